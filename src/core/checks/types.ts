@@ -1,0 +1,54 @@
+/**
+ * The contract of one check, modelled on ESLint rules: metadata + a pure function.
+ * A check never throws on odd input: it returns `na` or `uncertain` instead.
+ */
+import type { CheckCategory, Evidence, Finding, Generation, Report, Severity, Verdict } from '../../shared/model.ts';
+
+export interface CheckMeta {
+  /** Stable id from ../shared/spec/CHECKS.md (used in exports, rubrics and tests). */
+  id: string;
+  /** Short Chinese title shown to reviewers. */
+  title: string;
+  category: CheckCategory;
+  severity: Severity;
+  /** One paragraph in Chinese: what is checked and which rule requires it. */
+  docs: string;
+  /** Profiles in which the check applies; elsewhere it yields `na`. Omitted = all. */
+  profiles?: Generation[];
+}
+
+/** Another report the context-aware checks compare with (previous year, peers of the same batch). */
+export interface RelatedReport {
+  file: string;
+  department: string | null;
+  year: number | null;
+  report: Report;
+}
+
+export interface CheckContext {
+  /** Same department's report for the previous year, when known. */
+  previous: RelatedReport | null;
+  /** Other reports of the same run / year (never includes the report itself). */
+  peers: RelatedReport[];
+  /** Office settings that checks read. */
+  options: CheckOptions;
+}
+
+export interface CheckOptions {
+  /** The office's own deadline (ISO date) for the year under review; default per DOMAIN.md. */
+  deadline?: string | null;
+  /** The office's recorded date of receipt (ISO), preferred over the signing date. */
+  receivedOn?: string | null;
+  /** Keywords the office requires in part 六 (other.local-items); empty = check off. */
+  localItems?: string[];
+}
+
+/** What a check returns: findings without the rubric's deduction (scoring adds it). */
+export type CheckFinding = Omit<Finding, 'deduction' | 'check' | 'severity'> & { severity?: Severity };
+
+export interface Check {
+  meta: CheckMeta;
+  run(report: Report, context: CheckContext): CheckFinding[];
+}
+
+export type { Evidence, Verdict };

@@ -1,0 +1,180 @@
+/**
+ * AuditorApi: every call the UI can make. `src/main/service.ts` implements it once; the Electron
+ * adapter (IPC) and the web adapter (HTTP on 127.0.0.1) are both generated from `API_METHODS`.
+ * Payloads and results are plain JSON.
+ */
+import type { AuditResult, CellValue, Finding, Generation, TableId } from './model.ts';
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+
+export interface ReportSummary {
+  reportId: number;
+  departmentId: number | null;
+  department: string | null;
+  year: number | null;
+  /** 1 for the first submission, 2… for resubmissions of the same department and year. */
+  version: number;
+  latest: boolean;
+  file: string;
+  format: string | null;
+  generation: Generation | null;
+  score: number | null;
+  grade: string | null;
+  veto: string | null;
+  /** Findings with status fail after reviewer decisions, per category. */
+  failed: number;
+  failedByCategory: Record<string, number>;
+  uncertain: number;
+  signedOn: string | null;
+  /** null when the deadline could not be judged (undated). */
+  late: boolean | null;
+  error: string | null;
+  importedAt: string;
+}
+
+export interface ReviewerDecision {
+  id: number;
+  /** Index of the finding in the report's findings list, and its check id (for display and matching). */
+  findingIndex: number;
+  check: string;
+  action: 'confirm' | 'dismiss';
+  reason: string;
+  reviewer: string;
+  at: string;
+}
+
+export interface CellCorrection {
+  id: number;
+  table: TableId;
+  row: number;
+  col: number;
+  /** Value originally read, and the corrected value. */
+  before: CellValue;
+  value: CellValue;
+  reviewer: string;
+  reason: string;
+  at: string;
+}
+
+export interface ReportDetail {
+  summary: ReportSummary;
+  /** The full audit (report model, findings with deductions, score) after corrections and decisions. */
+  result: AuditResult;
+  decisions: ReviewerDecision[];
+  corrections: CellCorrection[];
+  /** Other versions of the same department + year, oldest first. */
+  versions: { reportId: number; version: number; importedAt: string; score: number | null }[];
+  /** Findings of the previous version that no longer fail in this one (rectification). */
+  fixedSincePrevious: { check: string; message: string }[];
+  /** The same department's report for the previous year, when stored. */
+  previousYearReportId: number | null;
+}
+
+export interface ImportProgress {
+  jobId: string;
+  total: number;
+  done: number;
+  current: string | null;
+  imported: number;
+  skipped: { file: string; reason: string }[];
+  errors: { file: string; reason: string }[];
+  finished: boolean;
+}
+
+export interface DepartmentInfo {
+  id: number;
+  name: string;
+  aliases: string[];
+  region: string | null;
+  /** True when the name was proposed by an import and not yet confirmed by a reviewer. */
+  unconfirmed: boolean;
+}
+
+export interface OverviewRow {
+  departmentId: number;
+  department: string;
+  year: number;
+  report: ReportSummary | null;
+  /** On the roster for the year but no report imported (未报送). */
+  missing: boolean;
+}
+
+export interface RubricDocument {
+  id: string;
+  version: number;
+  /** The rubric as JSON text (see src/core/score/rubric.ts for the schema). */
+  json: string;
+  createdAt: string;
+}
+
+export interface AuditorApi {
+  /** Start importing files/folders on the machine running the backend. */
+  importPaths(input: { paths: string[]; year?: number }): Promise<{ jobId: string }>;
+  /** Start importing uploaded files (browser mode drag-and-drop): base64 bytes. */
+  importUploads(input: { files: { name: string; base64: string }[] }): Promise<{ jobId: string }>;
+  importStatus(input: { jobId: string }): Promise<ImportProgress>;
+
+  listYears(): Promise<number[]>;
+  listReports(input: { year?: number; latestOnly?: boolean }): Promise<ReportSummary[]>;
+  overview(input: { year: number }): Promise<OverviewRow[]>;
+  getReport(input: { reportId: number }): Promise<ReportDetail>;
+
+  decideFinding(input: {
+    reportId: number;
+    findingIndex: number;
+    action: 'confirm' | 'dismiss';
+    reason: string;
+    reviewer: string;
+  }): Promise<ReportDetail>;
+  correctCell(input: {
+    reportId: number;
+    table: TableId;
+    row: number;
+    col: number;
+    value: CellValue;
+    reason: string;
+    reviewer: string;
+  }): Promise<ReportDetail>;
+
+  getRubric(): Promise<RubricDocument>;
+  saveRubric(input: { json: string }): Promise<RubricDocument>;
+  rescoreAll(): Promise<{ reports: number; ms: number }>;
+
+  listDepartments(): Promise<DepartmentInfo[]>;
+  renameDepartment(input: { departmentId: number; name: string }): Promise<DepartmentInfo>;
+  mergeDepartments(input: { fromId: number; intoId: number }): Promise<DepartmentInfo>;
+  setRoster(input: { year: number; names: string[] }): Promise<{ matched: number; created: number }>;
+
+  /** Printable HTML documents (audit sheet, rectification notice, summary), rendered by core/sheet. */
+  renderDocument(input: {
+    kind: 'sheet' | 'notice' | 'summary';
+    reportId?: number;
+    year?: number;
+    fixBy?: string;
+  }): Promise<{ html: string; title: string }>;
+}
+
+export type ApiMethod = keyof AuditorApi;
+
+/** The method list both adapters are generated from. */
+export const API_METHODS = [
+  'importPaths',
+  'importUploads',
+  'importStatus',
+  'listYears',
+  'listReports',
+  'overview',
+  'getReport',
+  'decideFinding',
+  'correctCell',
+  'getRubric',
+  'saveRubric',
+  'rescoreAll',
+  'listDepartments',
+  'renameDepartment',
+  'mergeDepartments',
+  'setRoster',
+  'renderDocument',
+] as const satisfies readonly ApiMethod[];
+
+export type { Finding };

@@ -1,0 +1,166 @@
+/**
+ * Data shapes shared by core, main and renderer. Plain JSON-serialisable values only:
+ * these cross IPC, HTTP, worker threads and the database.
+ */
+
+export type SourceFormat = 'txt' | 'docx' | 'pdf' | 'html' | 'doc';
+
+/** Template generation: 2021 = 国办公开办函〔2021〕30号, 2019 = 〔2019〕60号 trial, legacy = 2008 条例. */
+export type Generation = '2021' | '2019' | 'legacy';
+
+export type TableId = 'active' | 'requests' | 'review';
+
+/** A table cell value: a number, or null when the cell was blank / "-" / "无" (not filled). */
+export type CellValue = number | null;
+
+export interface ReportTables {
+  /** Table 二: 10 values (22 for the 2019 format); null when the table is missing. */
+  active: CellValue[] | null;
+  /** Table 三: 25 rows × 7 columns; null when missing. */
+  requests: CellValue[][] | null;
+  /** Table 四: 15 values; null when missing. */
+  review: CellValue[] | null;
+}
+
+/** Where a table cell's value came from: the raw text and its place in the file. */
+export interface CellSource {
+  raw: string;
+  page?: number;
+  offset?: number;
+}
+
+export interface ReportTableSources {
+  active: (CellSource | null)[] | null;
+  requests: (CellSource | null)[][] | null;
+  review: (CellSource | null)[] | null;
+}
+
+/** One template row label as it was found in the file (table 三), for the labels check. */
+export interface ObservedRowLabel {
+  /** Canonical row index it was mapped to, or null for a recognised extra row (subtotal) or an unmapped row. */
+  canonical: number | null;
+  label: string;
+  kind: 'row' | 'subtotal' | 'unknown';
+  page?: number;
+  offset?: number;
+}
+
+export type PartNumber = 1 | 2 | 3 | 4 | 5 | 6;
+
+export interface SectionInfo {
+  part: PartNumber;
+  /** The heading as found (original script), or the template's title when not found. */
+  title: string;
+  found: boolean;
+  /** Index of the heading's paragraph in Report.paragraphs (when found). */
+  headingIndex?: number;
+  page?: number;
+  offset?: number;
+}
+
+/** A paragraph of the report as the checks see it. */
+export interface ReportParagraph {
+  /** Original text (for display and quoting). */
+  original: string;
+  /** Normalised for matching: simplified script, half-width digits and punctuation, pinyin damage removed. */
+  text: string;
+  page?: number;
+  offset?: number;
+  /** Which of the six parts it belongs to (0 = before part 一, e.g. title and preface). */
+  part: number;
+  /** True for paragraphs that are rows of a table flattened to text (not narrative). */
+  fromTable?: boolean;
+}
+
+export interface Report {
+  file: string;
+  format: SourceFormat;
+  department: string | null;
+  /** How the department was found: title, phrase in the text, signature, or file name. */
+  departmentSource: 'title' | 'phrase' | 'signature' | 'filename' | null;
+  /** The year reported on. */
+  year: number | null;
+  /** Signing date (落款) as ISO yyyy-mm-dd, or null when undated. */
+  signedOn: string | null;
+  generation: Generation;
+  /** The title line when one was found. */
+  title: string | null;
+  /** True when the author is a government (人民政府, 街道办事处…), not a department. */
+  isGovernment: boolean;
+  sections: SectionInfo[];
+  /** Legacy reports: which of the 2008 条例 第三十二条 items were found. */
+  legacyItems?: { item: string; found: boolean }[];
+  tables: ReportTables;
+  tableSources: ReportTableSources;
+  /** Row labels of table 三 as found, in order. */
+  requestsLabels: ObservedRowLabel[];
+  /** Narrative paragraphs (tables excluded), in reading order. */
+  paragraphs: ReportParagraph[];
+  /** The statistics period when stated, e.g. 2024-01-01 … 2024-12-15. */
+  statedPeriod: { from: string; to: string; quote: string; page?: number; offset?: number } | null;
+  pages?: number;
+  /** Traditional script was converted for matching. */
+  traditional: boolean;
+  warnings: string[];
+}
+
+export type Verdict = 'pass' | 'fail' | 'uncertain' | 'na';
+export type Severity = 'error' | 'warning' | 'info';
+export type CheckCategory = '结构' | '内容' | '数据' | '时效' | '跨年' | '原创' | '文字';
+
+export interface Evidence {
+  page?: number;
+  offset?: number;
+  table?: TableId;
+  row?: number;
+  col?: number;
+  /** The value or quoted sentence. */
+  text?: string;
+  /** For cross-report evidence: which other report (department / file / year). */
+  other?: { department: string | null; file: string; year: number | null };
+}
+
+export interface Finding {
+  check: string;
+  status: Verdict;
+  severity: Severity;
+  message: string;
+  evidence: Evidence[];
+  /** Points deducted by the rubric (filled in by scoring; 0 for pass/na/uncertain). */
+  deduction: number;
+  /** Check-specific quantity the rubric uses (blank cells, bad rows, days late, similarity %…). */
+  measure?: number;
+  /** Sub-kind the rubric may price differently (e.g. 'no-measures', 'legacy-format', 'late-15'). */
+  kind?: string;
+}
+
+export interface DeductionLine {
+  check: string;
+  dimension: string;
+  points: number;
+  explanation: string;
+}
+
+export interface ScoreResult {
+  /** null when vetoed (unreadable / not a report / not submitted). */
+  score: number | null;
+  grade: '优秀' | '良好' | '合格' | '不合格' | null;
+  veto: string | null;
+  deductions: DeductionLine[];
+  /** Per dimension: weight available and points lost. */
+  dimensions: { name: string; weight: number; lost: number }[];
+  rubric: { id: string; version: number };
+}
+
+/** One file's audit, as in the JSON export (../shared/spec/OUTPUT.md) plus the full report model. */
+export interface AuditResult {
+  file: string;
+  sha256: string;
+  format: SourceFormat | null;
+  size: number;
+  error: string | null;
+  errorCode?: string;
+  report: Report | null;
+  findings: Finding[];
+  score: ScoreResult | null;
+}
