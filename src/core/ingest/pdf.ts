@@ -1,6 +1,133 @@
-// Placeholder until the pdf reader lands (owned by the pdf ingest work); throws so nothing pretends to work.
-import { IngestError, type Document } from '../document.ts';
+/**
+ * .pdf → Document: paragraphs rebuilt from positioned text, ruled tables rebuilt from their drawn
+ * borders (borderless ones from text columns), each block with its 1-based page number.
+ */
+import { IngestError, type Block, type Document, type TableBlock, type TableRowBlock } from '../document.ts';
+import { openPdf, toIngestError } from './pdf-load.ts';
+import { readPage } from './pdf-page.ts';
+import { findLatticeTables, type GridTable } from './pdf-lattice.ts';
+import { findStreamTables } from './pdf-stream.ts';
+import { groupLines, type TextLine } from './pdf-text.ts';
+import {
+  appendLine,
+  continues,
+  isPageNumberLine,
+  measureLayout,
+  type PageLayout,
+  type ParagraphDraft,
+} from './pdf-paragraphs.ts';
 
-export async function ingestPdf(_bytes: Uint8Array): Promise<Document> {
-  throw new IngestError('unsupported', '暂不支持读取此格式（pdf）');
+interface PageFlowItem {
+  top: number;
+  line?: TextLine;
+  table?: GridTable;
+}
+
+interface PageFlow {
+  page: number;
+  items: PageFlowItem[];
+}
+
+export async function ingestPdf(bytes: Uint8Array): Promise<Document> {
+  if (bytes.length === 0) throw new IngestError('empty', 'PDF 文件为空');
+  const opened = await openPdf(bytes);
+  const { pdfjs, doc } = opened;
+  const warnings: string[] = [];
+  try {
+    const metaTitle = await readTitle(doc);
+    const flows: PageFlow[] = [];
+    let pieceCount = 0;
+    for (let n = 1; n <= doc.numPages; n++) {
+      let content;
+      try {
+        const page = await doc.getPage(n);
+        content = await readPage(pdfjs, page);
+        page.cleanup();
+      } catch (err) {
+        warnings.push(`第 ${n} 页无法读取：${err instanceof Error ? err.message : String(err)}`);
+        continue;
+      }
+      pieceCount += content.pieces.length;
+      const lattice = findLatticeTables(content.pieces, content.hRules, content.vRules);
+      const stream = findStreamTables(lattice.rest);
+      const lines = groupLines(stream.rest).filter((l) => l.text !== '' && !isPageNumberLine(l, content.height));
+      const items: PageFlowItem[] = [
+        ...lines.map((line) => ({ top: line.top, line })),
+        ...[...lattice.tables, ...stream.tables].map((table) => ({ top: table.top, table })),
+      ].sort((a, b) => a.top - b.top);
+      flows.push({ page: n, items });
+    }
+    if (flows.length === 0) throw new IngestError('damaged', 'PDF 文件已损坏，无法读取任何页面');
+    if (pieceCount === 0) throw new IngestError('scanned', '扫描件，无可识别文字，请人工审核');
+
+    const allLines = flows.flatMap((f) => f.items.flatMap((i) => (i.line ? [i.line] : [])));
+    const blocks = assembleBlocks(flows, measureLayout(allLines));
+    return { format: 'pdf', blocks, pages: doc.numPages, ...(metaTitle ? { metaTitle } : {}), warnings };
+  } catch (err) {
+    throw toIngestError(err);
+  } finally {
+    await opened.destroy();
+  }
+}
+
+async function readTitle(doc: Awaited<ReturnType<typeof openPdf>>['doc']): Promise<string | undefined> {
+  try {
+    const meta = await doc.getMetadata();
+    const info = meta.info as { Title?: unknown } | undefined;
+    const title = typeof info?.Title === 'string' ? info.Title.trim() : '';
+    return title === '' ? undefined : title;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Walks pages in order, joining paragraphs and tables that continue across a page break. */
+function assembleBlocks(flows: readonly PageFlow[], layout: PageLayout): Block[] {
+  const blocks: Block[] = [];
+  let draft: ParagraphDraft | undefined;
+  let lastTable: { block: TableBlock; width: number } | undefined;
+  const flush = (): void => {
+    if (draft) blocks.push({ kind: 'paragraph', text: draft.text, pos: { page: draft.page } });
+    draft = undefined;
+  };
+  for (const flow of flows) {
+    let firstOnPage = true;
+    for (const item of flow.items) {
+      if (item.line) {
+        const line = item.line;
+        if (draft && continues(draft.last, line, layout, !firstOnPage || draft.page === flow.page)) {
+          appendLine(draft, line);
+        } else {
+          flush();
+          draft = { text: line.text, page: flow.page, top: line.top, last: line };
+        }
+        lastTable = undefined;
+      } else if (item.table) {
+        const table = item.table;
+        const width = table.rows[0]?.length ?? 0;
+        const rows = toRows(table, flow.page);
+        // A table that opens a page and has the same columns as the table that closed the last page goes on.
+        if (firstOnPage && !draft && lastTable && lastTable.width === width) {
+          lastTable.block.rows.push(...rows);
+        } else {
+          flush();
+          const block: TableBlock = { kind: 'table', rows, pos: { page: flow.page } };
+          blocks.push(block);
+          lastTable = { block, width };
+        }
+      }
+      firstOnPage = false;
+    }
+    // A paragraph still open at the bottom of the page may continue on the next one; a table may too.
+    if (draft) lastTable = undefined;
+  }
+  flush();
+  return blocks;
+}
+
+function toRows(table: GridTable, page: number): TableRowBlock[] {
+  return table.rows.map((row) => ({
+    cells: row.map((c) => (c.spanned ? { text: c.text, pos: { page }, spanned: true } : { text: c.text, pos: { page } })),
+    pos: { page },
+  }));
 }
