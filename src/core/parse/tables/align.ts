@@ -1,0 +1,58 @@
+/**
+ * Assign observed rows to template rows in template order: each observed row gets at most one
+ * template row, template indexes strictly increase, and the total keyword evidence is maximal
+ * (a small dynamic programme, like a sequence alignment). Unmatched rows stay unassigned.
+ */
+
+/** score[r][t] ≥ 0: how well observed row r matches template row t (0 = not at all). */
+export function alignInOrder(score: number[][], templateCount: number): (number | null)[] {
+  const n = score.length;
+  // best[r][t]: best total using observed rows < r and template rows < t.
+  const best: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(templateCount + 1).fill(0));
+  const move: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(templateCount + 1).fill(0));
+  for (let r = 1; r <= n; r++) {
+    for (let t = 0; t <= templateCount; t++) {
+      // 0: skip observed row r-1; 1: skip template row t-1; 2: match them.
+      let value = best[r - 1]![t]!;
+      let how = 0;
+      if (t > 0 && best[r]![t - 1]! > value) {
+        value = best[r]![t - 1]!;
+        how = 1;
+      }
+      const s = t > 0 ? score[r - 1]![t - 1]! : 0;
+      if (t > 0 && s > 0 && best[r - 1]![t - 1]! + s > value) {
+        value = best[r - 1]![t - 1]! + s;
+        how = 2;
+      }
+      best[r]![t] = value;
+      move[r]![t] = how;
+    }
+  }
+  const assigned: (number | null)[] = new Array<number | null>(n).fill(null);
+  let r = n;
+  let t = templateCount;
+  while (r > 0 && t >= 0) {
+    const how = move[r]![t]!;
+    if (how === 2) {
+      assigned[r - 1] = t - 1;
+      r -= 1;
+      t -= 1;
+    } else if (how === 1) {
+      t -= 1;
+    } else {
+      r -= 1;
+    }
+  }
+  return assigned;
+}
+
+/** Keyword evidence: the longest key found in the leaf label counts double, in the full label once. */
+export function keywordScore(leaf: string, full: string, keys: string[], leafPattern?: RegExp): number {
+  let s = 0;
+  for (const key of keys) {
+    if (leaf.includes(key)) s = Math.max(s, key.length * 2);
+    else if (full.includes(key)) s = Math.max(s, key.length);
+  }
+  if (leafPattern && leafPattern.test(leaf)) s = Math.max(s, 6);
+  return s;
+}

@@ -1,0 +1,105 @@
+/**
+ * Find the three statistical tables in a Document and map them onto the canonical shapes of DOMAIN.md.
+ * Which table a block is comes from its content (row labels), then from the part it stands in;
+ * a table continued on the next page joins the one before it. A table that is not there is null.
+ */
+import type { Block, TableBlock, TableCellBlock } from '../../document.ts';
+import type { ObservedRowLabel, ReportTables, ReportTableSources, TableId } from '../../../shared/model.ts';
+import { compactLabel } from '../../text/normalize.ts';
+import { isActive2019Layout, mapActive } from './active.ts';
+import { mapRequests } from './requests.ts';
+import { mapReview } from './review.ts';
+import { observedRows, tableText, type ObservedRow, type RowOptions } from './rows.ts';
+
+const CLASS_KEYS: Record<TableId, string[]> = {
+  requests: ['本年新收', '上年结转', '办理结果', '予以公开', '申请人情况', '不予公开', '无法提供', '不予处理', '结转下年度', '国家秘密', '三安全一稳定', '过程性信息', '信访举报', '重复申请'],
+  review: ['结果维持', '结果纠正', '尚未审结', '直接起诉', '复议后起诉'],
+  active: ['第二十条', '规章', '规范性文件', '行政许可', '行政处罚', '行政强制', '事业性收费', '集中采购', '制发件数', '处理决定数量'],
+};
+
+const PART_TABLE: Record<number, TableId> = { 2: 'active', 3: 'requests', 4: 'review' };
+
+export function classifyTable(text: string): TableId | null {
+  let best: TableId | null = null;
+  let bestHits = 0;
+  for (const id of ['requests', 'review', 'active'] as const) {
+    const hits = CLASS_KEYS[id].filter((k) => text.includes(k)).length;
+    if (hits > bestHits) {
+      best = id;
+      bestHits = hits;
+    }
+  }
+  return best;
+}
+
+export interface LocatedBlock {
+  block: Block;
+  /** The part (1–6) the block stands in, 0 before part 一. */
+  part: number;
+}
+
+export interface ExtractedTables {
+  tables: ReportTables;
+  sources: ReportTableSources;
+  requestsLabels: ObservedRowLabel[];
+  active2019: boolean;
+  requests2019: boolean;
+  warnings: string[];
+}
+
+const TRAILING_NUMBERS = /^(.*?[\u3400-\u9fff)）》”])\s*((?:[-+]?\d+(?:\.\d+)?\s+)*[-+]?\d+(?:\.\d+)?)$/u;
+
+/** Tables pasted as space-aligned text (no pipes): "label  14  0  0 …" lines become rows. */
+function rowsFromParagraphText(blocks: LocatedBlock[], options: RowOptions): ObservedRow[] {
+  const rows: ObservedRow[] = [];
+  for (const { block } of blocks) {
+    if (block.kind !== 'paragraph') continue;
+    const text = block.text.normalize('NFKC').trim();
+    const onlyNumbers = /^([-+]?\d+(\.\d+)?\s+)+[-+]?\d+(\.\d+)?$/.test(text);
+    const m = onlyNumbers ? null : TRAILING_NUMBERS.exec(text);
+    if (!onlyNumbers && (!m || m[2]!.split(/\s+/).length < 1 || text.length > 120)) continue;
+    const label = onlyNumbers ? '' : m![1]!;
+    const numbers = (onlyNumbers ? text : m![2]!).split(/\s+/);
+    const cell = (t: string): TableCellBlock => ({ text: t, pos: block.pos });
+    const leaf = compactLabel(label, options);
+    rows.push({ labels: label ? [cell(label)] : [], values: numbers.map(cell), leaf, full: leaf });
+  }
+  return rows;
+}
+
+export function extractTables(located: LocatedBlock[], options: RowOptions): ExtractedTables {
+  const groups: Record<TableId, TableBlock[]> = { active: [], requests: [], review: [] };
+  let previous: { id: TableId; index: number } | null = null;
+  located.forEach(({ block, part }, index) => {
+    if (block.kind !== 'table') return;
+    const text = tableText(block, options);
+    let id = classifyTable(text);
+    // A continuation with no labels (e.g. table 四's data row on the next page) joins the table before it.
+    if (id === null && previous && index - previous.index <= 3) id = previous.id;
+    id ??= PART_TABLE[part] ?? null;
+    if (id === null) return;
+    groups[id].push(block);
+    previous = { id, index };
+  });
+
+  const rowsOf = (id: TableId): ObservedRow[] => {
+    if (groups[id].length > 0) return groups[id].flatMap((t) => observedRows(t, options));
+    const part = Number(Object.entries(PART_TABLE).find(([, v]) => v === id)?.[0]);
+    return rowsFromParagraphText(located.filter((l) => l.part === part), options);
+  };
+
+  const warnings: string[] = [];
+  const activeText = groups.active.map((t) => tableText(t, options)).join(' ');
+  const active = mapActive(rowsOf('active'), isActive2019Layout(activeText));
+  const requests = mapRequests(rowsOf('requests'));
+  const review = mapReview(rowsOf('review'));
+  warnings.push(...(active?.warnings ?? []), ...(requests?.warnings ?? []), ...(review?.warnings ?? []));
+  return {
+    tables: { active: active?.values ?? null, requests: requests?.values ?? null, review: review?.values ?? null },
+    sources: { active: active?.sources ?? null, requests: requests?.sources ?? null, review: review?.sources ?? null },
+    requestsLabels: requests?.labels ?? [],
+    active2019: active?.layout2019 ?? false,
+    requests2019: requests?.layout2019 ?? false,
+    warnings,
+  };
+}

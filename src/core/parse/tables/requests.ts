@@ -1,0 +1,66 @@
+/** Observed rows → canonical table 三 (25 rows × 7 columns), rows found by label, not position. */
+import type { CellSource, CellValue, ObservedRowLabel } from '../../../shared/model.ts';
+import { alignInOrder, keywordScore } from './align.ts';
+import { hasNumbers, type ObservedRow } from './rows.ts';
+import { REQUEST_GROUP_PATTERN, REQUEST_ROWS } from './templates.ts';
+import { pickValues } from './values.ts';
+
+export interface RequestsTable {
+  values: CellValue[][];
+  sources: (CellSource | null)[][];
+  labels: ObservedRowLabel[];
+  /** The 2019 trial layout (a single "(六)其他处理" row) was found. */
+  layout2019: boolean;
+  matchedRows: number;
+  warnings: string[];
+}
+
+const COLUMNS = 7;
+
+function rowScore(row: ObservedRow, templateIndex: number): number {
+  const t = REQUEST_ROWS[templateIndex]!;
+  // A subtotal such as "(三)不予公开(总计)" must not be taken for the grand total.
+  if (REQUEST_GROUP_PATTERN.test(row.leaf) && t.index !== 22) return 0;
+  let s = keywordScore(row.leaf, row.full, t.keys, t.leafPattern);
+  // "(六)其他处理" alone with values is the 2019 layout's single row, mapped to row 22.
+  if (t.index === 22 && /其他处理$/.test(row.leaf)) s = Math.max(s, 3);
+  return s;
+}
+
+export function mapRequests(rows: ObservedRow[]): RequestsTable | null {
+  const valueRows = rows.filter(hasNumbers);
+  const score = valueRows.map((row) => REQUEST_ROWS.map((_, t) => rowScore(row, t)));
+  const assigned = alignInOrder(score, REQUEST_ROWS.length);
+  const matchedRows = assigned.filter((a) => a !== null).length;
+  if (matchedRows < 3) return null;
+
+  const values: CellValue[][] = REQUEST_ROWS.map(() => new Array<CellValue>(COLUMNS).fill(null));
+  const sources: (CellSource | null)[][] = REQUEST_ROWS.map(() => new Array<CellSource | null>(COLUMNS).fill(null));
+  const labels: ObservedRowLabel[] = [];
+  const warnings: string[] = [];
+  let layout2019 = false;
+  valueRows.forEach((row, i) => {
+    const canonical = assigned[i] ?? null;
+    const leafCell = row.labels[row.labels.length - 1];
+    const pos = leafCell?.pos ?? row.values[0]?.pos;
+    labels.push({
+      canonical,
+      label: leafCell?.text ?? '',
+      kind: canonical !== null ? 'row' : REQUEST_GROUP_PATTERN.test(row.leaf) ? 'subtotal' : 'unknown',
+      ...(pos?.page !== undefined ? { page: pos.page } : {}),
+      ...(pos?.offset !== undefined ? { offset: pos.offset } : {}),
+    });
+    if (canonical === null) return;
+    if (canonical === 22 && /其他处理$/.test(row.leaf)) layout2019 = true;
+    const picked = pickValues(row.values, COLUMNS);
+    values[canonical] = picked.values;
+    sources[canonical] = picked.sources;
+    if (picked.short) warnings.push(`表三“${leafCell?.text ?? ''}”行只读到 ${row.values.length} 个数值单元格（应为 7 个）`);
+  });
+  // The 2019 template had no cells for rows 20–21: they are 0, not blanks (DOMAIN.md).
+  if (layout2019 && !assigned.includes(20) && !assigned.includes(21)) {
+    values[20] = new Array<CellValue>(COLUMNS).fill(0);
+    values[21] = new Array<CellValue>(COLUMNS).fill(0);
+  }
+  return { values, sources, labels, layout2019, matchedRows, warnings };
+}

@@ -1,0 +1,51 @@
+/**
+ * Observed rows → canonical table 四 (15 values: 行政复议, 未经复议直接起诉, 复议后起诉 × 5).
+ * The template prints one data row of 15 cells; some reports transpose it into three labelled rows.
+ */
+import type { CellSource, CellValue } from '../../../shared/model.ts';
+import { hasNumbers, type ObservedRow } from './rows.ts';
+import { pickValues } from './values.ts';
+
+export interface ReviewTable {
+  values: CellValue[];
+  sources: (CellSource | null)[];
+  warnings: string[];
+}
+
+function blockOf(label: string): number | null {
+  if (label.includes('复议后起诉')) return 2;
+  if (label.includes('未经复议') || label.includes('直接起诉')) return 1;
+  if (label.includes('行政复议')) return 0;
+  return null;
+}
+
+export function mapReview(rows: ObservedRow[]): ReviewTable | null {
+  const valueRows = rows.filter(hasNumbers);
+  if (valueRows.length === 0) return null;
+  const values = new Array<CellValue>(15).fill(null);
+  const sources = new Array<CellSource | null>(15).fill(null);
+  const warnings: string[] = [];
+
+  // Transposed layout: three rows labelled by block, five values each.
+  const labelled = valueRows.map((r) => blockOf(r.leaf));
+  if (valueRows.length >= 3 && new Set(labelled.filter((b) => b !== null)).size === 3) {
+    valueRows.forEach((row, i) => {
+      const b = labelled[i];
+      if (b === null || b === undefined) return;
+      const picked = pickValues(row.values, 5);
+      picked.values.forEach((v, k) => (values[b * 5 + k] = v));
+      picked.sources.forEach((s, k) => (sources[b * 5 + k] = s));
+    });
+    return { values, sources, warnings };
+  }
+
+  // Template layout: the data cells of all value rows, in reading order.
+  const cells = valueRows.flatMap((r) => {
+    let run = r.values;
+    while (run.length > 0 && run[run.length - 1]!.text.trim() === '') run = run.slice(0, -1);
+    return run;
+  });
+  const picked = pickValues(cells, 15);
+  if (picked.short) warnings.push(`表四只读到 ${cells.length} 个数值单元格（应为 15 个）`);
+  return { values: picked.values, sources: picked.sources, warnings };
+}
