@@ -1,6 +1,6 @@
 /**
  * Dev tool: print what the PDF reader makes of a file — paragraphs, and tables as `cell | cell` rows.
- * Usage: npx tsx scripts/dump-pdf.ts file.pdf [--tables] [--time]
+ * Usage: npx tsx scripts/dump-pdf.ts file.pdf [--tables] [--time] [--stream]
  */
 import { readFile } from 'node:fs/promises';
 import { ingestPdf } from '../src/core/ingest/pdf.ts';
@@ -14,7 +14,7 @@ if (files.length === 0) {
 }
 for (const file of files) {
   const started = performance.now();
-  const doc = await ingestPdf(new Uint8Array(await readFile(file)));
+  const doc = await ingestPdf(new Uint8Array(await readFile(file)), { ignoreRules: args.includes('--stream') });
   const ms = performance.now() - started;
   console.log(`=== ${file}  pages=${doc.pages} title=${doc.metaTitle ?? '-'}${args.includes('--time') ? ` ${ms.toFixed(0)}ms` : ''}`);
   for (const w of doc.warnings) console.log(`! ${w}`);

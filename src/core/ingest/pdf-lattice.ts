@@ -192,6 +192,12 @@ function buildGrid(g: { h: Rule[]; v: Rule[] }): Grid | null {
   const xs = clusterPositions(g.v.map((r) => r.at));
   const ys = clusterPositions(g.h.map((r) => r.at));
   if (xs.length < 2 || ys.length < 2) return null;
+  // A table cut by a page break often has no border on the cut side: the column rules run past the last
+  // horizontal rule. Close the grid there so the last (or first) row is not lost to the body text.
+  const vTop = Math.min(...g.v.map((r) => r.from));
+  const vBottom = Math.max(...g.v.map((r) => r.to));
+  if (vBottom > ys[ys.length - 1]! + 4) ys.push(vBottom);
+  if (vTop < ys[0]! - 4) ys.unshift(vTop);
   const nc = xs.length - 1;
   const nr = ys.length - 1;
   const vByX = new Map<number, Rule[]>();

@@ -28,7 +28,12 @@ interface PageFlow {
   items: PageFlowItem[];
 }
 
-export async function ingestPdf(bytes: Uint8Array): Promise<Document> {
+export interface PdfReadOptions {
+  /** Ignore drawn borders and read every table from text positions (tests of the fallback). */
+  ignoreRules?: boolean;
+}
+
+export async function ingestPdf(bytes: Uint8Array, options: PdfReadOptions = {}): Promise<Document> {
   if (bytes.length === 0) throw new IngestError('empty', 'PDF 文件为空');
   const opened = await openPdf(bytes);
   const { pdfjs, doc } = opened;
@@ -48,7 +53,9 @@ export async function ingestPdf(bytes: Uint8Array): Promise<Document> {
         continue;
       }
       pieceCount += content.pieces.length;
-      const lattice = findLatticeTables(content.pieces, content.hRules, content.vRules);
+      const lattice = options.ignoreRules
+        ? { tables: [], rest: content.pieces }
+        : findLatticeTables(content.pieces, content.hRules, content.vRules);
       const stream = findStreamTables(lattice.rest);
       const lines = groupLines(stream.rest).filter((l) => l.text !== '' && !isPageNumberLine(l, content.height));
       const items: PageFlowItem[] = [
