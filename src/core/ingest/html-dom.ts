@@ -139,9 +139,12 @@ class TreeBuilder {
     if (name === 'li') this.popTo(this.findOpen(new Set(['li']), new Set(['ul', 'ol', 'td', 'th', 'table', '#root'])));
     if (name === 'dt' || name === 'dd') this.popTo(this.findOpen(new Set(['dt', 'dd']), new Set(['dl', 'td', 'th', 'table', '#root'])));
     if (name === 'td' || name === 'th') this.popTo(this.findOpen(new Set(['td', 'th']), TABLE_SCOPE));
-    if (name === 'tr') this.popTo(this.findOpen(new Set(['tr', 'td', 'th']), TABLE_SCOPE));
+    // Popping to the open row (or section) also closes the cell open inside it.
+    if (name === 'tr' || name === 'tbody' || name === 'thead' || name === 'tfoot') {
+      this.popTo(this.findOpen(new Set(['tr']), TABLE_SCOPE));
+    }
     if (name === 'tbody' || name === 'thead' || name === 'tfoot') {
-      this.popTo(this.findOpen(new Set(['tbody', 'thead', 'tfoot', 'tr', 'td', 'th']), TABLE_SCOPE));
+      this.popTo(this.findOpen(new Set(['tbody', 'thead', 'tfoot']), TABLE_SCOPE));
     }
     if (name === 'option') this.popTo(this.findOpen(new Set(['option']), CELL_SCOPE));
   }
