@@ -20,6 +20,16 @@ function hasOleStreamName(bytes: Uint8Array, name: string): boolean {
   return false;
 }
 
+/** True when the OLE header points its directory past the end of the file (a truncated file). */
+function oleDirectoryMissing(bytes: Uint8Array): boolean {
+  if (bytes.length < 512) return true;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const sectorShift = view.getUint16(30, true);
+  const sectorSize = sectorShift >= 7 && sectorShift <= 16 ? 2 ** sectorShift : 512;
+  const directorySector = view.getUint32(48, true);
+  return (directorySector + 1) * sectorSize >= bytes.length;
+}
+
 interface TextLine {
   text: string;
   cells: string[] | null;
@@ -93,6 +103,7 @@ export async function ingestDoc(bytes: Uint8Array): Promise<Document> {
     throw new IngestError('encrypted', 'Word 文件设有密码保护，无法读取');
   }
   if (!hasOleStreamName(bytes, 'WordDocument')) {
+    if (oleDirectoryMissing(bytes)) throw new IngestError('damaged', 'Word 97-2003 文档（.doc）不完整（文件可能被截断），无法读取');
     throw new IngestError('wrong-format', '不是 Word 97-2003 文档（.doc）：文件中没有 Word 正文（可能是 Excel、PowerPoint 或其他 Office 文件）');
   }
   let body: string;
