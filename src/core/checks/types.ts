@@ -41,6 +41,12 @@ export interface CheckOptions {
   receivedOn?: string | null;
   /** Keywords the office requires in part 六 (other.local-items); empty = check off. */
   localItems?: string[];
+  /**
+   * Default deadlines as month-day (MM-DD) of the year after the report year, when `deadline` is not set:
+   * `current` for reports on 2019 onwards (default 01-31), `legacy` for 2008–2018 (03-31),
+   * `government` for a government's own report (03-31). The rubric carries these (score/rubric.ts).
+   */
+  deadlines?: { current?: string; legacy?: string; government?: string };
 }
 
 /** What a check returns: findings without the rubric's deduction (scoring adds it). */

@@ -1,0 +1,32 @@
+import type { Check } from './types.ts';
+import { cellEvidence } from './lib/evidence.ts';
+import { fail, na, pass } from './lib/findings.ts';
+import { activeCellName, activeDecimalIndexes, activeLength, activeSignedIndexes } from './lib/labels.ts';
+import { PROBLEM_TEXT, valueProblem } from './lib/values.ts';
+
+export const activeValues: Check = {
+  meta: {
+    id: 'active.values',
+    title: '表二数值规范',
+    category: '数据',
+    severity: 'warning',
+    docs: '国办公开办函〔2021〕30号表二的件数、数量应为非负整数，行政事业性收费金额以“万元”为单位，可有小数；2019年试行格式的“本年增/减”可为负数。单元格内写入单位（如“251000元”）属于单位错误，无法汇总。',
+    profiles: ['2021', '2019'],
+  },
+  run(report) {
+    const values = report.tables.active;
+    if (!values) return [na('表二缺失，无法核对数值')];
+    const decimals = activeDecimalIndexes(report.generation);
+    const signed = activeSignedIndexes(report.generation);
+    const out = [];
+    for (let i = 0; i < activeLength(report.generation); i++) {
+      const problem = valueProblem(values[i], report.tableSources.active?.[i], { decimals: decimals.includes(i), signed: signed.includes(i) });
+      if (!problem) continue;
+      const ev = cellEvidence(report, 'active', i);
+      out.push(fail(`表二${activeCellName(report.generation, i)}“${ev.text}”${PROBLEM_TEXT[problem]}${decimals.includes(i) ? '（本栏单位为万元）' : ''}`, [ev], {
+        measure: 1, kind: problem,
+      }));
+    }
+    return out.length > 0 ? out : [pass('表二数值均为规范的非负数')];
+  },
+};

@@ -1,0 +1,40 @@
+import type { Report } from '../../shared/model.ts';
+import type { Check, CheckOptions } from './types.ts';
+import { fail, pass, uncertain } from './lib/findings.ts';
+
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The deadline that applies to a report (ISO date), or null when the year is unknown. */
+export function deadlineFor(report: Report, options: CheckOptions): string | null {
+  if (options.deadline && ISO.test(options.deadline)) return options.deadline;
+  if (report.year === null) return null;
+  const d = options.deadlines ?? {};
+  const monthDay = report.year < 2019 ? d.legacy ?? '03-31' : report.isGovernment ? d.government ?? '03-31' : d.current ?? '01-31';
+  return `${report.year + 1}-${monthDay}`;
+}
+
+function days(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+export const deadline: Check = {
+  meta: {
+    id: 'deadline',
+    title: '报送时限',
+    category: '时效',
+    severity: 'error',
+    docs: '《中华人民共和国政府信息公开条例》第四十九条规定，政府部门应于每年1月31日前向本级政府信息公开工作主管部门提交上一年度年报（地方人民政府于3月31日前公布）；2008年条例第三十一条规定的期限为3月31日。主管部门可另定日期。本检查以主管部门登记的收到日期为准，没有时以落款日期判断；未署日期的无法判断。',
+  },
+  run(report, context) {
+    const due = deadlineFor(report, context.options);
+    const received = context.options.receivedOn && ISO.test(context.options.receivedOn) ? context.options.receivedOn : null;
+    const date = received ?? report.signedOn;
+    const what = received ? '收到日期' : '落款日期';
+    if (!due) return [uncertain('无法确定报告年度，未能判断报送时限')];
+    if (!date || !ISO.test(date)) return [uncertain(`报告未署日期，无法判断是否在${due}前报送，请核对收到日期`)];
+    const late = days(due, date);
+    const ev = [{ text: `${what} ${date}` }];
+    if (late <= 0) return [pass(`${what}${date}，在${due}期限内`, ev)];
+    return [fail(`${what}${date}，晚于${due}期限${late}天`, ev, { measure: late, kind: late <= 15 ? 'late-15' : 'late' })];
+  },
+};

@@ -1,0 +1,38 @@
+import type { Check, CheckFinding } from './types.ts';
+import { cellEvidence, show } from './lib/evidence.ts';
+import { fail, isNumber, na, pass } from './lib/findings.ts';
+import { otherOf, previousReport } from './lib/history.ts';
+import { requestColumnName } from './lib/labels.ts';
+
+export const historyCarryover: Check = {
+  meta: {
+    id: 'history.carryover',
+    title: '上年结转与上年年报衔接',
+    category: '跨年',
+    severity: 'warning',
+    docs: '国办公开办函〔2021〕30号表三中，本年度“二、上年结转政府信息公开申请数量”应等于同一单位上一年度年报的“四、结转下年度继续办理”。两者不一致说明其中一年的数据有误。没有上一年度年报时不适用。',
+    profiles: ['2021', '2019'],
+  },
+  run(report, context) {
+    const { prev, why } = previousReport(report, context);
+    if (!prev) return [na(why)];
+    const now = report.tables.requests;
+    const before = prev.report.tables.requests;
+    if (!now || !before) return [na('本年或上年年报缺少表三，无法衔接比较')];
+    const out: CheckFinding[] = [];
+    let compared = 0;
+    for (let c = 0; c < 7; c++) {
+      const a = now[1]?.[c];
+      const b = before[24]?.[c];
+      if (!isNumber(a) || !isNumber(b)) continue;
+      compared++;
+      if (a !== b) {
+        const prevCell = cellEvidence(prev.report, 'requests', 24, c);
+        out.push(fail(`表三${requestColumnName(c)}：本年“上年结转”为${show(a)}，${prev.year ?? '上'}年度年报“结转下年度继续办理”为${show(b)}`,
+          [cellEvidence(report, 'requests', 1, c), { ...prevCell, other: otherOf(prev) }], { measure: 1 }));
+      }
+    }
+    if (out.length > 0) return out;
+    return compared > 0 ? [pass('本年上年结转与上年度年报结转下年度数据一致')] : [na('相关单元格空白，无法比较')];
+  },
+};

@@ -1,0 +1,40 @@
+import type { Check, CheckFinding } from './types.ts';
+import { cellEvidence } from './lib/evidence.ts';
+import { fail, isNumber, na, pass } from './lib/findings.ts';
+import { otherOf, previousReport } from './lib/history.ts';
+
+const KINDS = [{ name: '规章', base: 0 }, { name: '行政规范性文件', base: 3 }];
+
+export const historyNormativeStock: Check = {
+  meta: {
+    id: 'history.normative-stock',
+    title: '规章、规范性文件存量衔接',
+    category: '跨年',
+    severity: 'info',
+    docs: '国办公开办函〔2021〕30号表二列出规章、行政规范性文件的本年制发、本年废止和现行有效件数。上年度现行有效件数加本年制发、减本年废止，应等于本年度现行有效件数；不一致时需核实（也可能有因其他原因失效的文件）。',
+    profiles: ['2021'],
+  },
+  run(report, context) {
+    const { prev, why } = previousReport(report, context);
+    if (!prev) return [na(why)];
+    const now = report.tables.active;
+    const before = prev.report.tables.active;
+    if (!now || !before || prev.report.generation !== '2021') return [na('本年或上年年报缺少新版表二，无法衔接比较')];
+    const out: CheckFinding[] = [];
+    let compared = 0;
+    for (const k of KINDS) {
+      const [stock, issued, repealed, current] = [before[k.base + 2], now[k.base], now[k.base + 1], now[k.base + 2]];
+      if (![stock, issued, repealed, current].every(isNumber)) continue;
+      compared++;
+      const expected = stock! + issued! - repealed!;
+      if (expected !== current) {
+        out.push(fail(`${k.name}：上年现行有效${stock}+本年制发${issued}−本年废止${repealed}=${expected}，本年现行有效为${current}`, [
+          { ...cellEvidence(prev.report, 'active', k.base + 2), other: otherOf(prev) },
+          cellEvidence(report, 'active', k.base), cellEvidence(report, 'active', k.base + 1), cellEvidence(report, 'active', k.base + 2),
+        ], { measure: 1 }));
+      }
+    }
+    if (out.length > 0) return out;
+    return compared > 0 ? [pass('规章、规范性文件现行有效件数与上年度衔接')] : [na('相关单元格空白，无法比较')];
+  },
+};

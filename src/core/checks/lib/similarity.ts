@@ -1,0 +1,169 @@
+/**
+ * Narrative similarity for history.repeated-text and peer.repeated-text.
+ * Parts 一 and 五 are reduced to CJK characters and digits (digits masked so a copy with new years still matches),
+ * the template's boilerplate is cut out, and the text becomes a set of 8-character shingles.
+ * A fingerprint keeps a bottom-k sketch (k = 256) of the shingle hashes plus hashes of the sentences, so the store
+ * can persist it (JSON) and compare N reports in O(N·k) per report without re-reading texts.
+ */
+import type { Report } from '../../../shared/model.ts';
+import { PART_TITLES, REQUEST_COLUMNS, REQUEST_GROUP_LABELS, REQUEST_ROWS } from './labels.ts';
+import { narrativeParagraphs } from './sentences.ts';
+
+export const SHINGLE = 8;
+export const SKETCH_SIZE = 256;
+const MAX_SENTENCES = 200;
+const MIN_SENTENCE = 15;
+
+export interface NarrativeFingerprint {
+  v: 1;
+  /** Characters of narrative left after removing boilerplate. */
+  length: number;
+  /** Number of distinct shingles. */
+  shingles: number;
+  /** The SKETCH_SIZE smallest shingle hashes, ascending. */
+  sketch: number[];
+  /** Sentences (≥ 15 characters after cleaning): hash and a short preview for quoting shared passages. */
+  sentences: { h: number; t: string }[];
+}
+
+/** Template wording that every report shares: headings, table labels, fixed sentences of 国办公开办函〔2021〕30号. */
+const TEMPLATE_SENTENCES = [
+  '本列数据的勾稽关系为第一项加第二项之和等于第三项加第四项之和',
+  '中华人民共和国政府信息公开条例',
+  '以下简称条例',
+  '本报告由总体情况主动公开政府信息情况收到和处理政府信息公开申请情况政府信息公开行政复议行政诉讼情况存在的主要问题及改进情况其他需要报告的事项等部分组成',
+  '政府信息公开工作年度报告',
+  '主动公开情况', '依申请公开情况', '政府信息管理情况', '政府信息公开平台建设情况', '平台建设情况', '监督保障情况',
+  '存在的主要问题', '改进情况', '改进措施', '总体情况',
+];
+
+let boilerplateCache: string[] | null = null;
+/** Boilerplate phrases in cleaned form, longest first (so a long phrase is cut before its parts). */
+export function boilerplate(): string[] {
+  if (!boilerplateCache) {
+    const raw = [...PART_TITLES, ...REQUEST_ROWS.flatMap((r) => r.split(' ')), ...REQUEST_COLUMNS, ...REQUEST_GROUP_LABELS, ...TEMPLATE_SENTENCES];
+    boilerplateCache = [...new Set(raw.map((r) => clean(r)).filter((s) => s.length >= 4))].sort((a, b) => b.length - a.length);
+  }
+  return boilerplateCache;
+}
+
+/** CJK and digits only, digits masked to 0. */
+export function clean(text: string, mask = true): string {
+  const kept = text.replace(/[^\u3400-\u9fff0-9]/g, '');
+  return mask ? kept.replace(/[0-9]/g, '0') : kept;
+}
+
+function stripBoilerplate(text: string): string {
+  let out = text;
+  for (const b of boilerplate()) if (out.includes(b)) out = out.split(b).join('');
+  return out;
+}
+
+/** FNV-1a, 32-bit. */
+export function hash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** The narrative the similarity checks compare: parts 一 and 五 (the preface when part 一 has no heading). */
+export function narrativeText(report: Report): string[] {
+  const paras = narrativeParagraphs(report);
+  let chosen = paras.filter(({ p }) => p.part === 1 || p.part === 5);
+  if (!paras.some(({ p }) => p.part === 1)) chosen = paras.filter(({ p }) => p.part === 0 || p.part === 5);
+  return chosen.map(({ p }) => p.text);
+}
+
+export function shingleSet(cleaned: string): Set<number> {
+  const set = new Set<number>();
+  for (let i = 0; i + SHINGLE <= cleaned.length; i++) set.add(hash(cleaned.slice(i, i + SHINGLE)));
+  return set;
+}
+
+/** Cleaned narrative; `mask: false` keeps the digits (same length and positions, for quoting). */
+export function cleanedNarrative(report: Report, mask = true): string {
+  return stripBoilerplate(clean(narrativeText(report).join(''), mask));
+}
+
+export function narrativeFingerprint(report: Report): NarrativeFingerprint {
+  const paragraphs = narrativeText(report);
+  const cleaned = stripBoilerplate(clean(paragraphs.join('')));
+  const set = shingleSet(cleaned);
+  const sketch = [...set].sort((a, b) => a - b).slice(0, SKETCH_SIZE);
+  const sentences: { h: number; t: string }[] = [];
+  const seen = new Set<number>();
+  for (const p of paragraphs) {
+    for (const s of p.split(/[。!?！？;；]/)) {
+      const c = stripBoilerplate(clean(s));
+      if (c.length < MIN_SENTENCE) continue;
+      const h = hash(c);
+      if (seen.has(h)) continue;
+      seen.add(h);
+      sentences.push({ h, t: s.trim().slice(0, 60) });
+      if (sentences.length >= MAX_SENTENCES) break;
+    }
+  }
+  return { v: 1, length: cleaned.length, shingles: set.size, sketch, sentences };
+}
+
+export interface Comparison {
+  /** Estimated Jaccard similarity of the shingle sets, in percent (0–100, one decimal). */
+  similarity: number;
+  /** Sentences both narratives contain (previews from `a`). */
+  shared: string[];
+}
+
+/** Bottom-k estimate of the Jaccard similarity (exact when both sets are smaller than the sketch). */
+export function compareFingerprints(a: NarrativeFingerprint, b: NarrativeFingerprint): Comparison {
+  if (a.sketch.length === 0 || b.sketch.length === 0) return { similarity: 0, shared: [] };
+  const inB = new Set(b.sketch);
+  const inA = new Set(a.sketch);
+  const union = [...new Set([...a.sketch, ...b.sketch])].sort((x, y) => x - y).slice(0, SKETCH_SIZE);
+  let both = 0;
+  for (const h of union) if (inA.has(h) && inB.has(h)) both++;
+  const bSentences = new Set(b.sentences.map((s) => s.h));
+  return {
+    similarity: Math.round((both / union.length) * 1000) / 10,
+    shared: a.sentences.filter((s) => bSentences.has(s.h)).map((s) => s.t),
+  };
+}
+
+/**
+ * Longest runs of `a` (cleaned narrative) that also occur in `b`, via shared shingles; at most `max` runs,
+ * quoted from `display` (the same text with digits kept) when given.
+ */
+export function sharedPassages(a: string, b: string, max = 3, minLength = 20, display: string = a): string[] {
+  const inB = shingleSet(b);
+  const runs: { start: number; end: number }[] = [];
+  let start = -1;
+  for (let i = 0; i + SHINGLE <= a.length + 1; i++) {
+    const shared = i + SHINGLE <= a.length && inB.has(hash(a.slice(i, i + SHINGLE)));
+    if (shared && start < 0) start = i;
+    if (!shared && start >= 0) {
+      runs.push({ start, end: i - 1 + SHINGLE });
+      start = -1;
+    }
+  }
+  return runs
+    .filter((r) => r.end - r.start >= minLength)
+    .sort((x, y) => (y.end - y.start) - (x.end - x.start))
+    .slice(0, max)
+    .map((r) => display.slice(r.start, Math.min(r.end, r.start + 80)));
+}
+
+/** Fingerprints are computed once per report object (peers are compared with many reports). */
+const cache = new WeakMap<Report, NarrativeFingerprint>();
+export function cachedFingerprint(report: Report): NarrativeFingerprint {
+  let f = cache.get(report);
+  if (!f) {
+    f = narrativeFingerprint(report);
+    cache.set(report, f);
+  }
+  return f;
+}
+
+/** Below this much narrative (cleaned characters) similarity says nothing. */
+export const MIN_NARRATIVE = 60;

@@ -1,0 +1,30 @@
+import type { Check } from './types.ts';
+import { cellEvidence, quoteEvidence } from './lib/evidence.ts';
+import { feeStatements } from './lib/fee.ts';
+import { fail, isNumber, na, pass } from './lib/findings.ts';
+
+export const narrativeFee: Check = {
+  meta: {
+    id: 'narrative.fee',
+    title: '信息处理费与表三一致',
+    category: '数据',
+    severity: 'warning',
+    docs: '依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号），信息处理费只能在办理政府信息公开申请时收取。第六部分称收取了信息处理费，而表三显示全年没有收到也没有结转任何申请的，两者矛盾。',
+    profiles: ['2021', '2019'],
+  },
+  run(report) {
+    const grid = report.tables.requests;
+    const statements = feeStatements(report);
+    if (statements.length === 0) return [na('第六部分未说明信息处理费，无从比较（见“信息处理费说明”）')];
+    if (!grid) return [na('表三缺失，无法与信息处理费说明核对')];
+    const charged = statements.find((s) => s.amountYuan === null || s.amountYuan > 0);
+    const received = grid[0]?.[6];
+    const carried = grid[1]?.[6];
+    if (!charged) return [pass('第六部分写明未收取信息处理费', [quoteEvidence(statements[0]!.sentence)])];
+    if (isNumber(received) && isNumber(carried) && received + carried === 0) {
+      return [fail(`第六部分称收取了信息处理费，但表三本年新收、上年结转申请均为0：“${quoteEvidence(charged.sentence, 60).text}”`,
+        [quoteEvidence(charged.sentence), cellEvidence(report, 'requests', 0, 6), cellEvidence(report, 'requests', 1, 6)])];
+    }
+    return [pass('信息处理费说明与表三申请数据不矛盾', [quoteEvidence(charged.sentence)])];
+  },
+};

@@ -1,0 +1,62 @@
+import type { Check, CheckFinding } from './types.ts';
+import { cellEvidence, quoteEvidence, show } from './lib/evidence.ts';
+import { fail, isNumber, na, pass } from './lib/findings.ts';
+import { activeCellName } from './lib/labels.ts';
+import { findCountedNumbers } from './lib/numbers.ts';
+import { clauses, sentencesOf } from './lib/sentences.ts';
+import { yearsMentioned } from './lib/years.ts';
+
+type Action = 'issued' | 'repealed' | 'inForce';
+const ACTIONS: { action: Action; pattern: RegExp }[] = [
+  { action: 'repealed', pattern: /废止|废除|失效|清理废/ },
+  { action: 'inForce', pattern: /现行有效|有效的?|保留/ },
+  { action: 'issued', pattern: /制发|制定|出台|印发|发布了?|新制作|起草并印发/ },
+];
+/** Verbs that make a clause about something else than issuing documents (reading, publishing, reviewing). */
+const OTHER_ACTION = /解读|公开了?|清理|审查|备案|征求意见|宣传|培训|报送/;
+
+/** Index in table 二 (2021 format) for a document kind and action. */
+function index2021(kind: 'rule' | 'normative', action: Action): number {
+  return (kind === 'rule' ? 0 : 3) + (action === 'issued' ? 0 : action === 'repealed' ? 1 : 2);
+}
+
+export const narrativeNormative: Check = {
+  meta: {
+    id: 'narrative.normative',
+    title: '正文规章、规范性文件数与表二一致',
+    category: '数据',
+    severity: 'warning',
+    docs: '国办公开办函〔2021〕30号表二列出规章、行政规范性文件本年制发、本年废止和现行有效件数。正文中关于制发、废止或现行有效的规章、规范性文件件数的表述应与表二一致；仅提到公开、解读文件的句子不作比较。',
+    profiles: ['2021'],
+  },
+  run(report) {
+    const values = report.tables.active;
+    if (!values) return [na('表二缺失，无法与正文核对')];
+    const out: CheckFinding[] = [];
+    let compared = 0;
+    for (const s of sentencesOf(report)) {
+      if (!/规章|规范性文件/.test(s.text)) continue;
+      if (report.year !== null && yearsMentioned(s.text).some((y) => y < report.year!)) continue;
+      for (const { text: c } of clauses(s.text)) {
+        const kindMatch = /(规章|规范性文件)/.exec(c);
+        if (!kindMatch) continue;
+        if (OTHER_ACTION.test(c) || /其中|类信息|条信息/.test(c)) continue;
+        const action = ACTIONS.find((a) => a.pattern.test(c))?.action;
+        if (!action) continue;
+        const nums = findCountedNumbers(c, '件|部|个|份|项');
+        if (nums.length !== 1) continue;
+        const kind = kindMatch[1] === '规章' ? 'rule' : 'normative';
+        const idx = index2021(kind, action);
+        const cell = values[idx];
+        if (!isNumber(cell)) continue;
+        compared++;
+        if (nums[0]!.value !== cell) {
+          out.push(fail(`正文称${nums[0]!.value}件，表二${activeCellName(report.generation, idx)}为${show(cell)}：“${quoteEvidence(s, 60).text}”`,
+            [quoteEvidence(s), cellEvidence(report, 'active', idx)], { measure: 1 }));
+        }
+      }
+    }
+    if (out.length > 0) return out;
+    return compared > 0 ? [pass(`正文所述规章、规范性文件件数与表二一致（${compared}处）`)] : [na('正文未陈述制发、废止或现行有效的规章、规范性文件件数')];
+  },
+};

@@ -1,0 +1,60 @@
+import type { Check, CheckFinding } from './types.ts';
+import { cellEvidence, quoteEvidence } from './lib/evidence.ts';
+import { fail, isNumber, na, pass } from './lib/findings.ts';
+import { findCountedNumbers } from './lib/numbers.ts';
+import { clauses, sentencesOf } from './lib/sentences.ts';
+import { yearsMentioned } from './lib/years.ts';
+
+const NEGATION = /(?:未|没有|无|零)[^,，;；。]{0,30}?(行政复议|行政诉讼|复议|诉讼)/;
+
+export const narrativeReview: Check = {
+  meta: {
+    id: 'narrative.review',
+    title: '正文复议诉讼与表四一致',
+    category: '数据',
+    severity: 'warning',
+    docs: '《中华人民共和国政府信息公开条例》第五十条要求年报报告因政府信息公开工作被申请行政复议、提起行政诉讼的情况。正文中“未发生行政复议、行政诉讼”或“行政复议N件”等表述应与表四（国办公开办函〔2021〕30号）的总计一致。',
+    profiles: ['2021', '2019'],
+  },
+  run(report) {
+    const v = report.tables.review;
+    if (!v) return [na('表四缺失，无法与正文核对')];
+    const reconsideration = v[4];
+    const lawsuits = isNumber(v[9]) && isNumber(v[14]) ? v[9] + v[14] : null;
+    const out: CheckFinding[] = [];
+    let compared = 0;
+    for (const s of sentencesOf(report)) {
+      if (!/复议|诉讼/.test(s.text)) continue;
+      if (!(s.part === 4 || /信息公开|依申请/.test(s.text))) continue;
+      if (report.year !== null && yearsMentioned(s.text).some((y) => y < report.year!)) continue;
+      for (const { text: c } of clauses(s.text)) {
+        const claims: { what: '行政复议' | '行政诉讼'; value: number }[] = [];
+        const neg = NEGATION.exec(c);
+        if (neg) {
+          const tail = c.slice(neg.index);
+          if (/复议/.test(tail)) claims.push({ what: '行政复议', value: 0 });
+          if (/诉讼/.test(tail)) claims.push({ what: '行政诉讼', value: 0 });
+        } else {
+          const nums = findCountedNumbers(c, '件|起|宗|次|个');
+          if (nums.length === 1 && !/其中|维持|纠正|撤销|审结|败诉|胜诉/.test(c)) {
+            const hasR = /复议/.test(c);
+            const hasL = /诉讼|起诉/.test(c);
+            if (hasR !== hasL) claims.push({ what: hasR ? '行政复议' : '行政诉讼', value: nums[0]!.value });
+          }
+        }
+        for (const claim of claims) {
+          const table = claim.what === '行政复议' ? reconsideration : lawsuits;
+          if (!isNumber(table)) continue;
+          compared++;
+          if (table !== claim.value) {
+            const cells = claim.what === '行政复议' ? [cellEvidence(report, 'review', 4)] : [cellEvidence(report, 'review', 9), cellEvidence(report, 'review', 14)];
+            out.push(fail(`正文称${claim.what}${claim.value === 0 ? '未发生' : `${claim.value}件`}，表四${claim.what}总计为${table}：“${quoteEvidence(s, 60).text}”`,
+              [quoteEvidence(s), ...cells], { measure: 1 }));
+          }
+        }
+      }
+    }
+    if (out.length > 0) return out;
+    return compared > 0 ? [pass(`正文关于行政复议、行政诉讼的表述与表四一致（${compared}处）`)] : [na('正文未陈述行政复议、行政诉讼数量')];
+  },
+};

@@ -1,0 +1,35 @@
+import type { Check } from './types.ts';
+import { cellEvidence, show } from './lib/evidence.ts';
+import { fail, isNumber, na, pass, sum, uncertain } from './lib/findings.ts';
+import { requestColumnName } from './lib/labels.ts';
+
+export const requestsBalance: Check = {
+  meta: {
+    id: 'requests.balance',
+    title: '表三勾稽关系',
+    category: '数据',
+    severity: 'error',
+    docs: '国办公开办函〔2021〕30号表三注明“本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和”，即本年新收+上年结转=本年度办理结果（七）总计+结转下年度继续办理。本检查逐列核对。',
+    profiles: ['2021', '2019'],
+  },
+  run(report) {
+    const grid = report.tables.requests;
+    if (!grid) return [na('表三缺失，无法核对')];
+    const out = [];
+    let checked = 0;
+    for (let c = 0; c < 7; c++) {
+      const [a, b, t, d] = [grid[0]?.[c], grid[1]?.[c], grid[23]?.[c], grid[24]?.[c]];
+      if (![a, b, t, d].every(isNumber)) continue;
+      checked++;
+      const left = sum([a!, b!]);
+      const right = sum([t!, d!]);
+      if (left !== right) {
+        out.push(fail(`表三${requestColumnName(c)}：一+二=${show(a)}+${show(b)}=${left}，三（七）总计+四=${show(t)}+${show(d)}=${right}`,
+          [0, 1, 23, 24].map((r) => cellEvidence(report, 'requests', r, c)), { measure: 1 }));
+      }
+    }
+    if (out.length > 0) return out;
+    if (checked === 0) return [uncertain('表三有空白单元格，无法核对勾稽关系')];
+    return [pass(`表三${checked}列均满足“一+二=三+四”`)];
+  },
+};

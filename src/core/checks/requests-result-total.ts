@@ -1,0 +1,37 @@
+import type { Check } from './types.ts';
+import { cellEvidence, show } from './lib/evidence.ts';
+import { fail, isNumber, na, pass, sum, uncertain } from './lib/findings.ts';
+import { requestColumnName } from './lib/labels.ts';
+
+export const requestsResultTotal: Check = {
+  meta: {
+    id: 'requests.result-total',
+    title: '表三办理结果总计',
+    category: '数据',
+    severity: 'error',
+    docs: '国办公开办函〔2021〕30号表三中，“三、本年度办理结果”下的“（七）总计”应等于（一）予以公开至（六）其他处理各项（含全部细项）之和。本检查逐列核对，自行增加的小计行不计入。',
+    profiles: ['2021', '2019'],
+  },
+  run(report) {
+    const grid = report.tables.requests;
+    if (!grid) return [na('表三缺失，无法核对')];
+    const out = [];
+    let checked = 0;
+    for (let c = 0; c < 7; c++) {
+      const cells = [];
+      for (let r = 2; r <= 22; r++) cells.push(grid[r]?.[c]);
+      const total = grid[23]?.[c];
+      if (!cells.every(isNumber) || !isNumber(total)) continue;
+      checked++;
+      const expected = sum(cells as number[]);
+      if (expected !== total) {
+        const nonZero = (cells as number[]).map((v, i) => ({ v, r: i + 2 })).filter((x) => x.v !== 0);
+        out.push(fail(`表三${requestColumnName(c)}：办理结果（一）至（六）之和=${expected}，“（七）总计”为 ${show(total)}`,
+          [cellEvidence(report, 'requests', 23, c), ...nonZero.map((x) => cellEvidence(report, 'requests', x.r, c))], { measure: 1 }));
+      }
+    }
+    if (out.length > 0) return out;
+    if (checked === 0) return [uncertain('表三办理结果各列均有空白单元格，无法核对')];
+    return [pass(`表三${checked}列的（七）总计均等于各项办理结果之和`)];
+  },
+};

@@ -1,0 +1,35 @@
+import type { Check } from './types.ts';
+import { cellEvidence, show } from './lib/evidence.ts';
+import { fail, isNumber, na, pass, sum, uncertain } from './lib/findings.ts';
+import { requestRowName } from './lib/labels.ts';
+
+export const requestsRowTotal: Check = {
+  meta: {
+    id: 'requests.row-total',
+    title: '表三各行总计',
+    category: '数据',
+    severity: 'error',
+    docs: '国办公开办函〔2021〕30号表三中，每一行的“总计”应等于自然人与商业企业、科研机构、社会公益组织、法律服务机构、其他五类法人或其他组织之和。本检查逐行核对，列出总计不符的行及各列数值。',
+    profiles: ['2021', '2019'],
+  },
+  run(report) {
+    const grid = report.tables.requests;
+    if (!grid) return [na('表三缺失，无法核对')];
+    const out = [];
+    let checked = 0;
+    for (let r = 0; r < 25; r++) {
+      const row = grid[r];
+      if (!row || !row.slice(0, 7).every(isNumber)) continue;
+      checked++;
+      const parts = row.slice(0, 6) as number[];
+      const expected = sum(parts);
+      if (expected !== row[6]) {
+        out.push(fail(`表三${requestRowName(r)}：各列之和 ${parts.join('+')}=${expected}，“总计”列为 ${show(row[6])}`,
+          [cellEvidence(report, 'requests', r, 6), ...parts.map((_, c) => cellEvidence(report, 'requests', r, c))], { measure: 1 }));
+      }
+    }
+    if (out.length > 0) return out;
+    if (checked === 0) return [uncertain('表三各行均有空白单元格，无法核对总计')];
+    return [pass(`表三${checked}行的总计均等于各列之和${checked < 25 ? `（${25 - checked}行有空白未核对）` : ''}`)];
+  },
+};

@@ -1,0 +1,39 @@
+import type { Check } from './types.ts';
+import type { CheckFinding } from './types.ts';
+import { cellEvidence } from './lib/evidence.ts';
+import { fail, na, pass } from './lib/findings.ts';
+import { requestColumnName, requestRowName, reviewCellName } from './lib/labels.ts';
+import { PROBLEM_TEXT, valueProblem } from './lib/values.ts';
+
+export const requestsValues: Check = {
+  meta: {
+    id: 'requests.values',
+    title: '表三、表四数值规范',
+    category: '数据',
+    severity: 'warning',
+    docs: '国办公开办函〔2021〕30号表三、表四统计的是申请件数和复议、诉讼案件数，每个单元格应为非负整数。负数、小数或在单元格内写单位的，均无法汇总，不符合要求。',
+    profiles: ['2021', '2019'],
+  },
+  run(report) {
+    const grid = report.tables.requests;
+    const review = report.tables.review;
+    if (!grid && !review) return [na('表三、表四均缺失，无法核对数值')];
+    const out: CheckFinding[] = [];
+    const opts = { decimals: false, signed: false };
+    for (let r = 0; grid && r < 25; r++) {
+      for (let c = 0; c < 7; c++) {
+        const problem = valueProblem(grid[r]?.[c], report.tableSources.requests?.[r]?.[c], opts);
+        if (!problem) continue;
+        const ev = cellEvidence(report, 'requests', r, c);
+        out.push(fail(`表三${requestRowName(r)}${requestColumnName(c)}“${ev.text}”${PROBLEM_TEXT[problem]}`, [ev], { measure: 1, kind: problem }));
+      }
+    }
+    for (let i = 0; review && i < 15; i++) {
+      const problem = valueProblem(review[i], report.tableSources.review?.[i], opts);
+      if (!problem) continue;
+      const ev = cellEvidence(report, 'review', i);
+      out.push(fail(`表四${reviewCellName(i)}“${ev.text}”${PROBLEM_TEXT[problem]}`, [ev], { measure: 1, kind: problem }));
+    }
+    return out.length > 0 ? out : [pass('表三、表四数值均为非负整数')];
+  },
+};

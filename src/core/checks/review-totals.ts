@@ -1,0 +1,35 @@
+import type { Check } from './types.ts';
+import { cellEvidence, show } from './lib/evidence.ts';
+import { fail, isNumber, na, pass, sum, uncertain } from './lib/findings.ts';
+import { REVIEW_BLOCKS } from './lib/labels.ts';
+
+export const reviewTotals: Check = {
+  meta: {
+    id: 'review.totals',
+    title: '表四总计',
+    category: '数据',
+    severity: 'error',
+    docs: '国办公开办函〔2021〕30号表四中，行政复议、未经复议直接起诉、复议后起诉三组数据的“总计”应分别等于结果维持、结果纠正、其他结果、尚未审结之和。本检查逐组核对。',
+    profiles: ['2021', '2019'],
+  },
+  run(report) {
+    const v = report.tables.review;
+    if (!v) return [na('表四缺失，无法核对')];
+    const out = [];
+    let checked = 0;
+    for (let b = 0; b < 3; b++) {
+      const parts = v.slice(b * 5, b * 5 + 4);
+      const total = v[b * 5 + 4];
+      if (!parts.every(isNumber) || !isNumber(total)) continue;
+      checked++;
+      const expected = sum(parts as number[]);
+      if (expected !== total) {
+        out.push(fail(`表四“${REVIEW_BLOCKS[b]}”：维持+纠正+其他+尚未审结=${(parts as number[]).join('+')}=${expected}，总计为 ${show(total)}`,
+          [b * 5 + 4, b * 5, b * 5 + 1, b * 5 + 2, b * 5 + 3].map((i) => cellEvidence(report, 'review', i)), { measure: 1 }));
+      }
+    }
+    if (out.length > 0) return out;
+    if (checked === 0) return [uncertain('表四有空白单元格，无法核对总计')];
+    return [pass(`表四${checked}组数据的总计均正确`)];
+  },
+};

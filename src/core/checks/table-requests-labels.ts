@@ -1,0 +1,71 @@
+import type { Evidence } from '../../shared/model.ts';
+import type { Check } from './types.ts';
+import { fail, na, pass, uncertain } from './lib/findings.ts';
+import { REQUEST_GROUP_LABELS, REQUEST_ROWS, requestRowName } from './lib/labels.ts';
+
+/** Label without numbering, brackets, spaces and punctuation, for comparing wordings. */
+function core(label: string): string {
+  return label
+    .replace(/[(（][^)）]*[)）]/g, '')
+    .replace(/^[一二三四五六七八九十\d]+[、.．]/, '')
+    .replace(/[\s"'“”‘’:：,，.。、;；]/g, '')
+    .replace(/^[一二三四五六七八九十\d]+/, '');
+}
+
+function coreOfCanonical(row: number): string {
+  const label = REQUEST_ROWS[row]!;
+  const last = label.split(' ').pop()!;
+  return core(last);
+}
+
+const HEADER_WORDS = /申请人情况|自然人|法人或其他组织|商业企业|科研机构|社会公益组织|法律服务机构|勾稽关系|总计$|^其他$|^$/;
+
+export const tableRequestsLabels: Check = {
+  meta: {
+    id: 'table.requests.labels',
+    title: '表三行标签规范',
+    category: '结构',
+    severity: 'warning',
+    docs: '国办公开办函〔2021〕30号统一了表三的行项目（本年新收、上年结转、七类办理结果及其细项、结转下年度继续办理），不得遗漏、合并或改名，以便上级汇总。自行增加的小计行应当能够识别，且不计入合计。本检查核对表三的行标签与模板一致。',
+    profiles: ['2021', '2019'],
+  },
+  run(report) {
+    if (!report.tables.requests) return [na('表三缺失，无法核对行标签')];
+    const labels = report.requestsLabels;
+    if (labels.length === 0) return [uncertain('未能读取表三的行标签（例如表格由PDF版式还原），无法核对')];
+    const out = [];
+    const required = report.generation === '2019' ? [...Array(25).keys()].filter((r) => r !== 20 && r !== 21) : [...Array(25).keys()];
+    const missing = required.filter((r) => !labels.some((l) => l.canonical === r));
+    if (missing.length > 0) {
+      out.push(fail(`表三缺少${missing.length}个模板行：${missing.map(requestRowName).join('、')}`,
+        missing.map((r) => ({ table: 'requests' as const, row: r, text: REQUEST_ROWS[r]! })), { measure: missing.length, kind: 'missing' }));
+    }
+    const seen = new Map<number, number>();
+    for (const l of labels) if (l.canonical !== null) seen.set(l.canonical, (seen.get(l.canonical) ?? 0) + 1);
+    const duplicated = [...seen.entries()].filter(([, n]) => n > 1).map(([r]) => r);
+    if (duplicated.length > 0) {
+      out.push(fail(`表三有重复的行：${duplicated.map(requestRowName).join('、')}`, duplicated.map((r) => ({ table: 'requests' as const, row: r, text: REQUEST_ROWS[r]! })), {
+        measure: duplicated.length, kind: 'duplicated',
+      }));
+    }
+    const odd: Evidence[] = [];
+    for (const l of labels) {
+      const c = core(l.label);
+      if (l.kind === 'unknown') {
+        const isGroup = REQUEST_GROUP_LABELS.some((g) => core(g) === c || c.startsWith(core(g)));
+        if (!isGroup && !HEADER_WORDS.test(c)) odd.push({ table: 'requests', text: l.label, page: l.page, offset: l.offset });
+      } else if (l.kind === 'row' && l.canonical !== null) {
+        const want = coreOfCanonical(l.canonical);
+        const key = want.slice(0, Math.min(4, want.length));
+        if (c !== '' && !c.includes(key)) odd.push({ table: 'requests', row: l.canonical, text: l.label, page: l.page, offset: l.offset });
+      }
+    }
+    if (odd.length > 0) {
+      out.push(fail(`表三有${odd.length}个行标签与模板不符（改名或合并）：${odd.slice(0, 5).map((e) => `“${e.text}”`).join('、')}`, odd, {
+        measure: odd.length, kind: 'renamed',
+      }));
+    }
+    const subtotals = labels.filter((l) => l.kind === 'subtotal').length;
+    return out.length > 0 ? out : [pass(`表三行标签与模板一致${subtotals > 0 ? `（另有${subtotals}个小计行，已识别且不计入合计）` : ''}`)];
+  },
+};

@@ -1,0 +1,25 @@
+import type { Check } from './types.ts';
+import { completeness, type BlankCell } from './lib/completeness.ts';
+import { reviewCellName } from './lib/labels.ts';
+
+export const tableReviewComplete: Check = {
+  meta: {
+    id: 'table.review.complete',
+    title: '表四填写完整',
+    category: '结构',
+    severity: 'error',
+    docs: '国办公开办函〔2021〕30号规定第四部分以统一表格（表四）报告政府信息公开行政复议、行政诉讼情况，共15个数值（行政复议、未经复议直接起诉、复议后起诉各5项）。表格缺失或有空白单元格均不符合要求；未发生复议、诉讼的应填写0。',
+    profiles: ['2021', '2019'],
+  },
+  run(report) {
+    const values = report.tables.review;
+    let blanks: BlankCell[] | null = null;
+    if (values) {
+      blanks = [];
+      for (let i = 0; i < 15; i++) {
+        if (values[i] === null || values[i] === undefined) blanks.push({ row: i, name: reviewCellName(i) });
+      }
+    }
+    return completeness(report, 'review', '表四（行政复议、行政诉讼情况）', blanks, 4);
+  },
+};

@@ -1,0 +1,36 @@
+import { hasInlinePinyin } from '../text/normalize.ts';
+import type { Check, CheckFinding } from './types.ts';
+import { fail, pass } from './lib/findings.ts';
+import { scanOriginal } from './lib/scan.ts';
+
+const TONE = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ';
+/** 據(jù): pinyin the web page printed as ruby text, pasted inline. */
+const INLINE_PINYIN = new RegExp(`[\\u3400-\\u9fff][(（][a-z${TONE}ü]*[${TONE}][a-z${TONE}ü]*[)）]`, 'gu');
+/** Replacement characters, GBK read as Latin-1/UTF-8 (“å¹´”, “锟斤拷”), runs of ? inside Chinese text, private-use glyphs. */
+const MOJIBAKE = /\ufffd+|锟斤拷|烫烫烫|屯屯屯|[\u00c0-\u00ff][\u0080-\u00bf]{1,2}(?:[\u00c0-\u00ff][\u0080-\u00bf]{1,2})+|(?<=[\u4e00-\u9fff])\?{2,}(?=[\u4e00-\u9fff])|[\ue000-\uf8ff]+/g;
+
+export const textGarbled: Check = {
+  meta: {
+    id: 'text.garbled',
+    title: '乱码和拼音残留',
+    category: '文字',
+    severity: 'error',
+    docs: '年度报告须向社会公开（条例第四十九条），文字应完整可读。编码错误造成的乱码（替换字符“�”、“锟斤拷”、西文乱码）以及从网页复制带入的注音（如“據(jù)”）都会使公开文本无法阅读，应当改正。',
+  },
+  run(report) {
+    const out: CheckFinding[] = [];
+    const pinyin = scanOriginal(report, INLINE_PINYIN, { limit: 200 });
+    if (pinyin.length > 0 || report.paragraphs.some((p) => hasInlinePinyin(p.original))) {
+      out.push(fail(`正文夹杂注音拼音${pinyin.length}处，如“${pinyin[0]?.match ?? ''}”（从网页复制时带入）`, pinyin.slice(0, 5).map((h) => h.evidence), {
+        measure: pinyin.length, kind: 'pinyin',
+      }));
+    }
+    const broken = scanOriginal(report, MOJIBAKE, { limit: 200 });
+    if (broken.length > 0) {
+      out.push(fail(`正文有乱码${broken.length}处，如：${broken[0]!.context}`, broken.slice(0, 5).map((h) => h.evidence), {
+        measure: broken.length, kind: 'mojibake',
+      }));
+    }
+    return out.length > 0 ? out : [pass('未发现乱码或拼音残留')];
+  },
+};

@@ -1,0 +1,38 @@
+import type { Check } from './types.ts';
+import { fail, pass } from './lib/findings.ts';
+import { scanOriginal } from './lib/scan.ts';
+
+const ID_NUMBER = /(?<![0-9])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9])/g;
+const MOBILE = /(?<![0-9])1[3-9]\d{9}(?![0-9])/g;
+const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const CHECK_CHARS = '10X98765432';
+
+/** GB 11643 check digit: filters out long numbers that only look like ID numbers. */
+export function validIdNumber(id: string): boolean {
+  let total = 0;
+  for (let i = 0; i < 17; i++) total += Number(id[i]) * WEIGHTS[i]!;
+  return CHECK_CHARS[total % 11] === id[17]!.toUpperCase();
+}
+
+export function mask(value: string): string {
+  return value.length <= 5 ? '*'.repeat(value.length) : `${value.slice(0, 3)}${'*'.repeat(value.length - 5)}${value.slice(-2)}`;
+}
+
+export const textPersonalInfo: Check = {
+  meta: {
+    id: 'text.personal-info',
+    title: '个人信息泄露',
+    category: '文字',
+    severity: 'error',
+    docs: '《中华人民共和国政府信息公开条例》第十五条规定，涉及个人隐私的政府信息不得公开（第三方同意或公共利益需要的除外）。年度报告向社会公开，不应出现公民身份号码、私人手机号码等个人信息；办公电话属正常公开的联系方式。证据中的号码已打码。',
+  },
+  run(report) {
+    const ids = scanOriginal(report, ID_NUMBER).filter((h) => validIdNumber(h.match));
+    const mobiles = scanOriginal(report, MOBILE);
+    const out = [
+      ...ids.map((h) => fail(`出现公民身份号码 ${mask(h.match)}`, [{ ...h.evidence, text: h.evidence.text!.split(h.match).join(mask(h.match)) }], { measure: 1, kind: 'id-number' })),
+      ...mobiles.map((h) => fail(`出现手机号码 ${mask(h.match)}（如为个人号码应删除）`, [{ ...h.evidence, text: h.evidence.text!.split(h.match).join(mask(h.match)) }], { measure: 1, kind: 'mobile' })),
+    ];
+    return out.length > 0 ? out.slice(0, 10) : [pass('未发现身份证号码、手机号码等个人信息')];
+  },
+};
