@@ -1,0 +1,25 @@
+/**
+ * Worker thread entry: reads and parses one file at a time (ingest + parse, the CPU-heavy part) and
+ * sends back the report model and its narrative fingerprint. Checks and scoring run in the main thread,
+ * where the store's context (previous year, peers) is.
+ */
+import { parentPort } from 'node:worker_threads';
+import type { ReadOutcome, ReadTask } from './audit-worker-protocol.ts';
+import { fingerprintReport, readReportFile } from './engine.ts';
+
+if (!parentPort) throw new Error('audit-worker 只能作为 worker_threads 线程运行');
+const port = parentPort;
+
+port.on('message', (task: ReadTask) => {
+  void handle(task).then((outcome) => port.postMessage(outcome));
+});
+
+async function handle(task: ReadTask): Promise<ReadOutcome> {
+  try {
+    const read = await readReportFile(task.file, task.bytes);
+    const fingerprint = read.report ? fingerprintReport(read.report) : null;
+    return { id: task.id, ...read, fingerprint };
+  } catch (err) {
+    return { id: task.id, report: null, format: null, error: `读取失败：${(err as Error).message}`, errorCode: 'internal', fingerprint: null };
+  }
+}

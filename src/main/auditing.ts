@@ -1,0 +1,169 @@
+/**
+ * Running checks + scoring for stored reports: the context the store can give (same department's previous
+ * year, same-year peers, roster deadline and date of receipt), reviewer corrections applied to a copy of the
+ * report, reviewer decisions applied by the engine, and the summary numbers the lists show.
+ */
+import type { CheckContext, RelatedReport } from '../core/checks/types.ts';
+import type { Finding, Report } from '../shared/model.ts';
+import type { Db } from './store/db.ts';
+import { rosterEntry } from './store/roster.ts';
+import { getSetting } from './store/settings.ts';
+import {
+  correctionsOf,
+  decisionsOf,
+  latestReportId,
+  latestReportIdsForYear,
+  reportFingerprint,
+  reportModel,
+  reportRow,
+  type AuditInput,
+} from './store/reports.ts';
+import { getDepartment } from './store/departments.ts';
+import { auditWithEngine, checkCategory, type DecisionInput, type Rubric } from './engine.ts';
+
+export interface OfficeOptions {
+  /** Office-wide deadline per year (ISO date), overriding the statutory one. */
+  deadlines?: Record<string, string>;
+  localItems?: string[];
+}
+
+export function officeOptions(db: Db): OfficeOptions {
+  return getSetting<OfficeOptions>(db, 'office') ?? {};
+}
+
+/** A stored report with the reviewer's cell corrections applied (the original stays in the store). */
+export function effectiveReport(db: Db, reportId: number): Report | null {
+  const report = reportModel(db, reportId);
+  if (!report) return null;
+  return applyCorrections(report, correctionsOf(db, reportId));
+}
+
+export function applyCorrections(report: Report, corrections: { table: 'active' | 'requests' | 'review'; row: number; col: number; value: number | null }[]): Report {
+  if (corrections.length === 0) return report;
+  const tables = structuredClone(report.tables);
+  for (const c of corrections) {
+    if (c.table === 'requests') {
+      const row = tables.requests?.[c.row];
+      if (row && c.col < row.length) row[c.col] = c.value;
+    } else {
+      const values = tables[c.table];
+      // Tables 二 and 四 are flat lists: the value index is `row` (as in evidence), `col` is 0.
+      if (values && c.row < values.length) values[c.row] = c.value;
+    }
+  }
+  return { ...report, tables };
+}
+
+function related(db: Db, reportId: number, withCorrections: boolean): RelatedReport | null {
+  const row = reportRow(db, reportId);
+  const report = withCorrections ? effectiveReport(db, reportId) : reportModel(db, reportId);
+  if (!row || !report) return null;
+  const department = row.departmentId !== null ? (getDepartment(db, row.departmentId)?.name ?? row.departmentText) : row.departmentText;
+  const rel: RelatedReport & { fingerprint?: unknown } = { file: report.file, department, year: row.year, report };
+  const fp = reportFingerprint<unknown>(db, reportId);
+  if (fp !== null) rel.fingerprint = fp;
+  return rel;
+}
+
+/**
+ * Same-year reports of other departments, kept in memory across one import (loading a year's reports
+ * once, then adding each new one) so a 500-file batch does not re-read the store for every file.
+ */
+export class PeerCache {
+  private readonly byYear = new Map<number, Map<string, RelatedReport>>();
+  private readonly db: Db;
+
+  constructor(db: Db) {
+    this.db = db;
+  }
+
+  private year(year: number): Map<string, RelatedReport> {
+    let peers = this.byYear.get(year);
+    if (!peers) {
+      peers = new Map();
+      for (const r of latestReportIdsForYear(this.db, year)) {
+        const rel = related(this.db, r.id, true);
+        if (rel) peers.set(keyOf(r.departmentId, r.id), rel);
+      }
+      this.byYear.set(year, peers);
+    }
+    return peers;
+  }
+
+  peers(year: number | null, departmentId: number | null, reportId: number | null): RelatedReport[] {
+    if (year === null) return [];
+    const out: RelatedReport[] = [];
+    for (const [key, rel] of this.year(year)) {
+      if (departmentId !== null && key === `d${departmentId}`) continue;
+      if (reportId !== null && key === `r${reportId}`) continue;
+      out.push(rel);
+    }
+    return out;
+  }
+
+  /** Record a newly stored report (replacing the department's older version). */
+  add(reportId: number, departmentId: number | null, year: number | null): void {
+    if (year === null || !this.byYear.has(year)) return;
+    const rel = related(this.db, reportId, true);
+    if (rel) this.byYear.get(year)!.set(keyOf(departmentId, reportId), rel);
+  }
+}
+
+function keyOf(departmentId: number | null, reportId: number): string {
+  return departmentId !== null ? `d${departmentId}` : `r${reportId}`;
+}
+
+/** The CheckContext the store can give for a report of `departmentId` on `year`. */
+export function contextFor(
+  db: Db,
+  subject: { reportId: number | null; departmentId: number | null; year: number | null },
+  peers: PeerCache,
+): CheckContext {
+  const { departmentId, year } = subject;
+  let previous: RelatedReport | null = null;
+  if (departmentId !== null && year !== null) {
+    const prevId = latestReportId(db, departmentId, year - 1);
+    if (prevId !== null) previous = related(db, prevId, true);
+  }
+  const office = officeOptions(db);
+  const roster = departmentId !== null && year !== null ? rosterEntry(db, year, departmentId) : null;
+  const options: CheckContext['options'] = {
+    deadline: roster?.deadline ?? (year !== null ? (office.deadlines?.[String(year)] ?? null) : null),
+    receivedOn: roster?.receivedOn ?? null,
+  };
+  if (office.localItems?.length) options.localItems = office.localItems;
+  return { previous, peers: peers.peers(year, departmentId, subject.reportId), options };
+}
+
+/** Counts the lists show, from the findings after decisions. */
+export function summarize(findings: Finding[]): Pick<AuditInput, 'late' | 'failed' | 'uncertain' | 'failedByCategory'> {
+  const failedByCategory: Record<string, number> = {};
+  let failed = 0;
+  let uncertain = 0;
+  for (const f of findings) {
+    if (f.status === 'fail') {
+      failed++;
+      const cat = checkCategory(f.check);
+      failedByCategory[cat] = (failedByCategory[cat] ?? 0) + 1;
+    } else if (f.status === 'uncertain') uncertain++;
+  }
+  const deadline = findings.filter((f) => f.check === 'deadline');
+  let late: boolean | null = null;
+  if (deadline.some((f) => f.status === 'fail')) late = true;
+  else if (deadline.some((f) => f.status === 'pass')) late = false;
+  return { late, failed, uncertain, failedByCategory };
+}
+
+export function decisionInputs(db: Db, reportId: number): DecisionInput[] {
+  return decisionsOf(db, reportId).map((d) => ({ findingIndex: d.findingIndex, check: d.check, action: d.action, reason: d.reason, reviewer: d.reviewer }));
+}
+
+/** Checks + score of a stored report (corrections and decisions applied), ready for insertAudit. */
+export function auditStored(db: Db, reportId: number, rubric: Rubric, peers: PeerCache): AuditInput | null {
+  const row = reportRow(db, reportId);
+  const report = effectiveReport(db, reportId);
+  if (!row || !report) return null;
+  const context = contextFor(db, { reportId, departmentId: row.departmentId, year: row.year }, peers);
+  const { findings, score } = auditWithEngine(report, context, rubric, decisionInputs(db, reportId));
+  return { findings, score, ...summarize(findings) };
+}

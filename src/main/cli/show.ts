@@ -1,0 +1,54 @@
+/** `ogi-audit show <department>`: a department's report for a year: score, problems, versions, rectification. */
+import type { Command } from 'commander';
+import { createService } from '../service.ts';
+import { matchDepartment } from '../store/departments.ts';
+
+const STATUS: Record<string, string> = { fail: '不通过', uncertain: '待确认', pass: '通过', na: '不适用' };
+
+export function registerShow(program: Command): void {
+  program
+    .command('show')
+    .description('显示某单位某年度年报的审核结果')
+    .argument('<department>', '单位名称（可用简称或别名）')
+    .option('--db <file>', '数据库文件', './ogi-audit.db')
+    .option('--year <year>', '年度（默认最近一年）')
+    .option('--all', '同时列出通过和不适用的检查项')
+    .action(async (name: string, opts: { db: string; year?: string; all?: boolean }) => {
+      const service = createService({ dbPath: opts.db });
+      try {
+        const match = matchDepartment(service.db, name);
+        if (!match) {
+          console.error(`找不到单位“${name}”`);
+          process.exitCode = 2;
+          return;
+        }
+        const reports = (await service.listReports({ latestOnly: true })).filter(
+          (r) => r.departmentId === match.id && (opts.year === undefined || r.year === Number(opts.year)),
+        );
+        const chosen = reports.sort((a, b) => (b.year ?? 0) - (a.year ?? 0))[0];
+        if (!chosen) {
+          console.error(`单位“${name}”${opts.year ? `在 ${opts.year} 年度` : ''}没有年报`);
+          process.exitCode = 2;
+          return;
+        }
+        const d = await service.getReport({ reportId: chosen.reportId });
+        const s = d.summary;
+        console.log(`${s.department ?? ''} ${s.year ?? ''} 年度年报（第${s.version}版，共 ${d.versions.length} 版）`);
+        console.log(`文件：${s.file}`);
+        console.log(`得分：${s.veto ? `否决：${s.veto}` : `${s.score ?? '—'} 分 ${s.grade ?? ''}`}　落款日期：${s.signedOn ?? '未识别'}${s.late ? '（逾期）' : ''}`);
+        const shown = d.result.findings.filter((f) => opts.all || f.status === 'fail' || f.status === 'uncertain');
+        console.log(shown.length ? '问题：' : '未发现问题。');
+        for (const f of shown) {
+          const points = f.deduction > 0 ? `（扣 ${f.deduction} 分）` : '';
+          console.log(`  [${STATUS[f.status] ?? f.status}] ${f.check}：${f.message}${points}`);
+        }
+        if (d.fixedSincePrevious.length) {
+          console.log('与上一版相比已整改：');
+          for (const f of d.fixedSincePrevious) console.log(`  ✓ ${f.check}：${f.message}`);
+        }
+        for (const dec of d.decisions) console.log(`审核决定：${dec.check} ${dec.action === 'confirm' ? '确认' : '撤销'}（${dec.reviewer}：${dec.reason}）`);
+      } finally {
+        await service.close();
+      }
+    });
+}

@@ -1,0 +1,13 @@
+/** The store-backed commands of `ogi-audit`: import, list, show. The CLI entry calls registerImportCommands. */
+import type { Command } from 'commander';
+import { registerImport } from './import.ts';
+import { registerList } from './list.ts';
+import { registerShow } from './show.ts';
+
+export const DEFAULT_DB = './ogi-audit.db';
+
+export function registerImportCommands(program: Command): void {
+  registerImport(program);
+  registerList(program);
+  registerShow(program);
+}

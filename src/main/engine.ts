@@ -1,0 +1,73 @@
+/**
+ * The thin seam between the backend and the audit engine in src/core: reading (in workers), judging
+ * (checks + score with store context), re-scoring stored findings, rubrics, and check metadata.
+ * Everything in src/main goes through here, so an engine API change is fixed in one place.
+ */
+import { ENGINE_VERSION as CORE_ENGINE_VERSION, judgeReport, readReport } from '../core/audit.ts';
+import { ALL_CHECKS, narrativeFingerprint } from '../core/checks/index.ts';
+import type { CheckContext } from '../core/checks/types.ts';
+import { defaultRubric, parseRubric, scoreReport, type Rubric } from '../core/score/index.ts';
+import type { Finding, Report, ScoreResult, SourceFormat } from '../shared/model.ts';
+
+export type { Rubric };
+
+export const ENGINE_VERSION = CORE_ENGINE_VERSION;
+
+export interface DecisionInput {
+  findingIndex: number;
+  check: string;
+  action: 'confirm' | 'dismiss';
+  reason: string;
+  reviewer: string;
+}
+
+export interface ReadFileResult {
+  report: Report | null;
+  format: SourceFormat | null;
+  error: string | null;
+  errorCode: string | null;
+}
+
+/** ingest + parse; never throws. Runs inside the worker threads. */
+export async function readReportFile(file: string, bytes: Uint8Array): Promise<ReadFileResult> {
+  const r = await readReport(file, bytes);
+  return { report: r.report, format: r.format, error: r.error, errorCode: r.errorCode };
+}
+
+export function fingerprintReport(report: Report): unknown {
+  return narrativeFingerprint(report);
+}
+
+/** All checks + score, with reviewer decisions applied by the rubric. */
+export function auditWithEngine(report: Report, context: CheckContext, rubric: Rubric, decisions: DecisionInput[]): { findings: Finding[]; score: ScoreResult } {
+  return judgeReport(report, context, rubric, decisions.map((d) => ({ findingIndex: d.findingIndex, action: d.action })));
+}
+
+/** Score stored findings again with another rubric: no reading, no checks. */
+export function rescoreFindings(report: Report, findings: Finding[], rubric: Rubric, decisions: DecisionInput[]): { findings: Finding[]; score: ScoreResult } {
+  return scoreReport({ report, findings, rubric, decisions: decisions.map((d) => ({ findingIndex: d.findingIndex, action: d.action })) });
+}
+
+export function defaultRubricJson(): string {
+  return JSON.stringify(defaultRubric(), null, 2);
+}
+
+/** Parse and validate a rubric; throws an Error whose message names the bad field. */
+export function parseRubricJson(json: string): Rubric {
+  return parseRubric(json);
+}
+
+export function rubricIdentity(rubric: Rubric): { id: string; version: number } {
+  return { id: rubric.id, version: rubric.version };
+}
+
+/** The rubric as stored: its id and the store's version number win over what the JSON says. */
+export function withRubricVersion(rubric: Rubric, id: string, version: number): Rubric {
+  return { ...rubric, id, version };
+}
+
+const CATEGORY = new Map(ALL_CHECKS.map((c) => [c.meta.id, c.meta.category as string]));
+
+export function checkCategory(checkId: string): string {
+  return CATEGORY.get(checkId) ?? '其他';
+}

@@ -1,0 +1,284 @@
+/**
+ * Batch import: walk folders, hash every file (sha256) and skip those already stored, read + parse in a
+ * worker pool, then — in this thread — resolve the department and version, run the checks with context
+ * from the store, score, and write file + report + findings in one transaction per file.
+ * Killing the process loses nothing committed; running the import again finishes the rest.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { isSupportedExtension } from '../core/ingest/detect.ts';
+import type { ImportProgress } from '../shared/api.ts';
+import type { Db } from './store/db.ts';
+import { resolveDepartment } from './store/departments.ts';
+import { createRun, fileBySha, insertAudit, writeImportedReport, type AuditInput, type FileInput, type ReportInput } from './store/reports.ts';
+import { WorkerPool, type ReadOutcome } from './worker-pool.ts';
+import { PeerCache, auditStored, contextFor, summarize } from './auditing.ts';
+import { ENGINE_VERSION, auditWithEngine, rubricIdentity, type Rubric } from './engine.ts';
+
+/** Errors that say nothing about the file (the worker died or hung): such files are retried next time. */
+const TRANSIENT_ERRORS = new Set(['crash', 'timeout', 'closed', 'internal']);
+
+export interface ImportSource {
+  /** Path on disk, or the uploaded file's name. */
+  path: string;
+  /** Bytes already in memory (uploads); read from `path` otherwise. */
+  bytes?: Uint8Array;
+}
+
+export interface ImportOptions {
+  rubric: Rubric;
+  /** Year to assume when a report does not say which year it covers. */
+  year?: number;
+  pool?: WorkerPool;
+  poolSize?: number;
+  timeoutMs?: number;
+  onProgress?: (progress: ImportProgress) => void;
+  jobId?: string;
+}
+
+const SYSTEM_FILES = new Set(['thumbs.db', 'desktop.ini', '.ds_store']);
+
+function isHiddenOrSystem(name: string): boolean {
+  const lower = name.toLowerCase();
+  return name.startsWith('.') || name.startsWith('~$') || SYSTEM_FILES.has(lower) || lower === '__macosx';
+}
+
+/** Files under the given paths (recursively), with unsupported ones set aside with a reason. */
+export function collectFiles(paths: string[]): { files: string[]; skipped: { file: string; reason: string }[] } {
+  const files: string[] = [];
+  const skipped: { file: string; reason: string }[] = [];
+  const visit = (p: string, top: boolean): void => {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(p);
+    } catch (err) {
+      skipped.push({ file: p, reason: `无法访问：${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` });
+      return;
+    }
+    if (!top && isHiddenOrSystem(path.basename(p))) return;
+    if (stat.isDirectory()) {
+      let names: string[];
+      try {
+        names = fs.readdirSync(p).sort((a, b) => a.localeCompare(b, 'zh-Hans-CN'));
+      } catch (err) {
+        skipped.push({ file: p, reason: `无法读取文件夹：${(err as Error).message}` });
+        return;
+      }
+      for (const name of names) visit(path.join(p, name), false);
+    } else if (stat.isFile()) {
+      if (isSupportedExtension(p)) files.push(p);
+      else skipped.push({ file: p, reason: `不支持的文件类型（${path.extname(p) || '无扩展名'}），仅支持 .docx .doc .wps .pdf .txt .html` });
+    }
+  };
+  for (const p of paths) visit(p, true);
+  return { files, skipped };
+}
+
+function sha256(bytes: Uint8Array): string {
+  return crypto.createHash('sha256').update(bytes).digest('hex');
+}
+
+export interface ImportSummary extends ImportProgress {
+  reportIds: number[];
+  ms: number;
+}
+
+/** Import files/folders into the store. Resolves when every file is committed, skipped or failed. */
+export async function importSources(db: Db, sources: ImportSource[], options: ImportOptions): Promise<ImportSummary> {
+  const started = Date.now();
+  const jobId = options.jobId ?? crypto.randomUUID();
+  const onDisk = sources.filter((s) => !s.bytes).map((s) => s.path);
+  const collected = collectFiles(onDisk);
+  const queue: ImportSource[] = [...collected.files.map((f) => ({ path: f })), ...sources.filter((s) => s.bytes)];
+  const progress: ImportProgress = {
+    jobId,
+    total: queue.length + collected.skipped.length,
+    done: collected.skipped.length,
+    current: null,
+    imported: 0,
+    skipped: [...collected.skipped],
+    errors: [],
+    finished: false,
+  };
+  const emit = (): void => options.onProgress?.({ ...progress, skipped: [...progress.skipped], errors: [...progress.errors] });
+  emit();
+
+  const ownPool = !options.pool;
+  const pool = options.pool ?? new WorkerPool({ size: options.poolSize, timeoutMs: options.timeoutMs });
+  const { id: rubricId, version: rubricVersion } = rubricIdentity(options.rubric);
+  const runId = createRun(db, { kind: 'import', rubricId, rubricVersion, engineVersion: ENGINE_VERSION });
+  const peers = new PeerCache(db);
+  const seen = new Map<string, string>();
+  const reportIds: number[] = [];
+  let nextTaskId = 1;
+
+  // Bounded in-flight work: hashing and reading stay a little ahead of the workers, memory stays flat.
+  const maxInFlight = pool.size * 2;
+  let cursor = 0;
+
+  const handle = async (source: ImportSource): Promise<void> => {
+    const display = source.path;
+    progress.current = display;
+    let bytes: Uint8Array;
+    try {
+      bytes = source.bytes ?? new Uint8Array(await fs.promises.readFile(source.path));
+    } catch (err) {
+      progress.errors.push({ file: display, reason: `无法读取文件：${(err as Error).message}` });
+      return;
+    }
+    const hash = sha256(bytes);
+    const earlier = seen.get(hash);
+    if (earlier) {
+      progress.skipped.push({ file: display, reason: `与本批文件 ${earlier} 内容相同，已跳过` });
+      return;
+    }
+    seen.set(hash, display);
+    const stored = fileBySha(db, hash);
+    if (stored && !(stored.errorCode && TRANSIENT_ERRORS.has(stored.errorCode))) {
+      progress.skipped.push({ file: display, reason: `已导入过（内容相同的文件：${stored.name}）` });
+      return;
+    }
+    const outcome = await pool.run({ id: nextTaskId++, file: display, bytes });
+    const reportId = commit(db, { source: display, bytes, hash, outcome, runId, options, peers }, stored?.id);
+    reportIds.push(reportId);
+    if (outcome.error) progress.errors.push({ file: display, reason: outcome.error });
+    else progress.imported++;
+  };
+
+  try {
+    await new Promise<void>((resolve) => {
+      let active = 0;
+      const startNext = (): void => {
+        while (active < maxInFlight && cursor < queue.length) {
+          const source = queue[cursor++]!;
+          active++;
+          void handle(source)
+            .catch((err: unknown) => {
+              progress.errors.push({ file: source.path, reason: `导入失败：${(err as Error).message}` });
+            })
+            .finally(() => {
+              active--;
+              progress.done++;
+              emit();
+              startNext();
+            });
+        }
+        if (active === 0 && cursor >= queue.length) resolve();
+      };
+      startNext();
+    });
+    refreshPeers(db, reportIds, options.rubric, runId);
+  } finally {
+    if (ownPool) await pool.close();
+  }
+  progress.current = null;
+  progress.finished = true;
+  emit();
+  return { ...progress, reportIds, ms: Date.now() - started };
+}
+
+interface CommitInput {
+  source: string;
+  bytes: Uint8Array;
+  hash: string;
+  outcome: ReadOutcome;
+  runId: number;
+  options: ImportOptions;
+  peers: PeerCache;
+}
+
+/** One file's transaction: file + blob + department + report version + audit + findings. */
+function commit(db: Db, c: CommitInput, replaceFileId: number | undefined): number {
+  const { outcome } = c;
+  const report = outcome.report;
+  const file: FileInput = {
+    path: c.source,
+    name: path.basename(c.source),
+    size: c.bytes.byteLength,
+    sha256: c.hash,
+    format: outcome.format,
+    error: outcome.error,
+    errorCode: outcome.errorCode,
+    pages: report?.pages ?? null,
+    bytes: c.bytes,
+  };
+  let departmentId: number | null = null;
+  let year: number | null = null;
+  const { reportId } = writeImportedReport(
+    db,
+    {
+      file,
+      runId: c.runId,
+      report: (tx): ReportInput => {
+        year = report ? (report.year ?? c.options.year ?? null) : null;
+        departmentId = report?.department ? resolveDepartment(tx, report.department).id : null;
+        return {
+          departmentId,
+          departmentText: report?.department ?? null,
+          year,
+          generation: report?.generation ?? null,
+          signedOn: report?.signedOn ?? null,
+          report: report ? (report.year === null && year !== null ? { ...report, year } : report) : null,
+          fingerprint: outcome.fingerprint,
+        };
+      },
+      audit: (tx, newId, _version, input): AuditInput => {
+        if (!input.report) return unreadableAudit(outcome, c.options.rubric);
+        const context = contextFor(tx, { reportId: newId, departmentId: input.departmentId, year: input.year }, c.peers);
+        const { findings, score } = auditWithEngine(input.report, context, c.options.rubric, []);
+        return { findings, score, ...summarize(findings) };
+      },
+    },
+    replaceFileId,
+  );
+  c.peers.add(reportId, departmentId, year);
+  return reportId;
+}
+
+function unreadableAudit(outcome: ReadOutcome, rubric: Rubric): AuditInput {
+  const { id, version } = rubricIdentity(rubric);
+  return {
+    findings: [],
+    score: {
+      score: null,
+      grade: null,
+      veto: `文件无法读取：${outcome.error ?? '未知原因'}（转人工审核）`,
+      deductions: [],
+      dimensions: [],
+      rubric: { id, version },
+    },
+    late: null,
+    failed: 0,
+    uncertain: 0,
+    failedByCategory: {},
+  };
+}
+
+/**
+ * Reports imported early in a batch were checked against fewer peers than the later ones. Re-run their
+ * checks once the batch is in, storing a new audit only where the findings changed.
+ */
+function refreshPeers(db: Db, reportIds: number[], rubric: Rubric, runId: number): void {
+  if (reportIds.length < 2) return;
+  const peers = new PeerCache(db);
+  const current = db.prepare('SELECT current_audit_id AS auditId FROM reports WHERE id = ?');
+  const storedFindings = db.prepare(
+    'SELECT check_id, status, message, deduction FROM findings WHERE audit_id = ? ORDER BY idx',
+  );
+  for (const id of reportIds) {
+    db.transaction(() => {
+      const audit = auditStored(db, id, rubric, peers);
+      if (!audit) return;
+      const row = current.get(id) as { auditId: number | null } | undefined;
+      const before = row?.auditId ? (storedFindings.all(row.auditId) as { check_id: string; status: string; message: string; deduction: number }[]) : [];
+      const same =
+        before.length === audit.findings.length &&
+        before.every((b, i) => {
+          const f = audit.findings[i]!;
+          return b.check_id === f.check && b.status === f.status && b.message === f.message && b.deduction === f.deduction;
+        });
+      if (!same) insertAudit(db, id, runId, audit);
+    }).immediate();
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * `npm run serve -- [--port N] [--db FILE] [--renderer DIR]`: the app in a browser. Starts the service and
+ * the web adapter on 127.0.0.1 and prints the URL with this run's token.
+ */
+import { parseArgs } from 'node:util';
+import { createService } from './service.ts';
+import { startWebServer } from './web/server.ts';
+
+const major = Number(process.versions.node.split('.')[0]);
+if (major < 22) {
+  console.error(`需要 Node 22 或更高版本（当前 ${process.version}），请用 npm run serve 启动`);
+  process.exit(1);
+}
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '0' },
+    db: { type: 'string', default: './ogi-audit.db' },
+    renderer: { type: 'string', default: 'out/renderer' },
+  },
+});
+
+const service = createService({ dbPath: values.db! });
+const server = await startWebServer({ service, port: Number(values.port), rendererDir: values.renderer! });
+console.log(`OGI Auditor 已启动（数据库 ${values.db}）`);
+console.log(`请在浏览器中打开：${server.openUrl}`);
+
+const stop = async (): Promise<void> => {
+  await server.close();
+  await service.close();
+  process.exit(0);
+};
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());

@@ -1,0 +1,146 @@
+/**
+ * A small pool of worker_threads that read and parse report files off the main thread. A worker that
+ * crashes or takes longer than the per-file timeout is terminated and replaced; only that file fails.
+ *
+ * Worker entry: `audit-worker.ts` next to this file when running from sources (tsx), `audit-worker.js`
+ * next to the bundle when built (electron-vite must emit src/main/audit-worker.ts as out/main/audit-worker.js).
+ */
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+import fs from 'node:fs';
+import type { ReadTask, ReadOutcome } from './audit-worker-protocol.ts';
+
+export type { ReadTask, ReadOutcome };
+
+export interface WorkerPoolOptions {
+  size?: number;
+  /** Per-file limit in ms; the worker is killed and the file fails with errorCode `timeout`. */
+  timeoutMs?: number;
+  /** Override the worker entry (tests). */
+  entry?: URL;
+}
+
+/** Where the worker entry is: the .ts source under tsx, the built .js next to the bundle otherwise. */
+export function workerEntry(): { url: URL; execArgv: string[] } {
+  const here = import.meta.url;
+  if (here.endsWith('.ts')) {
+    return { url: new URL('./audit-worker.ts', here), execArgv: ['--import', import.meta.resolve('tsx')] };
+  }
+  const built = new URL('./audit-worker.js', here);
+  if (fs.existsSync(fileURLToPath(built))) return { url: built, execArgv: [] };
+  throw new Error(`找不到解析进程入口 audit-worker.js（应位于 ${fileURLToPath(built)}）`);
+}
+
+export function defaultPoolSize(): number {
+  return Math.max(1, Math.min(8, os.availableParallelism()));
+}
+
+interface Job {
+  task: ReadTask;
+  resolve: (outcome: ReadOutcome) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  job: Job | null;
+  timer: NodeJS.Timeout | null;
+}
+
+export class WorkerPool {
+  readonly size: number;
+  private readonly timeoutMs: number;
+  private readonly entry: { url: URL; execArgv: string[] };
+  private readonly queue: Job[] = [];
+  private readonly slots: Slot[] = [];
+  private closed = false;
+
+  constructor(options: WorkerPoolOptions = {}) {
+    this.size = options.size ?? defaultPoolSize();
+    this.timeoutMs = options.timeoutMs ?? 120_000;
+    const found = workerEntry();
+    this.entry = options.entry ? { url: options.entry, execArgv: options.entry.href.endsWith('.ts') ? found.execArgv : [] } : found;
+    for (let i = 0; i < this.size; i++) this.slots.push(this.spawn());
+  }
+
+  /** Read one file in a worker. Never rejects: failures come back as an outcome with an error. */
+  run(task: ReadTask): Promise<ReadOutcome> {
+    if (this.closed) return Promise.resolve(failure(task, 'closed', '解析进程池已关闭'));
+    return new Promise((resolve) => {
+      this.queue.push({ task, resolve });
+      this.pump();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const job of this.queue.splice(0)) job.resolve(failure(job.task, 'closed', '解析进程池已关闭'));
+    await Promise.all(
+      this.slots.map(async (s) => {
+        if (s.timer) clearTimeout(s.timer);
+        if (s.job) s.job.resolve(failure(s.job.task, 'closed', '解析进程池已关闭'));
+        s.job = null;
+        await s.worker.terminate();
+      }),
+    );
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(this.entry.url, { execArgv: this.entry.execArgv });
+    const slot: Slot = { worker, job: null, timer: null };
+    worker.on('message', (outcome: ReadOutcome) => {
+      if (!slot.job || outcome.id !== slot.job.task.id) return;
+      this.finish(slot, outcome);
+    });
+    worker.on('error', (err) => this.replace(slot, 'crash', `解析进程崩溃：${err.message}`));
+    worker.on('exit', (code) => {
+      if (!this.closed) this.replace(slot, 'crash', `解析进程意外退出（代码 ${code}）`);
+    });
+    worker.unref();
+    return slot;
+  }
+
+  private finish(slot: Slot, outcome: ReadOutcome): void {
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = null;
+    const job = slot.job;
+    slot.job = null;
+    job?.resolve(outcome);
+    this.pump();
+  }
+
+  /** Fail the slot's current file and start a fresh worker in its place. */
+  private replace(slot: Slot, code: string, message: string): void {
+    const index = this.slots.indexOf(slot);
+    if (index < 0 || this.closed) return;
+    if (slot.timer) clearTimeout(slot.timer);
+    const job = slot.job;
+    slot.job = null;
+    slot.worker.removeAllListeners();
+    void slot.worker.terminate();
+    this.slots[index] = this.spawn();
+    if (job) job.resolve(failure(job.task, code, message));
+    this.pump();
+  }
+
+  private pump(): void {
+    for (const slot of this.slots) {
+      if (slot.job || this.queue.length === 0) continue;
+      const job = this.queue.shift()!;
+      slot.job = job;
+      slot.worker.ref();
+      slot.timer = setTimeout(
+        () => this.replace(slot, 'timeout', `解析超时（超过 ${Math.round(this.timeoutMs / 1000)} 秒），已跳过该文件`),
+        this.timeoutMs,
+      );
+      // Copy the bytes into a transferable buffer; the caller keeps its own copy for the blob store.
+      const copy = new Uint8Array(job.task.bytes);
+      slot.worker.postMessage({ ...job.task, bytes: copy }, [copy.buffer]);
+    }
+    for (const slot of this.slots) if (!slot.job) slot.worker.unref();
+  }
+}
+
+function failure(task: ReadTask, code: string, message: string): ReadOutcome {
+  return { id: task.id, report: null, format: null, error: message, errorCode: code, fingerprint: null };
+}
