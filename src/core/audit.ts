@@ -1,0 +1,115 @@
+/**
+ * The whole pipeline for one file: bytes → Document → Report → Findings → Score.
+ * Reading (slow, per file, in workers) and judging (fast, needs other reports as context) are separate
+ * steps so the importer can read in parallel and judge against the store; `auditBatch` does both for a
+ * CLI run without a database.
+ */
+import { IngestError } from './document.ts';
+import { ingest } from './ingest/index.ts';
+import { detectFormat } from './ingest/detect.ts';
+import { parseDocument } from './parse/index.ts';
+import { runChecks } from './checks/index.ts';
+import type { CheckContext, CheckOptions, RelatedReport } from './checks/types.ts';
+import { scoreReport, type Rubric } from './score/index.ts';
+import type { AuditResult, Finding, Report, ScoreResult, SourceFormat } from '../shared/model.ts';
+
+export const ENGINE_VERSION = '0.1.0';
+
+export interface ReadResult {
+  file: string;
+  format: SourceFormat | null;
+  report: Report | null;
+  error: string | null;
+  errorCode: string | null;
+}
+
+/** Minimal signs of an annual report on open government information: without them the file is vetoed. */
+export function looksLikeAnnualReport(report: Report): boolean {
+  const partsFound = report.sections.filter((s) => s.found).length;
+  const hasTable = report.tables.active !== null || report.tables.requests !== null || report.tables.review !== null;
+  const mentions = report.paragraphs.some((p) => /政府信息公开|政务公开|信息公开/.test(p.text));
+  return mentions && (partsFound >= 2 || hasTable || (report.generation === 'legacy' && (report.legacyItems ?? []).filter((i) => i.found).length >= 3));
+}
+
+/** Read one file into a Report. Never throws: an unreadable file becomes an error with a Chinese reason. */
+export async function readReport(file: string, bytes: Uint8Array): Promise<ReadResult> {
+  const detected = detectFormat(file, bytes);
+  const format = detected.kind === 'supported' ? detected.format : null;
+  try {
+    const doc = await ingest(file, bytes);
+    const report = parseDocument(doc, file);
+    if (!looksLikeAnnualReport(report)) {
+      return { file, format, report: null, error: '不是政府信息公开工作年度报告（未找到年报的章节和统计表），请人工核对', errorCode: 'not-a-report' };
+    }
+    return { file, format, report, error: null, errorCode: null };
+  } catch (e) {
+    if (e instanceof IngestError) return { file, format, report: null, error: e.message, errorCode: e.code };
+    const message = e instanceof Error ? e.message : String(e);
+    return { file, format, report: null, error: `读取失败：${message}`, errorCode: 'damaged' };
+  }
+}
+
+export interface Judgement {
+  findings: Finding[];
+  score: ScoreResult;
+}
+
+/** Run every check and score the findings with a rubric. */
+export function judgeReport(
+  report: Report,
+  context: CheckContext,
+  rubric: Rubric,
+  decisions: { findingIndex: number; action: 'confirm' | 'dismiss' }[] = [],
+): Judgement {
+  const findings = runChecks(report, context);
+  return scoreReport({ report, findings, rubric, decisions });
+}
+
+/** The score of a file that could not be audited (vetoed). */
+export function vetoScore(error: string, rubric: Rubric): ScoreResult {
+  return scoreReport({ report: null, findings: [], rubric, error }).score;
+}
+
+export interface BatchFile {
+  read: ReadResult;
+  sha256: string;
+  size: number;
+}
+
+function related(read: ReadResult): RelatedReport {
+  const report = read.report!;
+  return { file: read.file, department: report.department, year: report.year, report };
+}
+
+/**
+ * Judge a batch read without a database: the other reports of the same year are the peers,
+ * the same department's report of the previous year (if in the batch) is the history.
+ */
+export function auditBatch(files: BatchFile[], rubric: Rubric, options: CheckOptions = {}): AuditResult[] {
+  const readable = files.filter((f) => f.read.report !== null);
+  return files.map((f) => {
+    const base = { file: f.read.file, sha256: f.sha256, size: f.size, format: f.read.format };
+    if (!f.read.report) {
+      return {
+        ...base,
+        error: f.read.error,
+        ...(f.read.errorCode ? { errorCode: f.read.errorCode } : {}),
+        report: null,
+        findings: [],
+        score: vetoScore(f.read.error ?? '无法读取', rubric),
+      };
+    }
+    const report = f.read.report;
+    const peers = readable
+      .filter((o) => o !== f && o.read.report!.year === report.year && !sameDepartment(o.read.report!, report))
+      .map((o) => related(o.read));
+    const previousFile = readable.find((o) => o !== f && sameDepartment(o.read.report!, report) && report.year !== null && o.read.report!.year === report.year - 1);
+    const context: CheckContext = { previous: previousFile ? related(previousFile.read) : null, peers, options };
+    const judged = judgeReport(report, context, rubric);
+    return { ...base, error: null, report, findings: judged.findings, score: judged.score };
+  });
+}
+
+function sameDepartment(a: Report, b: Report): boolean {
+  return a.department !== null && a.department === b.department;
+}

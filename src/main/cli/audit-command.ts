@@ -1,0 +1,87 @@
+/**
+ * `ogi-audit audit <files or folders…>`: read, check and score every report without a database,
+ * print one line per file and a summary, optionally write the JSON export and the printable outputs.
+ * Exit code 0 when every file was read (findings are not errors), 2 when some could not be read.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { auditBatch, readReport, type BatchFile } from '../../core/audit.ts';
+import { exportDocument } from '../../core/export-json.ts';
+import type { CheckOptions } from '../../core/checks/types.ts';
+import type { AuditResult } from '../../shared/model.ts';
+import { sha256 } from '../hash.ts';
+import { walkInputs } from '../walk.ts';
+import { loadRubricOption } from './rubric-option.ts';
+import { formatResultLine, formatSummary } from './format.ts';
+
+export interface AuditCommandOptions {
+  json?: string;
+  rubric?: string;
+  out?: string;
+  deadline?: string;
+  quiet?: boolean;
+}
+
+/** Hook for the printable outputs (sheets, notices, summary, Excel); registered by the export module. */
+export type OutputWriter = (results: AuditResult[], outDir: string) => Promise<void>;
+let outputWriter: OutputWriter | null = null;
+export function setOutputWriter(writer: OutputWriter): void {
+  outputWriter = writer;
+}
+
+export async function runAudit(inputs: string[], options: AuditCommandOptions): Promise<number> {
+  const rubric = loadRubricOption(options.rubric);
+  const { files, skipped } = walkInputs(inputs);
+  for (const s of skipped) console.log(`跳过  ${s.file}：${s.reason}`);
+  if (files.length === 0) {
+    console.error('没有找到可读取的报告文件（支持 .txt .docx .pdf .htm/.html .doc）。');
+    return 2;
+  }
+  const batch: BatchFile[] = [];
+  for (const file of files) {
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(readFileSync(file));
+    } catch (e) {
+      batch.push({ read: { file, format: null, report: null, error: `无法打开文件：${(e as Error).message}`, errorCode: 'damaged' }, sha256: '', size: 0 });
+      continue;
+    }
+    const read = await readReport(file, bytes);
+    batch.push({ read, sha256: sha256(bytes), size: bytes.byteLength });
+  }
+  const checkOptions: CheckOptions = options.deadline ? { deadline: options.deadline } : {};
+  const results = auditBatch(batch, rubric, checkOptions);
+  results.forEach((r, i) => {
+    if (!options.quiet) console.log(formatResultLine(r, i + 1, results.length));
+  });
+  console.log(formatSummary(results, skipped.length));
+  if (options.json) {
+    const doc = exportDocument(results, { id: rubric.id, version: rubric.version });
+    writeFileSync(options.json, JSON.stringify(doc, null, 2));
+    console.log(`已写入 JSON：${path.resolve(options.json)}`);
+  }
+  if (options.out) {
+    if (!outputWriter) {
+      console.error('此版本未包含打印输出模块，无法写入 --out 目录。');
+      return 2;
+    }
+    await outputWriter(results, options.out);
+  }
+  return results.some((r) => r.error !== null) ? 2 : 0;
+}
+
+export function registerAuditCommand(program: Command): void {
+  program
+    .command('audit')
+    .description('读取并审核报告文件或文件夹（不使用数据库）')
+    .argument('<paths...>', '报告文件或文件夹（递归读取）')
+    .option('--json <file>', '写出 JSON 结果（格式见 OUTPUT.md）')
+    .option('--rubric <file>', '使用自定义评分规则（JSON）')
+    .option('--out <dir>', '写出审核意见单、整改通知书、汇总表（PDF/Excel/CSV）')
+    .option('--deadline <date>', '报送截止日期（YYYY-MM-DD），默认次年 1 月 31 日')
+    .option('-q, --quiet', '只输出汇总')
+    .action(async (paths: string[], opts: AuditCommandOptions) => {
+      process.exitCode = await runAudit(paths, opts);
+    });
+}

@@ -1,0 +1,106 @@
+/**
+ * `ogi-audit export --db FILE --year N --out DIR`: the printable documents and spreadsheets of a
+ * year from the app's database; also plugs the same writer into `ogi-audit audit … --out DIR`.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { ENGINE_VERSION } from '../../core/audit.ts';
+import type { AuditResult } from '../../shared/model.ts';
+import { loadYearFromStore } from '../export/from-store.ts';
+import { writeOutputs } from '../export/write-outputs.ts';
+import type { WriteOutputsOptions, WrittenOutputs } from '../export/write-outputs.ts';
+import { openDatabase } from '../store/db.ts';
+import { setOutputWriter } from './audit-command.ts';
+
+export { writeOutputs };
+export type { WriteOutputsOptions, WrittenOutputs };
+
+interface ExportCommandOptions {
+  db: string;
+  year: string;
+  out: string;
+  fixBy?: string;
+  issuedOn?: string;
+  office?: string;
+  json?: boolean;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function checkDate(value: string | undefined, option: string): void {
+  if (value !== undefined && !ISO_DATE.test(value)) throw new Error(`${option} 应为 YYYY-MM-DD 格式的日期：${value}`);
+}
+
+export function reportWritten(w: WrittenOutputs, outDir: string): void {
+  console.log(
+    `已写入 ${path.resolve(outDir)}：审核意见单 ${w.sheets.length} 份，整改通知书 ${w.notices.length} 份，` +
+      `summary.pdf、summary.xlsx、findings.csv${w.json ? '、audit.json' : ''}（用时 ${(w.ms / 1000).toFixed(1)} 秒）`,
+  );
+}
+
+async function runExport(opts: ExportCommandOptions): Promise<number> {
+  const year = Number(opts.year);
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) {
+    console.error(`--year 应为年度数字，例如 2024：${opts.year}`);
+    return 2;
+  }
+  checkDate(opts.fixBy, '--fix-by');
+  checkDate(opts.issuedOn, '--issued-on');
+  if (!existsSync(opts.db)) {
+    console.error(`数据库文件不存在：${opts.db}`);
+    return 2;
+  }
+  const db = openDatabase(opts.db);
+  let stored;
+  try {
+    stored = loadYearFromStore(db, year);
+  } finally {
+    db.close();
+  }
+  if (stored.results.length === 0) {
+    console.error(`数据库中没有 ${year} 年度的报告：${opts.db}`);
+    return 2;
+  }
+  const written = await writeOutputs(stored.results, opts.out, {
+    engineVersion: ENGINE_VERSION,
+    year,
+    office: opts.office,
+    fixBy: opts.fixBy,
+    issuedOn: opts.issuedOn,
+    importedAt: stored.importedAt,
+    decisions: stored.decisions,
+    missing: stored.missing,
+    json: opts.json,
+  });
+  reportWritten(written, opts.out);
+  return 0;
+}
+
+/** The writer `ogi-audit audit … --out DIR` uses (no database: no decisions, no roster). */
+export async function writeAuditOutputs(results: AuditResult[], outDir: string): Promise<void> {
+  const written = await writeOutputs(results, outDir, { engineVersion: ENGINE_VERSION });
+  reportWritten(written, outDir);
+}
+
+export function registerExportCommands(program: Command): void {
+  setOutputWriter(writeAuditOutputs);
+  program
+    .command('export')
+    .description('从数据库导出某年度的审核意见单、整改通知书、汇总排名表（PDF）和 Excel/CSV')
+    .requiredOption('--db <file>', '审核台数据库文件（.sqlite）')
+    .requiredOption('--year <n>', '报告年度，例如 2024')
+    .requiredOption('--out <dir>', '输出目录')
+    .option('--fix-by <date>', '整改期限（YYYY-MM-DD），默认发文后 15 天')
+    .option('--issued-on <date>', '整改通知书落款日期（YYYY-MM-DD），默认今天')
+    .option('--office <name>', '审核单位名称，印在文书上')
+    .option('--json', '同时写出 audit.json（格式见 OUTPUT.md）')
+    .action(async (opts: ExportCommandOptions) => {
+      try {
+        process.exitCode = await runExport(opts);
+      } catch (e) {
+        console.error((e as Error).message);
+        process.exitCode = 2;
+      }
+    });
+}
