@@ -138,7 +138,7 @@ test('messy markup: implied end tags, entities, <br> and blocks in cells, spans 
   const page = `<HTML><BODY>
 <H2 class=title>某某局2024年政府信息公开工作年度报告</H2>
 <P>一、总体情况<BR>（一）主动公开情况。本年度主动公开信息&nbsp;120&nbsp;条&amp;其他&#x3002;
-<P>正文第二段&#12290;<script>document.write('<p>${SCRIPT_MARK}</p>')</script><span onclick="alert(1)">可点</span>
+<P>正文第二段&#12290;<span style="display: none">${SCRIPT_MARK}</span><script>document.write('<p>${SCRIPT_MARK}</p>')</script><span onclick="alert(1)">可点</span>
 <TABLE border=1>
 <TR><TD colspan=2 rowspan=2>表头&nbsp;</TD><TD colspan="2">申请人情况
 <TR><TD>自然人<TD>总计

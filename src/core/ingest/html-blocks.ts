@@ -36,6 +36,11 @@ export function collapseWhitespace(text: string): string {
   return text.replace(WHITESPACE, ' ').trim();
 }
 
+/** Content the page hides from readers (hidden attribute, display:none) is not part of the report. */
+function isHidden(element: HtmlElement): boolean {
+  return 'hidden' in element.attrs || /display\s*:\s*none|visibility\s*:\s*hidden/i.test(element.attrs.style ?? '');
+}
+
 function elementChildren(element: HtmlElement): HtmlElement[] {
   return element.children.filter((child): child is HtmlElement => child.type === 'element');
 }
@@ -85,7 +90,7 @@ export function cellText(cell: HtmlElement): string {
       parts.push(node.text);
       return;
     }
-    if (SKIPPED.has(node.name)) return;
+    if (SKIPPED.has(node.name) || isHidden(node)) return;
     if (node.name === 'br' || node.name === 'hr') {
       parts.push(' ');
       return;
@@ -185,7 +190,7 @@ export function htmlToBlocks(root: HtmlElement, startOffset = 0): Block[] {
       emitter.addText(node.text);
       return;
     }
-    if (SKIPPED.has(node.name)) return;
+    if (SKIPPED.has(node.name) || isHidden(node)) return;
     if (node.name === 'br') {
       // Outside tables a line break starts a new paragraph (web pages separate paragraphs with <br>).
       emitter.flush();
