@@ -10,7 +10,7 @@ import { detectFormat } from './ingest/detect.ts';
 import { parseDocument } from './parse/index.ts';
 import { runChecks } from './checks/index.ts';
 import type { CheckContext, CheckOptions, RelatedReport } from './checks/types.ts';
-import { scoreReport, type Rubric } from './score/index.ts';
+import { checkOptionsFromRubric, scoreReport, type Rubric } from './score/index.ts';
 import type { AuditResult, Finding, Report, ScoreResult, SourceFormat } from '../shared/model.ts';
 
 export const ENGINE_VERSION = '0.1.0';
@@ -87,6 +87,7 @@ function related(read: ReadResult): RelatedReport {
  */
 export function auditBatch(files: BatchFile[], rubric: Rubric, options: CheckOptions = {}): AuditResult[] {
   const readable = files.filter((f) => f.read.report !== null);
+  const checkOptions: CheckOptions = { ...checkOptionsFromRubric(rubric), ...options };
   return files.map((f) => {
     const base = { file: f.read.file, sha256: f.sha256, size: f.size, format: f.read.format };
     if (!f.read.report) {
@@ -104,7 +105,7 @@ export function auditBatch(files: BatchFile[], rubric: Rubric, options: CheckOpt
       .filter((o) => o !== f && o.read.report!.year === report.year && !sameDepartment(o.read.report!, report))
       .map((o) => related(o.read));
     const previousFile = readable.find((o) => o !== f && sameDepartment(o.read.report!, report) && report.year !== null && o.read.report!.year === report.year - 1);
-    const context: CheckContext = { previous: previousFile ? related(previousFile.read) : null, peers, options };
+    const context: CheckContext = { previous: previousFile ? related(previousFile.read) : null, peers, options: checkOptions };
     const judged = judgeReport(report, context, rubric);
     return { ...base, error: null, report, findings: judged.findings, score: judged.score };
   });

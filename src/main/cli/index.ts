@@ -1,7 +1,8 @@
 /** The `ogi-audit` command line. Each command lives in its own module and registers itself here. */
 import { Command } from 'commander';
 import { ENGINE_VERSION } from '../../core/audit.ts';
-import { registerAuditCommand } from './audit-command.ts';
+import { registerAuditCommand, setOutputWriter } from './audit-command.ts';
+import { registerExportCommands, writeAuditOutputs } from './export-commands.ts';
 import { registerImportCommands } from './store-commands.ts';
 import { CliError } from './rubric-option.ts';
 
@@ -13,7 +14,9 @@ program
   .showHelpAfterError();
 
 registerAuditCommand(program);
+setOutputWriter(writeAuditOutputs);
 registerImportCommands(program);
+registerExportCommands(program);
 
 try {
   await program.parseAsync(process.argv);
