@@ -12,11 +12,12 @@ export interface Sentence {
   offset?: number;
 }
 
-/** Narrative paragraphs only (rows of flattened tables excluded). */
+/** Narrative paragraphs only (rows of flattened tables and the six part headings excluded). */
 export function narrativeParagraphs(report: Report): { p: ReportParagraph; index: number }[] {
+  const headings = new Set(report.sections.filter((s) => s.found && s.headingIndex !== undefined).map((s) => s.headingIndex));
   return report.paragraphs
     .map((p, index) => ({ p, index }))
-    .filter(({ p }) => !p.fromTable && p.text.trim() !== '');
+    .filter(({ p, index }) => !p.fromTable && !headings.has(index) && p.text.trim() !== '');
 }
 
 /** Paragraphs of one part (1–6); 0 = the untitled preface. */
