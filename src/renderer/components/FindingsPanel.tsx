@@ -1,0 +1,146 @@
+/**
+ * The findings of one report grouped by rubric dimension, with deductions, evidence links and the reviewer's
+ * decision (确认 / 驳回). Passing and not-applicable checks are hidden unless asked for.
+ */
+import { useState } from 'react';
+import type { ReviewerDecision } from '../../shared/api.ts';
+import type { AuditResult, Evidence, Finding, Verdict } from '../../shared/model.ts';
+import { DIMENSION_ORDER, TABLE_SHORT, UNSCORED_DIMENSION, checkTitle, CHECK_TITLES } from '../labels.ts';
+
+const VERDICT_TEXT: Record<Verdict, string> = { fail: '不通过', uncertain: '待确认', pass: '通过', na: '不适用' };
+
+function evidenceText(ev: Evidence): string {
+  const place: string[] = [];
+  if (ev.other) place.push(`${ev.other.department ?? ev.other.file}${ev.other.year ? ` ${ev.other.year}年` : ''}`);
+  if (ev.page !== undefined) place.push(`第${ev.page}页`);
+  if (ev.table) {
+    const at = ev.table === 'requests' ? [ev.row !== undefined ? `第${ev.row + 1}行` : '', ev.col !== undefined ? `第${ev.col + 1}列` : ''].join('') : ev.col !== undefined || ev.row !== undefined ? `第${(ev.col ?? ev.row)! + 1}项` : '';
+    place.push(`${TABLE_SHORT[ev.table]}${at}`);
+  }
+  const quote = ev.text ? `“${ev.text.length > 80 ? `${ev.text.slice(0, 80)}…` : ev.text}”` : '';
+  return [place.join(' '), quote].filter(Boolean).join(' ');
+}
+
+export interface FindingGroup {
+  dimension: string;
+  items: { finding: Finding; index: number }[];
+  lost: number;
+}
+
+export function groupFindings(result: AuditResult): FindingGroup[] {
+  const dimensionOf = new Map<string, string>();
+  for (const line of result.score?.deductions ?? []) dimensionOf.set(line.check, line.dimension);
+  const groups = new Map<string, FindingGroup>();
+  result.findings.forEach((finding, index) => {
+    const dimension = dimensionOf.get(finding.check) ?? CHECK_TITLES[finding.check]?.dimension ?? UNSCORED_DIMENSION;
+    const group = groups.get(dimension) ?? { dimension, items: [], lost: 0 };
+    group.items.push({ finding, index });
+    group.lost += finding.deduction;
+    groups.set(dimension, group);
+  });
+  const order = (name: string) => {
+    const at = DIMENSION_ORDER.indexOf(name);
+    return at < 0 ? DIMENSION_ORDER.length - 1 : at;
+  };
+  return [...groups.values()].sort((a, b) => order(a.dimension) - order(b.dimension));
+}
+
+export function FindingsPanel({
+  result,
+  decisions,
+  selected,
+  onSelect,
+  onDecide,
+}: {
+  result: AuditResult;
+  decisions: ReviewerDecision[];
+  selected: number | null;
+  onSelect: (index: number) => void;
+  onDecide: (index: number, action: 'confirm' | 'dismiss') => void;
+}) {
+  const [showAll, setShowAll] = useState(false);
+  const latest = new Map<number, ReviewerDecision>();
+  for (const d of decisions) latest.set(d.findingIndex, d);
+  const open = (f: Finding) => f.status === 'fail' || f.status === 'uncertain';
+  const groups = groupFindings(result)
+    .map((g) => ({ ...g, items: g.items.filter(({ finding, index }) => showAll || open(finding) || latest.has(index)) }))
+    .filter((g) => g.items.length > 0);
+  const hidden = result.findings.filter((f) => !open(f)).length;
+
+  return (
+    <div className="findings">
+      <div className="findings-head">
+        <h2>发现的问题</h2>
+        <label className="check">
+          <input type="checkbox" checked={showAll} onChange={(e) => setShowAll(e.target.checked)} />
+          显示通过项（{hidden}）
+        </label>
+      </div>
+      {groups.length === 0 && <p className="muted">没有发现问题。</p>}
+      {groups.map((group) => {
+        const weight = result.score?.dimensions.find((d) => d.name === group.dimension);
+        return (
+          <section key={group.dimension} className="finding-group">
+            <h3>
+              {group.dimension}
+              {weight ? (
+                <span className="muted">
+                  {' '}
+                  扣 {weight.lost} / {weight.weight} 分
+                </span>
+              ) : null}
+            </h3>
+            <ul>
+              {group.items.map(({ finding, index }) => {
+                const decision = latest.get(index);
+                const dismissed = decision?.action === 'dismiss';
+                return (
+                  <li
+                    key={index}
+                    className={['finding', `status-${finding.status}`, dismissed ? 'dismissed' : '', selected === index ? 'selected' : ''].filter(Boolean).join(' ')}
+                    data-finding={index}
+                    data-check={finding.check}
+                  >
+                    <button type="button" className="finding-main" onClick={() => onSelect(index)} aria-label={`${checkTitle(finding.check)}：${finding.message}`}>
+                      <span className={`verdict verdict-${finding.status}`}>{VERDICT_TEXT[finding.status]}</span>
+                      <span className="finding-title">{checkTitle(finding.check)}</span>
+                      {finding.deduction > 0 && <span className="deduction">−{finding.deduction}</span>}
+                    </button>
+                    <p className="finding-message">{finding.message}</p>
+                    {finding.evidence.length > 0 && (
+                      <ul className="evidence">
+                        {finding.evidence.slice(0, 6).map((ev, i) => (
+                          <li key={i}>{evidenceText(ev)}</li>
+                        ))}
+                        {finding.evidence.length > 6 && <li className="muted">另有 {finding.evidence.length - 6} 处</li>}
+                      </ul>
+                    )}
+                    {decision && (
+                      <p className={`decision decision-${decision.action}`}>
+                        {decision.action === 'dismiss' ? '已驳回' : '已确认'}：{decision.reason}（{decision.reviewer}，{decision.at.slice(0, 16).replace('T', ' ')}）
+                      </p>
+                    )}
+                    {(open(finding) || decision) && (
+                      <div className="finding-actions">
+                        {decision?.action !== 'confirm' && (
+                          <button type="button" onClick={() => onDecide(index, 'confirm')}>
+                            确认
+                          </button>
+                        )}
+                        {decision?.action !== 'dismiss' && (
+                          <button type="button" onClick={() => onDecide(index, 'dismiss')}>
+                            驳回
+                          </button>
+                        )}
+                      </div>
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,175 @@
+/**
+ * The three statistical tables as grids in template layout. Cells named by evidence are marked; a click on a
+ * cell (or Enter) asks to correct a mis-read value. Blank cells show 空.
+ */
+import { Fragment } from 'react';
+import type { CellCorrection } from '../../shared/api.ts';
+import type { CellValue, Generation, ReportTables, TableId } from '../../shared/model.ts';
+import { cellKey } from '../evidence.ts';
+import type { CellMark } from '../evidence.ts';
+import { REQUEST_COLUMNS, REQUEST_ROWS, REVIEW_BLOCKS, REVIEW_COLUMNS, TABLE_TITLES, activeLayout } from '../labels.ts';
+
+export interface CellTarget {
+  table: TableId;
+  row: number;
+  col: number;
+  value: CellValue;
+  label: string;
+}
+
+interface GridProps {
+  tables: ReportTables;
+  generation: Generation | null;
+  marks?: Map<string, CellMark>;
+  corrections?: CellCorrection[];
+  onCell?: (target: CellTarget) => void;
+  /** Prefix for DOM ids so two reports can be shown side by side. */
+  idPrefix: string;
+}
+
+function formatValue(value: CellValue | undefined): string {
+  if (value === undefined) return '';
+  if (value === null) return '空';
+  return String(value);
+}
+
+function Cell({ table, row, col, value, label, props }: { table: TableId; row: number; col: number; value: CellValue | undefined; label: string; props: GridProps }) {
+  if (value === undefined) return <td className="cell none" />;
+  const key = cellKey(table, row, col);
+  const mark = props.marks?.get(key);
+  const correction = props.corrections?.filter((c) => c.table === table && c.row === row && c.col === col).at(-1);
+  const classes = ['cell', mark ? `mark-${mark.tone}` : '', value === null ? 'blank' : '', correction ? 'corrected' : ''].filter(Boolean).join(' ');
+  const title = [label, correction ? `已更正：原读作 ${formatValue(correction.before)}（${correction.reviewer}：${correction.reason}）` : ''].filter(Boolean).join('\n');
+  return (
+    <td className={classes} id={`${props.idPrefix}${key}`} data-cell={key} title={title}>
+      {props.onCell ? (
+        <button type="button" className="cell-button" aria-label={`${label}：${formatValue(value)}，点击更正`} onClick={() => props.onCell!({ table, row, col, value, label })}>
+          {formatValue(value)}
+        </button>
+      ) : (
+        formatValue(value)
+      )}
+    </td>
+  );
+}
+
+function ActiveTable(props: GridProps) {
+  const values = props.tables.active;
+  if (!values) return <MissingTable table="active" />;
+  const layout = activeLayout(props.generation, values.length);
+  return (
+    <table className="grid report-table" aria-label={TABLE_TITLES.active}>
+      <caption>{TABLE_TITLES.active}</caption>
+      <thead>
+        <tr>
+          <th>项目</th>
+          {layout.columns.map((c) => (
+            <th key={c}>{c}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {layout.rows.map((row) => (
+          <tr key={row.label}>
+            <th className="row-label" title={row.group}>
+              {row.label}
+            </th>
+            {row.cells.map((index, c) =>
+              index === null ? (
+                <td key={c} className="cell none" />
+              ) : (
+                <Cell key={c} table="active" row={0} col={index} value={values[index] ?? null} label={`表二 ${row.label} ${layout.columns[c]}`} props={props} />
+              ),
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function RequestsTable(props: GridProps) {
+  const rows = props.tables.requests;
+  if (!rows) return <MissingTable table="requests" />;
+  return (
+    <table className="grid report-table requests" aria-label={TABLE_TITLES.requests}>
+      <caption>{TABLE_TITLES.requests}</caption>
+      <thead>
+        <tr>
+          <th>项目</th>
+          {REQUEST_COLUMNS.map((c) => (
+            <th key={c}>{c}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {REQUEST_ROWS.map((layout, r) => (
+          <Fragment key={r}>
+            {layout.before?.map((group) => (
+              <tr key={group.label} className="group-row">
+                <th className={`row-label indent-${group.indent}`} colSpan={8}>
+                  {group.label}
+                </th>
+              </tr>
+            ))}
+            <tr>
+              <th className={`row-label indent-${layout.indent}`} title={layout.label}>
+                {layout.label}
+              </th>
+              {REQUEST_COLUMNS.map((column, c) => (
+                <Cell key={c} table="requests" row={r} col={c} value={rows[r]?.[c] ?? null} label={`表三 ${layout.label} ${column}`} props={props} />
+              ))}
+            </tr>
+          </Fragment>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function ReviewTable(props: GridProps) {
+  const values = props.tables.review;
+  if (!values) return <MissingTable table="review" />;
+  return (
+    <table className="grid report-table" aria-label={TABLE_TITLES.review}>
+      <caption>{TABLE_TITLES.review}</caption>
+      <thead>
+        <tr>
+          <th>类别</th>
+          {REVIEW_COLUMNS.map((c) => (
+            <th key={c}>{c}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {REVIEW_BLOCKS.map((block, b) => (
+          <tr key={block}>
+            <th className="row-label">{block}</th>
+            {REVIEW_COLUMNS.map((column, c) => (
+              <Cell key={c} table="review" row={0} col={b * 5 + c} value={values[b * 5 + c] ?? null} label={`表四 ${block} ${column}`} props={props} />
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function MissingTable({ table }: { table: TableId }) {
+  return (
+    <div className="missing-table">
+      <strong>{TABLE_TITLES[table]}</strong>
+      <p className="muted">未找到该表（报告缺表，或表格是图片）。</p>
+    </div>
+  );
+}
+
+export function TableGrids(props: GridProps) {
+  return (
+    <div className="table-grids">
+      <ActiveTable {...props} />
+      <RequestsTable {...props} />
+      <ReviewTable {...props} />
+    </div>
+  );
+}

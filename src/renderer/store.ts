@@ -1,0 +1,130 @@
+/**
+ * App state (zustand 5): the current screen (mirrored in location.hash so Back works), the selected year and
+ * report, the reviewer's name (remembered in localStorage), running imports, and a message line.
+ * Components select single values or use `useShallow`: a selector returning a new object would loop.
+ */
+import { create } from 'zustand';
+import type { ImportProgress } from '../shared/api.ts';
+import { api, errorText } from './api/client.ts';
+
+export type View = 'import' | 'overview' | 'detail' | 'rubric';
+
+export interface Route {
+  view: View;
+  reportId: number | null;
+}
+
+export interface Notice {
+  kind: 'error' | 'info';
+  text: string;
+  id: number;
+}
+
+export interface ImportJob {
+  jobId: string;
+  label: string;
+  progress: ImportProgress | null;
+  failure: string | null;
+}
+
+interface AppState extends Route {
+  year: number | null;
+  reviewer: string;
+  jobs: ImportJob[];
+  notice: Notice | null;
+  /** Bumped whenever stored data changed (import finished, rescoring), so screens reload. */
+  dataVersion: number;
+  navigate(route: Partial<Route> & { view: View }): void;
+  setYear(year: number | null): void;
+  setReviewer(name: string): void;
+  notify(kind: Notice['kind'], text: string): void;
+  clearNotice(): void;
+  trackJob(jobId: string, label: string): void;
+  dataChanged(): void;
+}
+
+const REVIEWER_KEY = 'ogi.reviewer';
+const YEAR_KEY = 'ogi.year';
+
+export function parseHash(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/');
+  if (parts[0] === 'report' && /^\d+$/.test(parts[1] ?? '')) return { view: 'detail', reportId: Number(parts[1]) };
+  if (parts[0] === 'import' || parts[0] === 'rubric' || parts[0] === 'overview') return { view: parts[0], reportId: null };
+  return { view: 'overview', reportId: null };
+}
+
+export function routeHash(route: Route): string {
+  return route.view === 'detail' && route.reportId !== null ? `#/report/${route.reportId}` : `#/${route.view}`;
+}
+
+function storedNumber(key: string): number | null {
+  const value = Number(localStorage.getItem(key));
+  return Number.isInteger(value) && value > 0 ? value : null;
+}
+
+let noticeCounter = 0;
+
+export const useApp = create<AppState>()((set, get) => ({
+  ...parseHash(location.hash),
+  year: storedNumber(YEAR_KEY),
+  reviewer: localStorage.getItem(REVIEWER_KEY) ?? '',
+  jobs: [],
+  notice: null,
+  dataVersion: 0,
+  navigate(route) {
+    const next: Route = { view: route.view, reportId: route.view === 'detail' ? (route.reportId ?? get().reportId) : null };
+    const hash = routeHash(next);
+    if (location.hash !== hash) history.pushState(null, '', hash);
+    set(next);
+  },
+  setYear(year) {
+    if (year === null) localStorage.removeItem(YEAR_KEY);
+    else localStorage.setItem(YEAR_KEY, String(year));
+    set({ year });
+  },
+  setReviewer(name) {
+    localStorage.setItem(REVIEWER_KEY, name);
+    set({ reviewer: name });
+  },
+  notify(kind, text) {
+    set({ notice: { kind, text, id: ++noticeCounter } });
+  },
+  clearNotice() {
+    set({ notice: null });
+  },
+  trackJob(jobId, label) {
+    set({ jobs: [...get().jobs, { jobId, label, progress: null, failure: null }] });
+    void pollJob(jobId);
+  },
+  dataChanged() {
+    set({ dataVersion: get().dataVersion + 1 });
+  },
+}));
+
+function updateJob(jobId: string, patch: Partial<ImportJob>): void {
+  useApp.setState((state) => ({ jobs: state.jobs.map((job) => (job.jobId === jobId ? { ...job, ...patch } : job)) }));
+}
+
+/** Poll a job until it finishes; failures are shown on the job, never thrown at the user. */
+async function pollJob(jobId: string): Promise<void> {
+  let lastDone = -1;
+  for (let failures = 0; failures < 5; ) {
+    try {
+      const progress = await api.importStatus({ jobId });
+      failures = 0;
+      updateJob(jobId, { progress, failure: null });
+      // Let the overview refresh while a long import runs, not only at the end.
+      if (progress.finished || (progress.imported > 0 && progress.done - lastDone >= 10)) {
+        lastDone = progress.done;
+        useApp.getState().dataChanged();
+      }
+      if (progress.finished) return;
+    } catch (error) {
+      failures += 1;
+      updateJob(jobId, { failure: errorText(error) });
+    }
+    await new Promise((resolve) => setTimeout(resolve, 400));
+  }
+}
+
+addEventListener('popstate', () => useApp.setState(parseHash(location.hash)));
