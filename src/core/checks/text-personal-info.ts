@@ -18,6 +18,11 @@ export function mask(value: string): string {
   return value.length <= 5 ? '*'.repeat(value.length) : `${value.slice(0, 3)}${'*'.repeat(value.length - 5)}${value.slice(-2)}`;
 }
 
+/** Every ID-like and mobile-like number in a quote is masked, not only the one reported. */
+function maskAll(text: string): string {
+  return text.replace(ID_NUMBER, (m) => mask(m)).replace(MOBILE, (m) => mask(m)).replace(/(?<![0-9*])\d{7,}[\dXx]?/g, (m) => mask(m));
+}
+
 export const textPersonalInfo: Check = {
   meta: {
     id: 'text.personal-info',
@@ -30,8 +35,8 @@ export const textPersonalInfo: Check = {
     const ids = scanOriginal(report, ID_NUMBER).filter((h) => validIdNumber(h.match));
     const mobiles = scanOriginal(report, MOBILE);
     const out = [
-      ...ids.map((h) => fail(`出现公民身份号码 ${mask(h.match)}`, [{ ...h.evidence, text: h.evidence.text!.split(h.match).join(mask(h.match)) }], { measure: 1, kind: 'id-number' })),
-      ...mobiles.map((h) => fail(`出现手机号码 ${mask(h.match)}（如为个人号码应删除）`, [{ ...h.evidence, text: h.evidence.text!.split(h.match).join(mask(h.match)) }], { measure: 1, kind: 'mobile' })),
+      ...ids.map((h) => fail(`出现公民身份号码 ${mask(h.match)}`, [{ ...h.evidence, text: maskAll(h.evidence.text!) }], { measure: 1, kind: 'id-number' })),
+      ...mobiles.map((h) => fail(`出现手机号码 ${mask(h.match)}（如为个人号码应删除）`, [{ ...h.evidence, text: maskAll(h.evidence.text!) }], { measure: 1, kind: 'mobile' })),
     ];
     return out.length > 0 ? out.slice(0, 10) : [pass('未发现身份证号码、手机号码等个人信息')];
   },
