@@ -57,14 +57,23 @@ const THIN = 2.5;
 /** Segments this close to axis-aligned count as horizontal / vertical. */
 const SKEW = 0.8;
 
-export async function readPage(pdfjs: PdfJs, page: PdfPageProxy): Promise<PageContent> {
+/**
+ * Reads a page's text, and its ruled lines unless `wantRules` says the text cannot hold a table
+ * (the operator list costs as much again as the text, and most pages are prose).
+ */
+export async function readPage(
+  pdfjs: PdfJs,
+  page: PdfPageProxy,
+  wantRules: (pieces: readonly TextPiece[]) => boolean = () => true,
+): Promise<PageContent> {
   const [x0, y0, x1, y1] = page.view;
   const width = x1 - x0;
   const height = y1 - y0;
   const toX = (x: number): number => x - x0;
   const toY = (y: number): number => y1 - y;
 
-  const content = await page.getTextContent();
+  // We map radicals ourselves and keep the rest as found, so pdf.js need not NFKC every string.
+  const content = await page.getTextContent({ disableNormalization: true });
   const pieces: TextPiece[] = [];
   for (const item of content.items) {
     if (!('str' in item)) continue;
@@ -87,6 +96,7 @@ export async function readPage(pdfjs: PdfJs, page: PdfPageProxy): Promise<PageCo
 
   const hRules: Rule[] = [];
   const vRules: Rule[] = [];
+  if (!wantRules(pieces)) return { width, height, pieces, hRules, vRules };
   const ops = await page.getOperatorList();
   const OPS = pdfjs.OPS;
   const strokeOps = new Set<number>([

@@ -4,7 +4,7 @@
  */
 import { IngestError, type Block, type Document, type TableBlock, type TableRowBlock } from '../document.ts';
 import { openPdf, toIngestError } from './pdf-load.ts';
-import { readPage } from './pdf-page.ts';
+import { readPage, type TextPiece } from './pdf-page.ts';
 import { findLatticeTables, type GridTable } from './pdf-lattice.ts';
 import { findStreamTables } from './pdf-stream.ts';
 import { groupLines, type TextLine } from './pdf-text.ts';
@@ -46,7 +46,7 @@ export async function ingestPdf(bytes: Uint8Array, options: PdfReadOptions = {})
       let content;
       try {
         const page = await doc.getPage(n);
-        content = await readPage(pdfjs, page);
+        content = await readPage(pdfjs, page, mayHoldTable);
         page.cleanup();
       } catch (err) {
         warnings.push(`第 ${n} 页无法读取：${err instanceof Error ? err.message : String(err)}`);
@@ -137,4 +137,24 @@ function toRows(table: GridTable, page: number): TableRowBlock[] {
     cells: row.map((c) => (c.spanned ? { text: c.text, pos: { page }, spanned: true } : { text: c.text, pos: { page } })),
     pos: { page },
   }));
+}
+
+/**
+ * Could this page's text belong to a table? Tables hold numbers standing apart from other text, or
+ * lines cut into several pieces by wide gaps (header cells). Pure prose pages skip reading the borders.
+ */
+function mayHoldTable(pieces: readonly TextPiece[]): boolean {
+  if (pieces.length === 0) return false;
+  for (const line of groupLines(pieces)) {
+    let gaps = 0;
+    for (let k = 0; k < line.pieces.length; k++) {
+      const p = line.pieces[k]!;
+      const prev = line.pieces[k - 1];
+      const gap = prev ? p.x0 - prev.x1 : Infinity;
+      if (gap >= p.size) gaps++;
+      if (/^\s*[-−+]?\d[\d,.]*%?\s*$/.test(p.text) && gap >= p.size) return true;
+    }
+    if (gaps >= 3) return true;
+  }
+  return false;
 }
