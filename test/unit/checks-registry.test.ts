@@ -1,0 +1,57 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ALL_CHECKS, runChecks, runCheck, EMPTY_CONTEXT } from '../../src/core/checks/index.ts';
+import type { Check } from '../../src/core/checks/types.ts';
+import { buildReport } from './helpers/report-builder.ts';
+
+const repoRoot = path.resolve(import.meta.dirname, '../..');
+
+test('every check id of CHECKS.md is registered exactly once, with Chinese metadata', () => {
+  const ids = ALL_CHECKS.map((c) => c.meta.id);
+  assert.equal(new Set(ids).size, ids.length);
+  const spec = path.resolve(repoRoot, '../shared/spec/CHECKS.md');
+  let catalogue: string[];
+  try {
+    catalogue = [...readFileSync(spec, 'utf8').matchAll(/^\| `([a-z0-9.-]+)` \|/gm)].map((m) => m[1]!);
+  } catch {
+    console.log(`skip catalogue comparison: ${spec} not found`);
+    return;
+  }
+  assert.deepEqual([...new Set(catalogue)].sort(), [...ids].sort());
+  for (const c of ALL_CHECKS) {
+    assert.match(c.meta.title, /[\u4e00-\u9fff]/, c.meta.id);
+    assert.match(c.meta.docs, /条例|国办/, c.meta.id);
+  }
+});
+
+test('runChecks reports every check at least once, fills check and severity, deduction 0', () => {
+  const findings = runChecks(buildReport(), EMPTY_CONTEXT);
+  for (const c of ALL_CHECKS) assert.ok(findings.some((f) => f.check === c.meta.id), c.meta.id);
+  for (const f of findings) {
+    assert.equal(f.deduction, 0);
+    assert.ok(['error', 'warning', 'info'].includes(f.severity));
+    if (f.status === 'fail') assert.ok(f.evidence.length > 0, `${f.check} fail without evidence`);
+  }
+});
+
+test('profiles: a legacy report gets na for the 2021 table checks and runs legacy.contents', () => {
+  const legacy = buildReport({ generation: 'legacy', year: 2012, active: null, requests: null, review: null });
+  const findings = runChecks(legacy, EMPTY_CONTEXT);
+  for (const id of ['table.active.complete', 'table.requests.complete', 'requests.balance', 'sections.present']) {
+    assert.equal(findings.find((f) => f.check === id)!.status, 'na', id);
+  }
+  assert.notEqual(findings.find((f) => f.check === 'legacy.contents')!.status, 'na');
+});
+
+test('a check that throws becomes one uncertain finding instead of crashing the audit', () => {
+  const broken: Check = { meta: { id: 'test.broken', title: '测试', category: '结构', severity: 'info', docs: '测试' }, run: () => { throw new Error('boom'); } };
+  const out = runCheck(broken, buildReport(), EMPTY_CONTEXT);
+  assert.equal(out.length, 1);
+  assert.equal(out[0]!.status, 'uncertain');
+  assert.match(out[0]!.message, /内部出错.*boom/);
+  const odd = buildReport();
+  (odd as { paragraphs: unknown }).paragraphs = [{ original: null, text: null, part: 1 }];
+  assert.doesNotThrow(() => runChecks(odd, EMPTY_CONTEXT));
+});
