@@ -1,4 +1,4 @@
-import type { Report } from '../../shared/model.ts';
+import type { Evidence, Report } from '../../shared/model.ts';
 import type { Check, CheckOptions } from './types.ts';
 import { fail, pass, uncertain } from './lib/findings.ts';
 
@@ -11,6 +11,23 @@ export function deadlineFor(report: Report, options: CheckOptions): string | nul
   const d = options.deadlines ?? {};
   const monthDay = report.year < 2019 ? d.legacy ?? '03-31' : report.isGovernment ? d.government ?? '03-31' : d.current ?? '01-31';
   return `${report.year + 1}-${monthDay}`;
+}
+
+/** The paragraph that carries the signing date (searched from the end), for the evidence's page/offset. */
+function signingEvidence(report: Report, date: string): Evidence {
+  const [y, m, d] = date.split('-').map(Number);
+  const re = new RegExp(`${y}\\s*年\\s*0?${m}\\s*月\\s*0?${d}\\s*日`);
+  for (let i = report.paragraphs.length - 1; i >= 0; i--) {
+    const p = report.paragraphs[i]!;
+    if (re.test(p.text)) {
+      const ev: Evidence = { text: p.original.trim().slice(0, 60) };
+      if (p.page !== undefined) ev.page = p.page;
+      if (p.offset !== undefined) ev.offset = p.offset;
+      return ev;
+    }
+  }
+  const last = report.paragraphs[report.paragraphs.length - 1];
+  return { text: `落款日期 ${date}`, ...(last?.page !== undefined ? { page: last.page } : {}), ...(last?.offset !== undefined ? { offset: last.offset } : {}) };
 }
 
 function days(from: string, to: string): number {
@@ -33,7 +50,7 @@ export const deadline: Check = {
     if (!due) return [uncertain('无法确定报告年度，未能判断报送时限')];
     if (!date || !ISO.test(date)) return [uncertain(`报告未署日期，无法判断是否在${due}前报送，请核对收到日期`)];
     const late = days(due, date);
-    const ev = [{ text: `${what} ${date}` }];
+    const ev = [received ? { text: `收到日期 ${date}` } : signingEvidence(report, date)];
     if (late <= 0) return [pass(`${what}${date}，在${due}期限内`, ev)];
     return [fail(`${what}${date}，晚于${due}期限${late}天`, ev, { measure: late, kind: late <= 15 ? 'late-15' : 'late' })];
   },
