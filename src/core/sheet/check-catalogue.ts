@@ -1,8 +1,9 @@
 /**
- * What the printed documents say about each check when the check registry does not tell them:
- * Chinese title, default rubric dimension (../shared/spec/CHECKS.md) and the rule it enforces.
- * The registry's meta (title, docs) wins when the caller passes it in `CheckInfoMap`.
+ * What the printed documents say about each check: Chinese title, default rubric dimension
+ * (../shared/spec/CHECKS.md) and the rule it enforces. Precedence: what the caller passes in
+ * `CheckInfoMap` → the check registry's meta (title, docs) → the built-in texts below.
  */
+import { findCheck } from '../checks/index.ts';
 
 export interface CheckInfo {
   title: string;
@@ -61,13 +62,14 @@ export const DEFAULT_CHECKS: CheckInfoMap = {
   'other.local-items': { title: '本地要求报告事项', docs: '第六部分应报告本级政府信息公开工作主管部门要求的其他事项。' },
 };
 
-/** Merge the registry's meta over the defaults (registry title and docs win). */
+/** Title, dimension and rule text of one check (caller → registry → built-in). */
 export function checkInfo(id: string, overrides?: CheckInfoMap): CheckInfo {
   const base = DEFAULT_CHECKS[id];
+  const registry = findCheck(id)?.meta;
   const over = overrides?.[id];
   return {
-    title: over?.title ?? base?.title ?? id,
+    title: over?.title ?? registry?.title ?? base?.title ?? id,
     dimension: over?.dimension ?? base?.dimension,
-    docs: over?.docs ?? base?.docs,
+    docs: over?.docs ?? (registry?.docs || undefined) ?? base?.docs,
   };
 }

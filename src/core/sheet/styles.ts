@@ -95,7 +95,7 @@ body.notice { font-size: 12pt; line-height: 1.8; }
 
 const SUMMARY = `
 .summary .grid { font-size: 9pt; }
-.summary .grid td { vertical-align: middle; }
+.summary .grid td { vertical-align: middle; line-height: 1.3; padding: 0.5mm 1mm; }
 .summary td.dept { text-align: left; }
 .summary td.dept .file { display: block; font-size: 7.5pt; color: #555; }
 .summary .stats { margin: 0 0 3mm; }

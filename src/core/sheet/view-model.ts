@@ -458,6 +458,13 @@ export interface NoticeView {
   problems: NoticeProblemView[];
 }
 
+const MAX_NOTICE_PLACES = 4;
+
+/** The rule as the department should read it: the check's docs without how the tool checks it. */
+function ruleText(docs: string): string {
+  return docs.replace(/本检查[^。]*。/g, '').trim() || docs;
+}
+
 export function buildNoticeView(input: NoticeInput): NoticeView {
   const { result } = input;
   const department = departmentOf(result);
@@ -470,8 +477,8 @@ export function buildNoticeView(input: NoticeInput): NoticeView {
       number: problems.length + 1,
       title: info.title,
       description: v.message,
-      rule: info.docs ?? null,
-      where: v.evidence,
+      rule: info.docs ? ruleText(info.docs) : null,
+      where: v.evidence.length > MAX_NOTICE_PLACES ? [...v.evidence.slice(0, MAX_NOTICE_PLACES), `等共 ${v.evidence.length} 处`] : v.evidence,
       pending: v.status === 'uncertain',
     });
   }
@@ -506,6 +513,8 @@ export function rankResults(results: AuditResult[]): (number | null)[] {
 }
 
 export interface SummaryRowView {
+  /** Index of the result in SummaryInput.results (rows are sorted by rank). */
+  index: number;
   rank: number | null;
   department: string;
   file: string;
@@ -538,7 +547,7 @@ export interface SummaryView {
   counts: { reports: number; departments: number; scored: number; grades: { grade: string; count: number }[]; late: number };
 }
 
-function onTimeFlag(result: AuditResult): SummaryRowView['onTime'] {
+export function onTimeFlag(result: AuditResult): SummaryRowView['onTime'] {
   const statuses = result.findings.filter((f) => f.check === 'deadline').map((f) => f.status);
   if (statuses.length === 0) return '未能判断';
   const v = worstVerdict(statuses);
@@ -565,6 +574,7 @@ export function buildSummaryView(input: SummaryInput): SummaryView {
     const perDim = dimensions.map(() => 0);
     for (const c of failedChecks[i]!) perDim[dimensions.indexOf(dimensionOf(c, r, input.checks))]! += 1;
     return {
+      index: i,
       rank: ranks[i] ?? null,
       department: departmentOf(r),
       file: baseName(r.file),

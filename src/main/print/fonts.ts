@@ -66,9 +66,18 @@ export class EmbeddedFont {
     });
   }
 
+  /** @font-face rules with data: URLs for every slice (the browser decodes only the slices it uses). */
+  fontFaceCssAll(): string {
+    return this.cssFor(this.faces);
+  }
+
   /** @font-face rules with data: URLs for the characters of `text`. */
   fontFaceCss(text: string): string {
-    return this.facesFor(text)
+    return this.cssFor(this.facesFor(text));
+  }
+
+  private cssFor(faces: Face[]): string {
+    return faces
       .map(
         (f) =>
           `@font-face{font-family:'${EMBEDDED_FONT_FAMILY}';font-style:normal;font-weight:${f.weight};font-display:block;` +
@@ -90,10 +99,18 @@ function visibleText(html: string): string {
   return `${html.replace(/<[^>]*>/g, ' ')}第页共0123456789†—…（）`;
 }
 
-/** Adds the embedded font to a complete HTML document from core/sheet (before </head>). */
-export function embedFonts(html: string, font: EmbeddedFont = sharedFont()): string {
-  const css = font.fontFaceCss(visibleText(html));
+export function sharedEmbeddedFont(): EmbeddedFont {
+  return sharedFont();
+}
+
+/** Insert a style sheet into a complete HTML document from core/sheet (before </head>). */
+export function insertHeadStyle(html: string, css: string): string {
   const at = html.indexOf('</head>');
-  if (at < 0) throw new Error('embedFonts：文档缺少 </head>，无法嵌入字体');
+  if (at < 0) throw new Error('文档缺少 </head>，无法嵌入字体');
   return `${html.slice(0, at)}<style>${css}</style>${html.slice(at)}`;
+}
+
+/** Adds the embedded font (data: URLs, self-contained) to a complete HTML document from core/sheet. */
+export function embedFonts(html: string, font: EmbeddedFont = sharedFont()): string {
+  return insertHeadStyle(html, font.fontFaceCss(visibleText(html)));
 }

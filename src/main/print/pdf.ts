@@ -2,13 +2,49 @@
  * HTML → PDF with headless Chromium (playwright-core, system Chromium). One browser per batch, a
  * small pool of reused pages (2 by default: the machine has 2 cores), documents queued onto them.
  * Page size, margins and "第 x 页 共 y 页" come from the document's own @page CSS.
+ *
+ * Speed: each page loads the bundled font once (all slices as data: URLs); a document is then
+ * swapped in by replacing its style sheet and body, so fonts stay decoded between documents
+ * (≈3× faster than loading every document with its own embedded font).
  */
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
-import { embedFonts } from './fonts.ts';
+import { embedFonts, sharedEmbeddedFont } from './fonts.ts';
+
+interface DocumentParts {
+  title: string;
+  css: string;
+  bodyClass: string;
+  body: string;
+}
+
+function shellDocument(fontCss: string): string {
+  return `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><style>${fontCss}</style><style id="ogi-doc"></style></head><body></body></html>`;
+}
+
+/** Title, style sheets and body of a document rendered by core/sheet; null for anything else. */
+export function splitDocument(html: string): DocumentParts | null {
+  const head = /<head>([\s\S]*?)<\/head>/.exec(html);
+  const body = /<body(?: class="([^"]*)")?>([\s\S]*)<\/body>/.exec(html);
+  if (!head || !body) return null;
+  const css = [...head[1]!.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]).join('\n');
+  const title = /<title>([\s\S]*?)<\/title>/.exec(head[1]!)?.[1] ?? '';
+  return { title, css, bodyClass: body[1] ?? '', body: body[2]! };
+}
+
+/** Runs in the page: put one document into the shell and wait for the glyphs it needs. */
+function swapDocument(parts: DocumentParts): Promise<void> {
+  const holder = document.createElement('textarea');
+  holder.innerHTML = parts.title;
+  document.title = holder.value;
+  document.getElementById('ogi-doc')!.textContent = parts.css;
+  document.body.className = parts.bodyClass;
+  document.body.innerHTML = parts.body;
+  return document.fonts.ready.then(() => undefined);
+}
 
 const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 
@@ -49,9 +85,17 @@ export class PdfPrinter {
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage', '--font-render-hinting=none'],
     });
     try {
+      const embedFont = options.embedFont ?? true;
       const context = await browser.newContext({ offline: true });
-      const pages = await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 2) }, () => context.newPage()));
-      return new PdfPrinter(browser, pages, options.embedFont ?? true);
+      const shell = shellDocument(embedFont ? sharedEmbeddedFont().fontFaceCssAll() : '');
+      const pages = await Promise.all(
+        Array.from({ length: Math.max(1, options.concurrency ?? 2) }, async () => {
+          const page = await context.newPage();
+          await page.setContent(shell, { waitUntil: 'load' });
+          return page;
+        }),
+      );
+      return new PdfPrinter(browser, pages, embedFont);
     } catch (e) {
       await browser.close();
       throw e;
@@ -72,14 +116,19 @@ export class PdfPrinter {
 
   /** Print one complete HTML document (from core/sheet) to PDF bytes. */
   async toPdf(html: string): Promise<Buffer> {
-    const doc = this.embedFont ? embedFonts(html) : html;
+    const parts = splitDocument(html);
     const page = await this.acquire();
     try {
-      await page.setContent(doc, { waitUntil: 'load' });
-      // Web fonts from data: URLs decode asynchronously; printing before they are ready drops glyphs.
-      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      if (parts) {
+        await page.evaluate(swapDocument, parts);
+      } else {
+        // Not one of our documents: load it whole (with its own font) and restore the shell afterwards.
+        await page.setContent(this.embedFont ? embedFonts(html) : html, { waitUntil: 'load' });
+        await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      }
       return await page.pdf({ preferCSSPageSize: true, printBackground: true, format: 'A4' });
     } finally {
+      if (!parts) await page.setContent(shellDocument(this.embedFont ? sharedEmbeddedFont().fontFaceCssAll() : ''), { waitUntil: 'load' }).catch(() => undefined);
       this.release(page);
     }
   }

@@ -1,0 +1,62 @@
+/**
+ * A year's audits as stored by the app (src/main/store), in the shape writeOutputs takes:
+ * the latest version of each department's report with its current audit, reviewer decisions,
+ * import times, and the roster's departments without a report (未报送).
+ */
+import type { ReviewerDecision } from '../../shared/api.ts';
+import type { AuditResult, SourceFormat } from '../../shared/model.ts';
+import type { Db } from '../store/db.ts';
+import { decisionsOf, fileById, findingsOfAudit, reportModel, reportRow, scoreOfAudit, summaries } from '../store/reports.ts';
+import { rosterForYear } from '../store/roster.ts';
+
+export interface StoredYear {
+  results: AuditResult[];
+  importedAt: Record<string, string>;
+  decisions: Record<string, ReviewerDecision[]>;
+  missing: string[];
+}
+
+const FORMATS: readonly string[] = ['txt', 'docx', 'pdf', 'html', 'doc'];
+
+export function loadYearFromStore(db: Db, year: number): StoredYear {
+  const rows = summaries(db, { year, latestOnly: true });
+  const results: AuditResult[] = [];
+  const importedAt: Record<string, string> = {};
+  const decisions: Record<string, ReviewerDecision[]> = {};
+  for (const row of rows) {
+    const rep = reportRow(db, row.reportId);
+    if (!rep) continue;
+    const file = fileById(db, rep.fileId);
+    if (!file) continue;
+    const model = reportModel(db, rep.id);
+    // The office may have renamed or merged the department since import: print the stored name.
+    const report = model ? { ...model, department: row.department ?? model.department, pages: model.pages ?? file.pages ?? undefined } : null;
+    const auditId = rep.currentAuditId;
+    results.push({
+      file: file.path,
+      sha256: file.sha256,
+      format: file.format !== null && FORMATS.includes(file.format) ? (file.format as SourceFormat) : null,
+      size: file.size,
+      error: file.error,
+      ...(file.errorCode ? { errorCode: file.errorCode } : {}),
+      report,
+      findings: auditId !== null ? findingsOfAudit(db, auditId) : [],
+      score: auditId !== null ? scoreOfAudit(db, auditId) : null,
+    });
+    importedAt[file.path] = rep.importedAt;
+    decisions[file.path] = decisionsOf(db, rep.id).map((d) => ({
+      id: d.id,
+      findingIndex: d.findingIndex,
+      check: d.check,
+      action: d.action,
+      reason: d.reason,
+      reviewer: d.reviewer,
+      at: d.at,
+    }));
+  }
+  const reported = new Set(rows.map((r) => r.departmentId).filter((id): id is number => id !== null));
+  const missing = rosterForYear(db, year)
+    .filter((r) => !reported.has(r.departmentId))
+    .map((r) => r.department);
+  return { results, importedAt, decisions, missing };
+}

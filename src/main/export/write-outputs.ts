@@ -1,0 +1,151 @@
+/**
+ * Everything a run hands to the office, written into one folder:
+ *   sheets/<单位>.pdf   审核意见单, one per report
+ *   notices/<单位>.pdf  整改通知书, one per report with problems to fix
+ *   summary.pdf        汇总排名表 · summary.xlsx workbook · findings.csv (UTF-8 BOM)
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import cliProgress from 'cli-progress';
+import type { CheckInfoMap } from '../../core/sheet/check-catalogue.ts';
+import { departmentOf, rankResults, renderNoticeHtml, renderSheetHtml, renderSummaryHtml } from '../../core/sheet/index.ts';
+import { exportDocument } from '../../core/export-json.ts';
+import type { ReviewerDecision } from '../../shared/api.ts';
+import type { AuditResult } from '../../shared/model.ts';
+import { printBatch } from '../print/pdf.ts';
+import { findingsCsv } from './csv.ts';
+import { uniqueBaseNames } from './file-names.ts';
+import { writeWorkbook } from './xlsx.ts';
+
+export interface WriteOutputsOptions {
+  engineVersion: string;
+  /** Year of the summary; default: the most common year among the results. */
+  year?: number;
+  office?: string;
+  /** When the audit ran (ISO); default now. */
+  auditedAt?: string;
+  /** Import time per result file (as in AuditResult.file), when known. */
+  importedAt?: Record<string, string>;
+  /** Reviewer decisions per result file. */
+  decisions?: Record<string, ReviewerDecision[]>;
+  /** The notice's date and fix-by date (ISO yyyy-mm-dd); fix-by defaults to 15 days after issue. */
+  issuedOn?: string;
+  fixBy?: string;
+  missing?: string[];
+  checks?: CheckInfoMap;
+  /** Also write DIR/audit.json (OUTPUT.md format). */
+  json?: boolean;
+  /** Show a progress bar on stderr (default: when stderr is a terminal). */
+  progress?: boolean;
+  concurrency?: number;
+}
+
+export interface WrittenOutputs {
+  sheets: string[];
+  notices: string[];
+  summaryPdf: string;
+  xlsx: string;
+  csv: string;
+  json: string | null;
+  ms: number;
+}
+
+function isoDate(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return isoDate(d);
+}
+
+function mostCommonYear(results: AuditResult[]): number | null {
+  const counts = new Map<number, number>();
+  for (const r of results) if (r.report?.year) counts.set(r.report.year, (counts.get(r.report.year) ?? 0) + 1);
+  let best: number | null = null;
+  for (const [y, n] of counts) if (best === null || n > counts.get(best)! || (n === counts.get(best)! && y > best)) best = y;
+  return best;
+}
+
+/** A report gets a notice when something is left to fix: a failed or uncertain finding, or an unreadable file. */
+export function needsNotice(result: AuditResult, decisions: ReviewerDecision[] = []): boolean {
+  if (result.error) return true;
+  const dismissed = new Set(decisions.filter((d) => d.action === 'dismiss').map((d) => d.findingIndex));
+  return result.findings.some((f, i) => (f.status === 'fail' || f.status === 'uncertain') && !dismissed.has(i));
+}
+
+export async function writeOutputs(results: AuditResult[], outDir: string, opts: WriteOutputsOptions): Promise<WrittenOutputs> {
+  const started = Date.now();
+  const auditedAt = opts.auditedAt ?? new Date().toISOString();
+  const issuedOn = opts.issuedOn ?? isoDate(new Date());
+  const fixBy = opts.fixBy ?? addDays(issuedOn, 15);
+  const year = opts.year ?? mostCommonYear(results) ?? new Date().getFullYear() - 1;
+  const sheetsDir = path.join(outDir, 'sheets');
+  const noticesDir = path.join(outDir, 'notices');
+  await mkdir(sheetsDir, { recursive: true });
+  await mkdir(noticesDir, { recursive: true });
+
+  const ranks = rankResults(results);
+  const scored = ranks.filter((r) => r !== null).length;
+  const names = uniqueBaseNames(results.map((r) => ({ department: departmentOf(r), year: r.report?.year ?? null })));
+  const jobs: { html: string; file: string }[] = [];
+  const sheets: string[] = [];
+  const notices: string[] = [];
+  results.forEach((result, i) => {
+    const decisions = opts.decisions?.[result.file];
+    const rank = ranks[i];
+    const sheetFile = path.join(sheetsDir, `${names[i]}.pdf`);
+    jobs.push({
+      file: sheetFile,
+      html: renderSheetHtml({
+        result,
+        auditedAt,
+        importedAt: opts.importedAt?.[result.file] ?? null,
+        engineVersion: opts.engineVersion,
+        office: opts.office,
+        rank: rank === null || rank === undefined ? null : { rank, of: scored },
+        decisions,
+        checks: opts.checks,
+      }).html,
+    });
+    sheets.push(sheetFile);
+    if (needsNotice(result, decisions)) {
+      const noticeFile = path.join(noticesDir, `${names[i]}.pdf`);
+      jobs.push({ file: noticeFile, html: renderNoticeHtml({ result, fixBy, issuedOn, office: opts.office, decisions, checks: opts.checks }).html });
+      notices.push(noticeFile);
+    }
+  });
+  const summaryPdf = path.join(outDir, 'summary.pdf');
+  jobs.push({
+    file: summaryPdf,
+    html: renderSummaryHtml({ year, results, missing: opts.missing, generatedAt: auditedAt, office: opts.office, checks: opts.checks }).html,
+  });
+
+  const showProgress = opts.progress ?? Boolean(process.stderr.isTTY);
+  const bar = showProgress
+    ? new cliProgress.SingleBar(
+        { format: '生成文书 [{bar}] {value}/{total} {name}', stream: process.stderr, hideCursor: true },
+        cliProgress.Presets.shades_classic,
+      )
+    : null;
+  bar?.start(jobs.length + 2, 0, { name: '' });
+  try {
+    const xlsx = path.join(outDir, 'summary.xlsx');
+    await writeWorkbook(xlsx, results, { year, generatedAt: auditedAt, missing: opts.missing, office: opts.office, checks: opts.checks });
+    bar?.increment(1, { name: 'summary.xlsx' });
+    const csv = path.join(outDir, 'findings.csv');
+    await writeFile(csv, findingsCsv(results, opts.checks), 'utf8');
+    bar?.increment(1, { name: 'findings.csv' });
+    let json: string | null = null;
+    if (opts.json) {
+      json = path.join(outDir, 'audit.json');
+      const rubric = results.find((r) => r.score)?.score?.rubric ?? { id: 'default', version: 1 };
+      await writeFile(json, JSON.stringify(exportDocument(results, rubric), null, 2), 'utf8');
+    }
+    await printBatch(jobs, { concurrency: opts.concurrency, onDone: (file) => bar?.increment(1, { name: path.basename(file) }) });
+    return { sheets, notices, summaryPdf, xlsx, csv, json, ms: Date.now() - started };
+  } finally {
+    bar?.stop();
+  }
+}
