@@ -19,7 +19,7 @@ import {
   type AuditInput,
 } from './store/reports.ts';
 import { getDepartment } from './store/departments.ts';
-import { auditWithEngine, checkCategory, type DecisionInput, type Rubric } from './engine.ts';
+import { auditWithEngine, checkCategory, rubricCheckOptions, type DecisionInput, type Rubric } from './engine.ts';
 
 export interface OfficeOptions {
   /** Office-wide deadline per year (ISO date), overriding the statutory one. */
@@ -118,6 +118,7 @@ export function contextFor(
   db: Db,
   subject: { reportId: number | null; departmentId: number | null; year: number | null },
   peers: PeerCache,
+  rubric: Rubric,
 ): CheckContext {
   const { departmentId, year } = subject;
   let previous: RelatedReport | null = null;
@@ -128,6 +129,7 @@ export function contextFor(
   const office = officeOptions(db);
   const roster = departmentId !== null && year !== null ? rosterEntry(db, year, departmentId) : null;
   const options: CheckContext['options'] = {
+    ...rubricCheckOptions(rubric),
     deadline: roster?.deadline ?? (year !== null ? (office.deadlines?.[String(year)] ?? null) : null),
     receivedOn: roster?.receivedOn ?? null,
   };
@@ -135,11 +137,19 @@ export function contextFor(
   return { previous, peers: peers.peers(year, departmentId, subject.reportId), options };
 }
 
-/** Counts the lists show, from the findings after decisions. */
-export function summarize(findings: Finding[]): Pick<AuditInput, 'late' | 'failed' | 'uncertain' | 'failedByCategory'> {
+/** Counts the lists show: findings after reviewer decisions (dismissed = not failed, confirmed = failed). */
+export function summarize(findings: Finding[], decisions: { findingIndex: number; action: 'confirm' | 'dismiss' }[] = []): Pick<AuditInput, 'late' | 'failed' | 'uncertain' | 'failedByCategory'> {
   const failedByCategory: Record<string, number> = {};
   let failed = 0;
   let uncertain = 0;
+  const decided = new Map<number, 'confirm' | 'dismiss'>();
+  for (const d of decisions) decided.set(d.findingIndex, d.action);
+  findings = findings.map((f, i) => {
+    const action = decided.get(i);
+    if (action === 'dismiss' && (f.status === 'fail' || f.status === 'uncertain')) return { ...f, status: 'pass' };
+    if (action === 'confirm' && f.status === 'uncertain') return { ...f, status: 'fail' };
+    return f;
+  });
   for (const f of findings) {
     if (f.status === 'fail') {
       failed++;
@@ -163,7 +173,8 @@ export function auditStored(db: Db, reportId: number, rubric: Rubric, peers: Pee
   const row = reportRow(db, reportId);
   const report = effectiveReport(db, reportId);
   if (!row || !report) return null;
-  const context = contextFor(db, { reportId, departmentId: row.departmentId, year: row.year }, peers);
-  const { findings, score } = auditWithEngine(report, context, rubric, decisionInputs(db, reportId));
-  return { findings, score, ...summarize(findings) };
+  const context = contextFor(db, { reportId, departmentId: row.departmentId, year: row.year }, peers, rubric);
+  const decisions = decisionInputs(db, reportId);
+  const { findings, score } = auditWithEngine(report, context, rubric, decisions);
+  return { findings, score, ...summarize(findings, decisions) };
 }

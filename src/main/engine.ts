@@ -3,10 +3,10 @@
  * (checks + score with store context), re-scoring stored findings, rubrics, and check metadata.
  * Everything in src/main goes through here, so an engine API change is fixed in one place.
  */
-import { ENGINE_VERSION as CORE_ENGINE_VERSION, judgeReport, readReport } from '../core/audit.ts';
+import { ENGINE_VERSION as CORE_ENGINE_VERSION, judgeReport, readReport, vetoScore } from '../core/audit.ts';
 import { ALL_CHECKS, narrativeFingerprint } from '../core/checks/index.ts';
 import type { CheckContext } from '../core/checks/types.ts';
-import { defaultRubric, parseRubric, scoreReport, type Rubric } from '../core/score/index.ts';
+import { checkOptionsFromRubric, defaultRubricJson as coreDefaultRubricJson, parseRubric, scoreReport, type Rubric } from '../core/score/index.ts';
 import type { Finding, Report, ScoreResult, SourceFormat } from '../shared/model.ts';
 
 export type { Rubric };
@@ -49,7 +49,12 @@ export function rescoreFindings(report: Report, findings: Finding[], rubric: Rub
 }
 
 export function defaultRubricJson(): string {
-  return JSON.stringify(defaultRubric(), null, 2);
+  return coreDefaultRubricJson();
+}
+
+/** Check options the rubric carries (default deadlines). */
+export function rubricCheckOptions(rubric: Rubric): Partial<CheckContext['options']> {
+  return checkOptionsFromRubric(rubric);
 }
 
 /** Parse and validate a rubric; throws an Error whose message names the bad field. */
@@ -70,4 +75,9 @@ const CATEGORY = new Map(ALL_CHECKS.map((c) => [c.meta.id, c.meta.category as st
 
 export function checkCategory(checkId: string): string {
   return CATEGORY.get(checkId) ?? '其他';
+}
+
+/** The score of a file that could not be read (vetoed, goes to the manual queue). */
+export function vetoScoreFor(error: string, rubric: Rubric): ScoreResult {
+  return vetoScore(error, rubric);
 }

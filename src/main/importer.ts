@@ -14,7 +14,7 @@ import { resolveDepartment } from './store/departments.ts';
 import { createRun, fileBySha, insertAudit, writeImportedReport, type AuditInput, type FileInput, type ReportInput } from './store/reports.ts';
 import { WorkerPool, type ReadOutcome } from './worker-pool.ts';
 import { PeerCache, auditStored, contextFor, summarize } from './auditing.ts';
-import { ENGINE_VERSION, auditWithEngine, rubricIdentity, type Rubric } from './engine.ts';
+import { ENGINE_VERSION, auditWithEngine, rubricIdentity, vetoScoreFor, type Rubric } from './engine.ts';
 
 /** Errors that say nothing about the file (the worker died or hung): such files are retried next time. */
 const TRANSIENT_ERRORS = new Set(['crash', 'timeout', 'closed', 'internal']);
@@ -225,7 +225,7 @@ function commit(db: Db, c: CommitInput, replaceFileId: number | undefined): numb
       },
       audit: (tx, newId, _version, input): AuditInput => {
         if (!input.report) return unreadableAudit(outcome, c.options.rubric);
-        const context = contextFor(tx, { reportId: newId, departmentId: input.departmentId, year: input.year }, c.peers);
+        const context = contextFor(tx, { reportId: newId, departmentId: input.departmentId, year: input.year }, c.peers, c.options.rubric);
         const { findings, score } = auditWithEngine(input.report, context, c.options.rubric, []);
         return { findings, score, ...summarize(findings) };
       },
@@ -237,17 +237,9 @@ function commit(db: Db, c: CommitInput, replaceFileId: number | undefined): numb
 }
 
 function unreadableAudit(outcome: ReadOutcome, rubric: Rubric): AuditInput {
-  const { id, version } = rubricIdentity(rubric);
   return {
     findings: [],
-    score: {
-      score: null,
-      grade: null,
-      veto: `文件无法读取：${outcome.error ?? '未知原因'}（转人工审核）`,
-      deductions: [],
-      dimensions: [],
-      rubric: { id, version },
-    },
+    score: vetoScoreFor(outcome.error ?? '无法读取', rubric),
     late: null,
     failed: 0,
     uncertain: 0,
@@ -276,7 +268,8 @@ function refreshPeers(db: Db, reportIds: number[], rubric: Rubric, runId: number
         before.length === audit.findings.length &&
         before.every((b, i) => {
           const f = audit.findings[i]!;
-          return b.check_id === f.check && b.status === f.status && b.message === f.message && b.deduction === f.deduction;
+          // A passing finding's wording (e.g. how many peers were compared) is not worth a new audit.
+          return b.check_id === f.check && b.status === f.status && b.deduction === f.deduction && (f.status === 'pass' || b.message === f.message);
         });
       if (!same) insertAudit(db, id, runId, audit);
     }).immediate();

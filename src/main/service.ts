@@ -372,7 +372,8 @@ export function createService(options: ServiceOptions): AuditorService {
             if (!report) continue; // unreadable: vetoed, nothing to score
             const findings = findingsOfAudit(db, row.currentAuditId);
             const rescored = rescoreFindings(report, findings, r, decisionInputs(db, reportId));
-            insertAudit(db, reportId, runId, { findings: rescored.findings, score: rescored.score, ...summarize(rescored.findings) });
+            const decisions = decisionInputs(db, reportId);
+            insertAudit(db, reportId, runId, { findings: rescored.findings, score: rescored.score, ...summarize(rescored.findings, decisions) });
             n++;
           }
         }).immediate();
