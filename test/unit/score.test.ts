@@ -60,10 +60,16 @@ test('na weight is spread over the assessable checks of the same dimension', () 
   legacy.legacyItems = [{ item: '主动公开', found: true }, { item: '依申请公开', found: true }, { item: '收费及减免', found: false }];
   const { score: s } = score(legacy);
   const line = s.deductions.find((d) => d.check === 'legacy.contents')!;
-  // legacy.contents replaces sections.present (10) and receives the 15 points of the three na table checks: ×2.5.
-  assert.equal(line.points, 5);
-  assert.match(line.explanation, /系数2\.5/);
-  assert.equal(s.dimensions.find((d) => d.name === '要素齐全')!.lost, 5);
+  // legacy.contents replaces sections.present (10) and receives the 15 points of the three na table checks:
+  // its cap becomes 25 (×2.5); the deduction per missing item stays −2.
+  assert.equal(line.points, 2);
+  assert.match(line.explanation, /每项 −2，上限 25；上限含不适用项转入的权重，权重系数2\.5/);
+  assert.equal(s.dimensions.find((d) => d.name === '要素齐全')!.lost, 2);
+  // In a 2021 report with narrative.normative na, the other 数据准确 caps grow by 30/28 but a bad row still costs 2.
+  const grid = withCell(defaultRequests(), 2, 6, 9);
+  const r2021 = score(buildReport({ requests: grid })).score.deductions.find((d) => d.check === 'requests.row-total')!;
+  assert.equal(r2021.points, 2);
+  assert.match(r2021.explanation, /上限 6\.4/);
 });
 
 test('a custom rubric changes the score as specified', () => {

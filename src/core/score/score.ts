@@ -2,7 +2,8 @@
  * Scoring: 100 − Σ over assessable checks of min(weight, deductions), per the rubric (CHECKS.md).
  * - uncertain costs nothing unless a reviewer confirmed it (then it is priced as a fail); dismissed findings cost nothing;
  * - na checks are left out and their weight is spread proportionally over the assessable checks of the same
- *   dimension; the deductions of those checks are scaled by the same factor, so a check still loses the same share;
+ *   dimension: the caps grow, the per-item deductions stay as the rubric prints them (a reviewer reads "每行 −2"
+ *   and sees −2, not −2.1);
  * - legacy profile: substitutes (legacy.contents) take the weight of the check they replace (sections.present).
  */
 import type { DeductionLine, Finding, Report, ScoreResult } from '../../shared/model.ts';
@@ -112,7 +113,7 @@ export function scoreReport(input: ScoreInput): { findings: Finding[]; score: Sc
       const weight = entry.weight * factor;
       const idx = findings.map((f, i) => ({ f, i })).filter(({ f, i }) => f.check === entry.check && priced[i]);
       if (idx.length === 0 || weight === 0) continue;
-      const raw = price(entry.deduction, idx.map(({ f }) => f)).map((p) => p * factor);
+      const raw = price(entry.deduction, idx.map(({ f }) => f));
       let remaining = weight;
       const parts: string[] = [];
       idx.forEach(({ f, i }, j) => {
@@ -126,12 +127,12 @@ export function scoreReport(input: ScoreInput): { findings: Finding[]; score: Sc
       lost += points;
       const title = findCheck(entry.check)?.meta.title ?? entry.check;
       const shown = parts.length > 3 ? [...parts.slice(0, 3), `等${parts.length}项`] : parts;
-      const rescaled = Math.abs(factor - 1) > 1e-9 ? `；含不适用项转入的权重，系数${round1(factor * 100) / 100}` : '';
+      const rescaled = Math.abs(factor - 1) > 1e-9 ? `；上限含不适用项转入的权重，权重系数${Math.round(factor * 100) / 100}` : '';
       deductions.push({
         check: entry.check,
         dimension: dim.name,
         points: round1(points),
-        explanation: `${title}：${shown.join('；')}（${describeRule(entry.deduction, factor)}，上限 ${fmt(weight)}${rescaled}）`,
+        explanation: `${title}：${shown.join('；')}（${describeRule(entry.deduction)}，上限 ${fmt(weight)}${rescaled}）`,
       });
     }
     dimensions.push({ name: dim.name, weight: dim.weight, lost: round1(lost) });
