@@ -84,8 +84,9 @@ function isDataLine(segments: readonly Segment[]): boolean {
   // Numbers inside running text touch their neighbours; values in a table stand a column gap apart.
   const numeric = segments.filter((s) => s.numeric && s.gapBefore >= 1.0 * s.size).length;
   if (numeric >= 2) return true;
-  // One value after a label ("行政许可   447228").
-  return numeric === 1 && segments.length >= 2 && segments[segments.length - 1]!.numeric;
+  // One value after a label ("行政许可   447228"); a long label may leave only a narrow gap.
+  const last = segments[segments.length - 1]!;
+  return segments.length >= 2 && last.numeric && last.gapBefore >= 0.3 * last.size && numeric <= 1;
 }
 
 export function findStreamTables(pieces: readonly TextPiece[]): { tables: GridTable[]; rest: TextPiece[] } {
@@ -107,7 +108,7 @@ export function findStreamTables(pieces: readonly TextPiece[]): { tables: GridTa
     while (k < lines.length) {
       if (lines[k]!.data) {
         const gap = lines[k]!.line.top - lines[end]!.line.bottom;
-        if (gap > 6 * lines[k]!.line.size || k - end > 5) break;
+        if (gap > 8 * lines[k]!.line.size || k - end > 5) break;
         end = k;
       }
       k++;
@@ -175,6 +176,9 @@ function buildTable(lines: readonly StreamLine[], start: number, end: number): {
   const width = labelCols.length + columns.length;
   const colOf = (s: Segment): number => {
     if (s.x0 < labelEdge && s.x1 <= labelEdge + size) return nearestIndex(labelCols, s.x0);
+    // Text wider than its column (a header) belongs where it starts, if it starts inside a column.
+    const startCol = columns.findIndex((col) => s.x0 >= col.x0 - 0.5 * s.size && s.x0 <= col.x1);
+    if (startCol >= 0 && !s.numeric) return labelCols.length + startCol;
     const cx = (s.x0 + s.x1) / 2;
     let best = 0;
     for (let c = 1; c < columns.length; c++) {
