@@ -190,3 +190,39 @@ test('a zip that is not a Word document, and a truncated .docx, are named as suc
   for (let i = dataStart + 10; i < dataStart + 200; i++) corrupt[i] = 0xff;
   await expectIngestError(corrupt, 'damaged');
 });
+
+test('automatic Word numbering ("一、" "(一)") is written back into the text', { skip: skipShared }, async () => {
+  const original = readFileSync(path.join(shared, 'fixtures/cases/p01-clean.docx'));
+  const zip = await JSZip.loadAsync(original);
+  const xml = await zip.file('word/document.xml')?.async('string');
+  assert.ok(xml);
+  let numbered = 0;
+  // Move the typed numbers of headings and (一)-items into Word list numbering.
+  // The fixture splits "(一)" over three runs with empty run properties: join such runs first.
+  const joined = xml.replaceAll('</w:t></w:r><w:r><w:rPr></w:rPr><w:t>', '');
+  const renumber = (segment: string, topLevel: boolean): string => segment.replace(/<w:p>(<w:pPr>(?:(?!<\/w:pPr>)[\s\S])*<\/w:pPr>)?(<w:r>(?:<w:rPr>(?:(?!<\/w:rPr>)[\s\S])*<\/w:rPr>)?<w:t(?: [^>]*)?>)(?:([一二三四五六七八九十]+)、|\(([一二三四五六七八九十]+)\))/g,
+    (whole: string, pPr: string | undefined, runStart: string, top: string | undefined) => {
+      if (top && !topLevel) return whole;
+      numbered++;
+      const numPr = `<w:numPr><w:ilvl w:val="${top ? 0 : 1}"/><w:numId w:val="3"/></w:numPr>`;
+      const properties = pPr ? pPr.replace('<w:pPr>', `<w:pPr>${numPr}`) : `<w:pPr>${numPr}</w:pPr>`;
+      return `<w:p>${properties}${runStart}`;
+    });
+  // Table row labels (一、本年新收…) are not part of the heading list: only their (一)-items are numbered.
+  const rewritten = joined.split(/(<w:tbl>[\s\S]*?<\/w:tbl>)/).map((segment) => renumber(segment, !segment.startsWith('<w:tbl>'))).join('');
+  assert.ok(numbered >= 20, `only ${numbered} paragraphs renumbered`);
+  zip.file('word/document.xml', rewritten);
+  zip.file('word/numbering.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<w:abstractNum w:abstractNumId="7"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="(%2)"/></w:lvl></w:abstractNum>
+<w:num w:numId="3"><w:abstractNumId w:val="7"/></w:num></w:numbering>`);
+  const rels = await zip.file('word/_rels/document.xml.rels')?.async('string');
+  assert.ok(rels);
+  zip.file('word/_rels/document.xml.rels', rels.replace('</Relationships>',
+    '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/></Relationships>'));
+  const withNumbering = await ingestDocx(await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
+  const plain = await ingestDocx(new Uint8Array(original));
+  const view = (doc: Document): unknown[] => doc.blocks.map((block) => (block.kind === 'paragraph' ? block.text : block.rows.map((row) => row.cells.map((cell) => cell.text))));
+  assert.deepEqual(view(withNumbering), view(plain));
+});

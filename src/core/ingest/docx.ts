@@ -9,6 +9,7 @@ import { IngestError, type Document } from '../document.ts';
 import { parseHtml } from './html-dom.ts';
 import { htmlToBlocks } from './html-blocks.ts';
 import { decodeEntities } from './html-entities.ts';
+import { withListNumbers } from './docx-numbering.ts';
 import { checkZipLimits, DOCX_ZIP_LIMITS, openGuardedZip, readZipDirectory, type GuardedZip } from './zip-guard.ts';
 
 /** Hints for zips that are some other kind of office file. */
@@ -43,7 +44,7 @@ export async function ingestDocx(bytes: Uint8Array): Promise<Document> {
   if (!names.has('word/document.xml')) {
     throw new IngestError('wrong-format', `不是 Word 文档（.docx）：压缩包中没有 word/document.xml${otherZipKind(names)}`);
   }
-  const zip = await openGuardedZip(bytes, entries, DOCX_ZIP_LIMITS);
+  const zip = await withListNumbers(await openGuardedZip(bytes, entries, DOCX_ZIP_LIMITS));
   let imageCount = 0;
   const convertImage = mammoth.images.imgElement(async () => {
     // Never read image bytes: we only count them (tables pasted as pictures cannot be read).
