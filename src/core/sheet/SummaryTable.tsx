@@ -18,11 +18,12 @@ export function SummaryTable(props: { view: SummaryView }): ReactNode {
       <h2>一、得分排名</h2>
       <table className="grid">
         <colgroup>
+          <col style={{ width: '5%' }} />
+          <col style={{ width: '22%' }} />
+          <col style={{ width: '15%' }} />
           <col style={{ width: '6%' }} />
-          <col style={{ width: '28%' }} />
-          <col style={{ width: '7%' }} />
-          <col style={{ width: '7%' }} />
-          <col style={{ width: '8%' }} />
+          <col style={{ width: '6%' }} />
+          <col style={{ width: '6%' }} />
           {v.dimensions.map((d) => (
             <col key={d} />
           ))}
@@ -32,6 +33,7 @@ export function SummaryTable(props: { view: SummaryView }): ReactNode {
           <tr>
             <th rowSpan={2}>名次</th>
             <th rowSpan={2}>单位</th>
+            <th rowSpan={2}>原件文件</th>
             <th rowSpan={2}>得分</th>
             <th rowSpan={2}>等级</th>
             <th rowSpan={2}>按时报送</th>
@@ -48,10 +50,8 @@ export function SummaryTable(props: { view: SummaryView }): ReactNode {
           {v.rows.map((r, i) => (
             <tr key={i}>
               <td className="cell">{r.rank ?? '—'}</td>
-              <td className="dept">
-                {r.department}
-                <span className="file">{r.file}</span>
-              </td>
+              <td className="dept">{r.department}</td>
+              <td className="file">{r.file}</td>
               <td className="cell">{r.score}</td>
               <td className="cell">{r.veto ? <span className="late">{r.veto}</span> : r.grade}</td>
               <td className={`cell ${r.onTime === '逾期' ? 'late' : ''}`}>{r.onTime}</td>

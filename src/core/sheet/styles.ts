@@ -97,7 +97,7 @@ const SUMMARY = `
 .summary .grid { font-size: 9pt; }
 .summary .grid td { vertical-align: middle; line-height: 1.3; padding: 0.5mm 1mm; }
 .summary td.dept { text-align: left; }
-.summary td.dept .file { display: block; font-size: 7.5pt; color: #555; }
+.summary td.file { font-size: 7.5pt; color: #555; text-align: left; }
 .summary .stats { margin: 0 0 3mm; }
 .summary .missing-list { columns: 3; column-gap: 8mm; margin: 0; padding-left: 6mm; }
 .summary .late { color: #a00; font-weight: 700; }
