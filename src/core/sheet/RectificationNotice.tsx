@@ -1,7 +1,7 @@
 /** 整改通知书: numbered problems in plain Chinese, the rule each breaks, where, and the fix-by date. */
 import type { ReactNode } from 'react';
 import { chineseDate } from './format.ts';
-import type { NoticeView } from './view-model.ts';
+import type { NoticeProblemView, NoticeView } from './view-model.ts';
 
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
@@ -11,6 +11,34 @@ function chineseNumber(n: number): string {
   const tens = Math.floor(n / 10);
   const ones = n % 10;
   return `${NUMERALS[tens - 1]}十${ones ? NUMERALS[ones - 1] : ''}`;
+}
+
+function Problem(props: { problem: NoticeProblemView }): ReactNode {
+  const p = props.problem;
+  return (
+    <div className="problem">
+      <h3>
+        {chineseNumber(p.number)}、{p.title}
+        {p.pending ? '（请核实）' : ''}
+      </h3>
+      <p>
+        <span className="label">问题：</span>
+        {p.description}
+      </p>
+      {p.rule ? (
+        <p>
+          <span className="label">依据：</span>
+          {p.rule}
+        </p>
+      ) : null}
+      {p.where.length > 0 ? (
+        <p className="where">
+          <span className="label">位置：</span>
+          {p.where.join('；')}
+        </p>
+      ) : null}
+    </div>
+  );
 }
 
 export function RectificationNotice(props: { view: NoticeView }): ReactNode {
@@ -31,34 +59,17 @@ export function RectificationNotice(props: { view: NoticeView }): ReactNode {
           经审核，你单位报送的{reportName}（文件：{v.fileName}）未发现需要整改的问题。
         </p>
       )}
-      {v.problems.map((p) => (
-        <div className="problem" key={p.number}>
-          <h3>
-            {chineseNumber(p.number)}、{p.title}
-            {p.pending ? '（请核实）' : ''}
-          </h3>
-          <p>
-            <span className="label">问题：</span>
-            {p.description}
-          </p>
-          {p.rule ? (
-            <p>
-              <span className="label">依据：</span>
-              {p.rule}
-            </p>
-          ) : null}
-          {p.where.length > 0 ? (
-            <p className="where">
-              <span className="label">位置：</span>
-              {p.where.join('；')}
-            </p>
-          ) : null}
-        </div>
+      {v.problems.slice(0, -1).map((p) => (
+        <Problem key={p.number} problem={p} />
       ))}
-      <div className="closing">
-        <p>{v.office}</p>
-        <p>{chineseDate(v.issuedOn)}</p>
-        <p className="seal">（盖章）</p>
+      {/* The last problem stays on the page of the signature: a page with only the signature is not signed. */}
+      <div className="keep">
+        {v.problems.length > 0 ? <Problem problem={v.problems[v.problems.length - 1]!} /> : null}
+        <div className="closing">
+          <p>{v.office}</p>
+          <p>{chineseDate(v.issuedOn)}</p>
+          <p className="seal">（盖章）</p>
+        </div>
       </div>
     </main>
   );

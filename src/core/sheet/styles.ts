@@ -88,7 +88,7 @@ body.notice { font-size: 12pt; line-height: 1.8; }
 .notice .problem p { margin: 0 0 1mm 2em; }
 .notice .label { font-weight: 700; }
 .notice .where { font-size: 10.5pt; }
-.notice .closing { margin-top: 12mm; text-align: right; break-inside: avoid; page-break-inside: avoid; }
+.notice .closing { margin-top: 8mm; text-align: right; break-inside: avoid; page-break-inside: avoid; }
 .notice .closing p { margin: 0; }
 .notice .seal { color: #777; font-size: 10pt; }
 `;
