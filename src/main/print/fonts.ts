@@ -4,7 +4,7 @@
  * The font is split in ~100 unicode-range slices per weight; only the slices whose ranges hold a
  * character of the document are embedded (a sheet needs well under 1 MB instead of 7 MB).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EMBEDDED_FONT_FAMILY } from '../../core/sheet/index.ts';
@@ -19,7 +19,23 @@ interface Face extends FaceEntry {
   ranges: [number, number][];
 }
 
-const DEFAULT_FONT_DIR = fileURLToPath(new URL('../../../assets/fonts/noto-sans-sc/', import.meta.url));
+/**
+ * Where the font is: OGI_FONT_DIR; next to the sources (tsx, tests, CLI); in a packaged app's
+ * resources (electron-builder extraResources: assets/fonts → resources/assets/fonts); the working directory.
+ */
+export function findFontDir(): string {
+  const resources = (process as { resourcesPath?: string }).resourcesPath;
+  const candidates = [
+    process.env.OGI_FONT_DIR,
+    fileURLToPath(new URL('../../../assets/fonts/noto-sans-sc/', import.meta.url)),
+    fileURLToPath(new URL('../../assets/fonts/noto-sans-sc/', import.meta.url)),
+    resources ? path.join(resources, 'assets/fonts/noto-sans-sc') : undefined,
+    path.resolve('assets/fonts/noto-sans-sc'),
+  ].filter((c): c is string => typeof c === 'string');
+  const found = candidates.find((dir) => existsSync(path.join(dir, 'faces.json')));
+  if (!found) throw new Error(`找不到内置中文字体（faces.json），已查找：${candidates.join('；')}`);
+  return found;
+}
 
 function parseRanges(spec: string): [number, number][] {
   return spec.split(',').map((part): [number, number] => {
@@ -35,7 +51,7 @@ export class EmbeddedFont {
   readonly faces: Face[];
   private readonly cache = new Map<string, string>();
 
-  constructor(dir: string = process.env.OGI_FONT_DIR ?? DEFAULT_FONT_DIR) {
+  constructor(dir: string = findFontDir()) {
     this.dir = dir;
     const manifestPath = path.join(dir, 'faces.json');
     let manifest: { faces: FaceEntry[] };
