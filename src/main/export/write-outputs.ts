@@ -8,7 +8,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import type { CheckInfoMap } from '../../core/sheet/check-catalogue.ts';
-import { departmentOf, rankResults, renderNoticeHtml, renderSheetHtml, renderSummaryHtml } from '../../core/sheet/index.ts';
+import { rankResults, renderNoticeHtml, renderSheetHtml, renderSummaryHtml } from '../../core/sheet/index.ts';
 import { exportDocument } from '../../core/export-json.ts';
 import type { ReviewerDecision } from '../../shared/api.ts';
 import type { AuditResult } from '../../shared/model.ts';
@@ -88,7 +88,10 @@ export async function writeOutputs(results: AuditResult[], outDir: string, opts:
 
   const ranks = rankResults(results);
   const scored = ranks.filter((r) => r !== null).length;
-  const names = uniqueBaseNames(results.map((r) => ({ department: departmentOf(r), year: r.report?.year ?? null })));
+  // Files whose department is unknown are named after the original file so the office can tell them apart.
+  const names = uniqueBaseNames(
+    results.map((r) => ({ department: r.report?.department?.trim() || `单位未识别-${path.basename(r.file).replace(/\.[^.]+$/, '')}`, year: r.report?.year ?? null })),
+  );
   const jobs: { html: string; file: string }[] = [];
   const sheets: string[] = [];
   const notices: string[] = [];
