@@ -19,6 +19,11 @@ import { useApp } from '../store.ts';
 
 type Pane = 'text' | 'tables' | 'compare';
 
+/** Last part of a path (either separator): the file name reviewers recognise. */
+function baseName(file: string): string {
+  return file.split(/[\\/]/).pop() ?? file;
+}
+
 function parseCell(text: string): CellValue | undefined {
   const trimmed = text.trim();
   if (trimmed === '') return null;
@@ -56,6 +61,7 @@ export function DetailScreen({ reportId }: { reportId: number }) {
   const [previous, setPrevious] = useState<ReportDetail | null>(null);
   const [doc, setDoc] = useState<{ html: string; title: string } | null>(null);
   const [fixBy, setFixBy] = useState('');
+  const [versionFiles, setVersionFiles] = useState<Map<number, string>>(new Map());
 
   useEffect(() => {
     let live = true;
@@ -67,6 +73,20 @@ export function DetailScreen({ reportId }: { reportId: number }) {
       live = false;
     };
   }, [reportId]);
+
+  // Versions carry no file name: look them up so the reviewer sees which submission is which.
+  const versionYear = detail && detail.versions.length > 1 ? detail.summary.year : null;
+  useEffect(() => {
+    if (versionYear === null) return;
+    let live = true;
+    api
+      .listReports({ year: versionYear, latestOnly: false })
+      .then((list) => live && setVersionFiles(new Map(list.map((r) => [r.reportId, r.file]))))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [versionYear]);
 
   useEffect(() => {
     const id = detail?.previousYearReportId;
@@ -169,7 +189,7 @@ export function DetailScreen({ reportId }: { reportId: number }) {
             <span className="muted"> {summary.year ?? '年度未知'}年度</span>
           </h1>
           <p className="muted file-name" title={summary.file}>
-            {summary.file}
+            {baseName(summary.file)}
             {summary.signedOn ? ` · 落款 ${summary.signedOn}` : ' · 无落款日期'}
             {summary.late === true ? ' · 逾期' : ''}
           </p>
@@ -290,12 +310,12 @@ export function DetailScreen({ reportId }: { reportId: number }) {
                     {v.reportId === reportId ? (
                       <strong>第{v.version}版（当前）</strong>
                     ) : (
-                      <button type="button" className="link" onClick={() => navigate({ view: 'detail', reportId: v.reportId })}>
+                      <button type="button" className="link" data-version={v.reportId} onClick={() => navigate({ view: 'detail', reportId: v.reportId })}>
                         第{v.version}版
                       </button>
                     )}{' '}
-                    <span className="muted">
-                      {v.importedAt.slice(0, 16).replace('T', ' ')} · 得分 {v.score ?? '—'}
+                    <span className="muted wrap" title={versionFiles.get(v.reportId)} data-version-file={baseName(versionFiles.get(v.reportId) ?? '')}>
+                      {baseName(versionFiles.get(v.reportId) ?? '')} · {v.importedAt.slice(0, 16).replace('T', ' ')} · 得分 {v.score ?? '—'}
                     </span>
                   </li>
                 ))}

@@ -56,7 +56,25 @@ const GLOSS: Record<string, string> = {
   thresholds: '阈值',
   uncertain: '存疑时扣分',
   missing: '缺失时扣分',
-  legacy: '旧版格式',
+  legacy: '旧版格式（2008条例）',
+  current: '现行格式',
+  government: '人民政府',
+  type: '扣分方式',
+  unit: '计量单位',
+  substitutes: '替代规则',
+  replaces: '替代的检查项',
+  profiles: '适用的报告格式',
+  unreadable: '无法读取',
+  notReport: '不是年度报告',
+  notSubmitted: '未报送',
+};
+
+/** Values of `type` in deduction rules, shown as a choice. */
+const DEDUCTION_TYPES: Record<string, string> = {
+  fixed: '固定扣分（fixed）',
+  perUnit: '按数量扣分（perUnit）',
+  bands: '按区间扣分（bands）',
+  perKind: '按情形扣分（perKind）',
 };
 
 function gloss(key: string | number): string {
@@ -109,7 +127,7 @@ function Field({ name, value, path, onChange, depth }: { name: string; value: Js
     );
     if (depth === 0) return body;
     return (
-      <details className="json-group" open={depth <= 1}>
+      <details className="json-group" open>
         <summary>{name}</summary>
         {body}
       </details>
@@ -138,6 +156,20 @@ function Field({ name, value, path, onChange, depth }: { name: string; value: Js
             if (e.target.value.trim() !== '' && Number.isFinite(next)) onChange(path, next);
           }}
         />
+      </label>
+    );
+  }
+  if (path.at(-1) === 'type' && typeof value === 'string' && value in DEDUCTION_TYPES) {
+    return (
+      <label className="json-field" htmlFor={id}>
+        <span className="json-label">{name}</span>
+        <select id={id} value={value} data-path={path.join('.')} onChange={(e) => onChange(path, e.target.value)}>
+          {Object.entries(DEDUCTION_TYPES).map(([key, label]) => (
+            <option key={key} value={key}>
+              {label}
+            </option>
+          ))}
+        </select>
       </label>
     );
   }
