@@ -15,6 +15,7 @@ import { createMainWindow } from './window.ts';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const preloadFile = path.join(here, '../preload/index.cjs');
 const rendererFile = path.join(here, '../renderer/index.html');
+const iconFile = path.join(here, '../../assets/icon.png');
 const trustedUrl = rendererUrl(rendererFile);
 
 let mainWindow: BrowserWindow | null = null;
@@ -46,7 +47,7 @@ if (!app.requestSingleInstanceLock()) {
     app.on('will-quit', () => void service.close());
     registerIpc(service, trustedUrl, getWindow);
     Menu.setApplicationMenu(buildMenu(getWindow));
-    mainWindow = createMainWindow({ preload: preloadFile, rendererUrl: trustedUrl });
+    mainWindow = createMainWindow({ preload: preloadFile, rendererUrl: trustedUrl, icon: iconFile });
     mainWindow.on('closed', () => {
       mainWindow = null;
     });

@@ -102,7 +102,7 @@ export function FindingsPanel({
                     data-check={finding.check}
                   >
                     <button type="button" className="finding-main" onClick={() => onSelect(index)} aria-label={`${checkTitle(finding.check)}：${finding.message}`}>
-                      <span className={`verdict verdict-${finding.status}`}>{VERDICT_TEXT[finding.status]}</span>
+                      <span className={dismissed ? 'verdict verdict-na' : `verdict verdict-${finding.status}`}>{dismissed ? '已驳回' : VERDICT_TEXT[finding.status]}</span>
                       <span className="finding-title">{checkTitle(finding.check)}</span>
                       {finding.deduction > 0 && <span className="deduction">−{finding.deduction}</span>}
                     </button>
