@@ -10,9 +10,14 @@ export function detectGeneration(input: {
   legacyHeadings: number;
   active2019: boolean;
   requests2019: boolean;
+  hasActiveTable: boolean;
   hasTables: boolean;
 }): Generation {
-  if (input.active2019 || input.requests2019) return '2019';
+  // Table 二's columns are the clearest mark of the template. Some 2021-format reports keep the old
+  // single "(六)其他处理" row in table 三 (a label defect, not another template), so that row only
+  // decides when table 二 is absent.
+  if (input.active2019) return '2019';
+  if (!input.hasActiveTable && input.requests2019) return '2019';
   const newFormatSignals = input.hasTables || (input.partsFound.has(4) && input.partsFound.has(6));
   if (input.year !== null && input.year <= 2018 && !input.hasTables) return 'legacy';
   if (!newFormatSignals && input.legacyHeadings >= 3) return 'legacy';

@@ -76,6 +76,7 @@ export function parseDocument(doc: Document, fileName: string): Report {
     legacyHeadings,
     active2019: extracted.active2019,
     requests2019: extracted.requests2019,
+    hasActiveTable: extracted.tables.active !== null,
     hasTables,
   });
 

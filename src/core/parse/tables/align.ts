@@ -56,3 +56,36 @@ export function keywordScore(leaf: string, full: string, keys: string[], leafPat
   if (leafPattern && leafPattern.test(leaf)) s = Math.max(s, 6);
   return s;
 }
+
+function bigrams(s: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (let i = 0; i + 1 < s.length; i++) {
+    const g = s.slice(i, i + 2);
+    out.set(g, (out.get(g) ?? 0) + 1);
+  }
+  return out;
+}
+
+/** Dice coefficient of character bigrams: tolerant of a dropped or changed character ("法律行政止公开"). */
+export function bigramSimilarity(a: string, b: string): number {
+  if (a.length < 2 || b.length < 2) return a === b && a.length > 0 ? 1 : 0;
+  const ga = bigrams(a);
+  const gb = bigrams(b);
+  let shared = 0;
+  for (const [g, n] of ga) shared += Math.min(n, gb.get(g) ?? 0);
+  return (2 * shared) / (a.length - 1 + (b.length - 1));
+}
+
+/** Strip list numbering ("2.", "(三)", "三、") so labels compare by their words. */
+export function stripNumbering(label: string): string {
+  return label.replace(/^(\(?[0-9一二三四五六七八九十]{1,2}[)、.．]?)+/, '');
+}
+
+/**
+ * Evidence for a row whose label has no template keyword (typos, abbreviations): bigram similarity of the
+ * leaf with the template label, counted only when clearly similar. Weaker than any keyword hit.
+ */
+export function fuzzyScore(leaf: string, templateLabel: string): number {
+  const sim = bigramSimilarity(stripNumbering(leaf), stripNumbering(templateLabel));
+  return sim >= 0.6 ? Math.round(sim * 3 * 10) / 10 : 0;
+}

@@ -1,6 +1,6 @@
 /** Observed rows → canonical table 三 (25 rows × 7 columns), rows found by label, not position. */
 import type { CellSource, CellValue, ObservedRowLabel } from '../../../shared/model.ts';
-import { alignInOrder, keywordScore } from './align.ts';
+import { alignInOrder, fuzzyScore, keywordScore } from './align.ts';
 import { hasNumbers, type ObservedRow } from './rows.ts';
 import { REQUEST_GROUP_PATTERN, REQUEST_ROWS } from './templates.ts';
 import { pickValues } from './values.ts';
@@ -22,6 +22,7 @@ function rowScore(row: ObservedRow, templateIndex: number): number {
   // A subtotal such as "(三)不予公开(总计)" must not be taken for the grand total.
   if (REQUEST_GROUP_PATTERN.test(row.leaf) && t.index !== 22) return 0;
   let s = keywordScore(row.leaf, row.full, t.keys, t.leafPattern);
+  if (s === 0 && t.keys.length > 0) s = fuzzyScore(row.leaf, t.label);
   // "(六)其他处理" alone with values is the 2019 layout's single row, mapped to row 22.
   if (t.index === 22 && /其他处理$/.test(row.leaf)) s = Math.max(s, 3);
   return s;
