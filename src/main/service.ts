@@ -54,6 +54,7 @@ import {
   type Rubric,
 } from './engine.ts';
 import { renderNoticeHtml, renderSheetHtml, renderSummaryHtml } from '../core/sheet/index.ts';
+import { embedFonts } from './print/fonts.ts';
 
 /** An error the adapters turn into `{ ok: false, error: { code, message } }`. */
 export class ServiceError extends Error {
@@ -394,6 +395,8 @@ export function createService(options: ServiceOptions): AuditorService {
 
     renderDocument: (input) =>
       guard(() => {
+        // The preview must look like the printed PDF on any machine: embed the bundled CJK font.
+        const withFonts = (doc: { html: string; title: string }): { html: string; title: string } => ({ ...doc, html: embedFonts(doc.html) });
         if (input.kind === 'summary') {
           if (input.year === undefined) throw new ServiceError('invalid', '生成汇总表需要指定年度');
           const year = input.year;
@@ -401,18 +404,18 @@ export function createService(options: ServiceOptions): AuditorService {
           const missing = rosterForYear(db, year)
             .filter((e) => !latest.some((r) => r.departmentId === e.departmentId))
             .map((e) => e.department);
-          return renderSummaryHtml({
+          return withFonts(renderSummaryHtml({
             year,
             results: latest.map((r) => auditResultOf(r.reportId)),
             missing,
             generatedAt: new Date().toISOString(),
             ...(options.office ? { office: options.office } : {}),
-          });
+          }));
         }
         if (input.reportId === undefined) throw new ServiceError('invalid', '生成审核意见单或整改通知需要指定报告');
         const d = detail(input.reportId);
         if (input.kind === 'sheet') {
-          return renderSheetHtml({
+          return withFonts(renderSheetHtml({
             result: d.result,
             importedAt: d.summary.importedAt,
             auditedAt: new Date().toISOString(),
@@ -420,18 +423,18 @@ export function createService(options: ServiceOptions): AuditorService {
             decisions: d.decisions,
             corrections: d.corrections,
             ...(options.office ? { office: options.office } : {}),
-          });
+          }));
         }
         if (input.kind === 'notice') {
           const today = new Date().toISOString().slice(0, 10);
           const fixBy = input.fixBy ?? new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
-          return renderNoticeHtml({
+          return withFonts(renderNoticeHtml({
             result: d.result,
             fixBy,
             issuedOn: today,
             decisions: d.decisions,
             ...(options.office ? { office: options.office } : {}),
-          });
+          }));
         }
         throw new ServiceError('invalid', `文书类型无效：${String(input.kind)}`);
       }),
