@@ -157,6 +157,22 @@ describe('审核台界面（浏览器模式）', { skip: reason ?? false, timeou
     await screenshot(page, '5-detail-corrected');
   });
 
+  test('浏览器上传：选择文件上传，任务完成（重复文件被跳过并说明原因）', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: '导入' }).first().click();
+    const file = path.join(casesDir, rowTotalCase![0]);
+    await page.locator('input[type="file"]').setInputFiles(file);
+    const job = page.locator('section.job', { hasText: path.basename(file) }).first();
+    await job.getByText('已完成').waitFor({ timeout: 120_000 });
+    const bar = job.getByRole('progressbar');
+    assert.equal(await bar.getAttribute('aria-valuenow'), '1');
+    // The same bytes were imported from the folder already: the backend skips them and the UI says why.
+    await job.getByText('跳过的文件（1）').click();
+    assert.ok(((await job.locator('.problem-list .reason').first().textContent()) ?? '').length > 0);
+    await screenshot(page, '7-upload');
+    await page.goBack();
+  });
+
   test('审核意见单：在沙箱 iframe 中预览', async () => {
     const { page } = app;
     await page.getByRole('button', { name: '审核意见单' }).click();

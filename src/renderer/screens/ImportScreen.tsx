@@ -206,7 +206,7 @@ export function ImportScreen() {
       >
         <label className="grow">
           {desktop ? '或输入文件夹路径' : '或输入服务器上的文件夹路径'}
-          <input value={serverPath} placeholder="例如 D:\\年报\\2023 或 /data/reports/2023" onChange={(e) => setServerPath(e.target.value)} />
+          <input value={serverPath} placeholder="例如 D:\年报\2023 或 /data/reports/2023" onChange={(e) => setServerPath(e.target.value)} />
         </label>
         <label className="narrow">
           年度（可选）
