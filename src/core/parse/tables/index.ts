@@ -5,11 +5,10 @@
  */
 import type { Block, TableBlock, TableCellBlock } from '../../document.ts';
 import type { ObservedRowLabel, ReportTables, ReportTableSources, TableId } from '../../../shared/model.ts';
-import { compactLabel } from '../../text/normalize.ts';
 import { isActive2019Layout, mapActive } from './active.ts';
 import { mapRequests } from './requests.ts';
 import { mapReview } from './review.ts';
-import { observedRows, tableText, type ObservedRow, type RowOptions } from './rows.ts';
+import { observedRows, rowsFromStream, tableText, type ObservedRow, type RowOptions } from './rows.ts';
 
 const CLASS_KEYS: Record<TableId, string[]> = {
   requests: ['本年新收', '上年结转', '办理结果', '予以公开', '申请人情况', '不予公开', '无法提供', '不予处理', '结转下年度', '国家秘密', '三安全一稳定', '过程性信息', '信访举报', '重复申请'],
@@ -47,24 +46,24 @@ export interface ExtractedTables {
   warnings: string[];
 }
 
-const TRAILING_NUMBERS = /^(.*?[\u3400-\u9fff)）》”])\s*((?:[-+]?\d+(?:\.\d+)?\s+)*[-+]?\d+(?:\.\d+)?)$/u;
-
-/** Tables pasted as space-aligned text (no pipes): "label  14  0  0 …" lines become rows. */
+/**
+ * Tables pasted as text without separators (copied out of a PDF): "label  14  0  0 …" on one line,
+ * or one cell per line. Table-like paragraphs of the part become a stream of cells (split at runs of
+ * spaces), re-cut into rows like one-cell-per-line text. Narrative sentences are left out: a long line
+ * with sentence punctuation is prose, not a row.
+ */
 function rowsFromParagraphText(blocks: LocatedBlock[], options: RowOptions): ObservedRow[] {
-  const rows: ObservedRow[] = [];
+  const cells: TableCellBlock[] = [];
   for (const { block } of blocks) {
     if (block.kind !== 'paragraph') continue;
     const text = block.text.normalize('NFKC').trim();
-    const onlyNumbers = /^([-+]?\d+(\.\d+)?\s+)+[-+]?\d+(\.\d+)?$/.test(text);
-    const m = onlyNumbers ? null : TRAILING_NUMBERS.exec(text);
-    if (!onlyNumbers && (!m || m[2]!.split(/\s+/).length < 1 || text.length > 120)) continue;
-    const label = onlyNumbers ? '' : m![1]!;
-    const numbers = (onlyNumbers ? text : m![2]!).split(/\s+/);
-    const cell = (t: string): TableCellBlock => ({ text: t, pos: block.pos });
-    const leaf = compactLabel(label, options);
-    rows.push({ labels: label ? [cell(label)] : [], values: numbers.map(cell), leaf, full: leaf });
+    const tokens = text.split(/\s+/).filter((t) => t !== '');
+    const numeric = tokens.filter((t) => /^[-+]?\d+(\.\d+)?$/.test(t)).length;
+    const prose = text.length > 60 && /[。；;]|，.*，/.test(text) && numeric < 3;
+    if (prose) continue;
+    for (const token of tokens) cells.push({ text: token, pos: block.pos });
   }
-  return rows;
+  return rowsFromStream(cells, options);
 }
 
 export function extractTables(located: LocatedBlock[], options: RowOptions): ExtractedTables {

@@ -44,7 +44,7 @@ function rowFromCells(cells: TableCellBlock[], options: RowOptions): ObservedRow
 }
 
 /** Re-cut a stream of cells into rows: a row is a run of labels followed by a run of values. */
-function rowsFromStream(cells: TableCellBlock[], options: RowOptions): ObservedRow[] {
+export function rowsFromStream(cells: TableCellBlock[], options: RowOptions): ObservedRow[] {
   const rows: ObservedRow[] = [];
   let labels: TableCellBlock[] = [];
   let values: TableCellBlock[] = [];
