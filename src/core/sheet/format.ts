@@ -1,6 +1,6 @@
 /** Small pure formatting helpers shared by the view models (no DOM, no node:*). */
 import type { Evidence, Generation, Report, Verdict } from '../../shared/model.ts';
-import { cellLabel } from './labels.ts';
+import { cellLabel } from '../../shared/table-labels.ts';
 
 export const VERDICT_LABELS: Record<Verdict, string> = { pass: '通过', fail: '不通过', uncertain: '待确认', na: '不适用' };
 

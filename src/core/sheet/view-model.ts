@@ -7,7 +7,7 @@ import type { AuditResult, CellValue, Finding, Generation, Report, TableId, Verd
 import { checkInfo, DIMENSION_ORDER, UNSCORED_DIMENSION } from './check-catalogue.ts';
 import type { CheckInfoMap } from './check-catalogue.ts';
 import { baseName, describeEvidence, formatPoints, GENERATION_LABELS, VERDICT_LABELS, worstVerdict } from './format.ts';
-import { activeLayout, REQUEST_COLUMNS, REQUEST_ROWS, REVIEW_BLOCKS, REVIEW_COLUMNS, TABLE_TITLES } from './labels.ts';
+import { activeLayout, REQUEST_COLUMNS, REQUEST_ROWS, REVIEW_BLOCKS, REVIEW_COLUMNS, TABLE_TITLES } from '../../shared/table-labels.ts';
 
 export const DEFAULT_OFFICE = '政府信息公开工作主管部门';
 export const UNKNOWN_DEPARTMENT = '（单位未识别）';

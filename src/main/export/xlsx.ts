@@ -4,7 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { CheckInfoMap } from '../../core/sheet/check-catalogue.ts';
-import { activeCellLabel, REQUEST_COLUMNS, REQUEST_ROWS, reviewCellLabel } from '../../core/sheet/labels.ts';
+import { activeCellLabel, REQUEST_COLUMNS, REQUEST_ROWS, reviewCellLabel } from '../../shared/table-labels.ts';
 import { baseName, GENERATION_LABELS } from '../../core/sheet/format.ts';
 import { buildSummaryView, departmentOf } from '../../core/sheet/view-model.ts';
 import type { AuditResult, CellValue } from '../../shared/model.ts';

@@ -2,7 +2,7 @@
  * Row and column labels of the three statistical tables as printed on the audit sheet
  * (template order, ../shared/spec/DOMAIN.md). Display only: parsing has its own label matching.
  */
-import type { Generation, TableId } from '../../shared/model.ts';
+import type { Generation, TableId } from './model.ts';
 
 export const TABLE_TITLES: Record<TableId, string> = {
   active: '表二 主动公开政府信息情况',
