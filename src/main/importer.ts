@@ -15,6 +15,7 @@ import { createRun, fileBySha, insertAudit, writeImportedReport, type AuditInput
 import { WorkerPool, type ReadOutcome } from './worker-pool.ts';
 import { PeerCache, auditStored, contextFor, summarize } from './auditing.ts';
 import { ENGINE_VERSION, auditWithEngine, rubricIdentity, vetoScoreFor, type Rubric } from './engine.ts';
+import { readLimits, tooLargeReason } from './settings.ts';
 
 /** Errors that say nothing about the file (the worker died or hung): such files are retried next time. */
 const TRANSIENT_ERRORS = new Set(['crash', 'timeout', 'closed', 'internal']);
@@ -33,6 +34,8 @@ export interface ImportOptions {
   pool?: WorkerPool;
   poolSize?: number;
   timeoutMs?: number;
+  /** Files larger than this are reported and not read (default: settings.ts). */
+  maxFileBytes?: number;
   onProgress?: (progress: ImportProgress) => void;
   jobId?: string;
 }
@@ -44,20 +47,49 @@ function isHiddenOrSystem(name: string): boolean {
   return name.startsWith('.') || name.startsWith('~$') || SYSTEM_FILES.has(lower) || lower === '__macosx';
 }
 
+/** Why a path could not be opened, in words a reviewer understands. */
+export function accessReason(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  const reasons: Record<string, string> = {
+    ENOENT: '文件不存在（可能已被移走，或是指向不存在文件的快捷方式）',
+    EACCES: '没有读取权限',
+    EPERM: '没有读取权限',
+    ELOOP: '符号链接循环（快捷方式指向自身）',
+    EISDIR: '这是文件夹',
+    EBUSY: '文件被其他程序占用',
+    ENAMETOOLONG: '路径过长',
+  };
+  return (code && reasons[code]) ?? (err as Error).message;
+}
+
 /** Files under the given paths (recursively), with unsupported ones set aside with a reason. */
 export function collectFiles(paths: string[]): { files: string[]; skipped: { file: string; reason: string }[] } {
   const files: string[] = [];
   const skipped: { file: string; reason: string }[] = [];
+  // Real paths of folders already walked: a folder link pointing back up would otherwise be walked again and again.
+  const walked = new Set<string>();
   const visit = (p: string, top: boolean): void => {
     let stat: fs.Stats;
     try {
       stat = fs.statSync(p);
     } catch (err) {
-      skipped.push({ file: p, reason: `无法访问：${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` });
+      skipped.push({ file: p, reason: `无法访问：${accessReason(err)}` });
       return;
     }
     if (!top && isHiddenOrSystem(path.basename(p))) return;
     if (stat.isDirectory()) {
+      let real: string;
+      try {
+        real = fs.realpathSync(p);
+      } catch (err) {
+        skipped.push({ file: p, reason: `无法访问：${accessReason(err)}` });
+        return;
+      }
+      if (walked.has(real)) {
+        if (!top) skipped.push({ file: p, reason: '文件夹链接指向已读取过的文件夹，已跳过' });
+        return;
+      }
+      walked.add(real);
       let names: string[];
       try {
         names = fs.readdirSync(p).sort((a, b) => a.localeCompare(b, 'zh-Hans-CN'));
@@ -69,6 +101,9 @@ export function collectFiles(paths: string[]): { files: string[]; skipped: { fil
     } else if (stat.isFile()) {
       if (isSupportedExtension(p)) files.push(p);
       else skipped.push({ file: p, reason: `不支持的文件类型（${path.extname(p) || '无扩展名'}），仅支持 .docx .doc .wps .pdf .txt .html` });
+    } else {
+      // Pipes, sockets and devices: reading one could block forever.
+      skipped.push({ file: p, reason: '不是普通文件（管道、设备或套接字），已跳过' });
     }
   };
   for (const p of paths) visit(p, true);
@@ -104,8 +139,10 @@ export async function importSources(db: Db, sources: ImportSource[], options: Im
   const emit = (): void => options.onProgress?.({ ...progress, skipped: [...progress.skipped], errors: [...progress.errors] });
   emit();
 
+  const limits = readLimits({ timeoutMs: options.timeoutMs, maxFileBytes: options.maxFileBytes });
+  const maxFileBytes = limits.maxFileBytes;
   const ownPool = !options.pool;
-  const pool = options.pool ?? new WorkerPool({ size: options.poolSize, timeoutMs: options.timeoutMs });
+  const pool = options.pool ?? new WorkerPool({ size: options.poolSize, timeoutMs: limits.timeoutMs, memoryMb: limits.workerMemoryMb });
   const { id: rubricId, version: rubricVersion } = rubricIdentity(options.rubric);
   const runId = createRun(db, { kind: 'import', rubricId, rubricVersion, engineVersion: ENGINE_VERSION });
   const peers = new PeerCache(db);
@@ -122,9 +159,15 @@ export async function importSources(db: Db, sources: ImportSource[], options: Im
     progress.current = display;
     let bytes: Uint8Array;
     try {
+      // Size first: a 2 GB file is refused without reading it into memory.
+      const size = source.bytes?.byteLength ?? (await fs.promises.stat(source.path)).size;
+      if (size > maxFileBytes) {
+        progress.errors.push({ file: display, reason: tooLargeReason(size, maxFileBytes) });
+        return;
+      }
       bytes = source.bytes ?? new Uint8Array(await fs.promises.readFile(source.path));
     } catch (err) {
-      progress.errors.push({ file: display, reason: `无法读取文件：${(err as Error).message}` });
+      progress.errors.push({ file: display, reason: `无法读取文件：${accessReason(err)}` });
       return;
     }
     const hash = sha256(bytes);

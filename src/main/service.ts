@@ -44,6 +44,7 @@ import {
 import { PeerCache, auditStored, decisionInputs, effectiveReport, summarize } from './auditing.ts';
 import { importSources, type ImportSource } from './importer.ts';
 import { WorkerPool } from './worker-pool.ts';
+import { readLimits } from './settings.ts';
 import {
   ENGINE_VERSION,
   defaultRubricJson,
@@ -70,8 +71,12 @@ export interface ServiceOptions {
   dbPath: string;
   /** Worker threads for parsing (default: number of cores). */
   poolSize?: number;
-  /** Per-file parse limit (ms). */
+  /** Per-file parse limit (ms); default from settings.ts. */
   timeoutMs?: number;
+  /** Largest file read (bytes); default from settings.ts. */
+  maxFileBytes?: number;
+  /** Heap limit of each parsing worker (MB); default from settings.ts. */
+  workerMemoryMb?: number;
   /** The office's name, printed on sheets. */
   office?: string;
 }
@@ -223,8 +228,9 @@ export function createService(options: ServiceOptions): AuditorService {
     const jobId = crypto.randomUUID();
     notify({ jobId, total: sources.length, done: 0, current: null, imported: 0, skipped: [], errors: [], finished: false });
     const run = importChain.then(async () => {
-      pool ??= new WorkerPool({ size: options.poolSize, timeoutMs: options.timeoutMs });
-      const opts: Parameters<typeof importSources>[2] = { rubric: rubric().rubric, pool, jobId, onProgress: notify };
+      const limits = readLimits({ timeoutMs: options.timeoutMs, maxFileBytes: options.maxFileBytes, workerMemoryMb: options.workerMemoryMb });
+      pool ??= new WorkerPool({ size: options.poolSize, timeoutMs: limits.timeoutMs, memoryMb: limits.workerMemoryMb });
+      const opts: Parameters<typeof importSources>[2] = { rubric: rubric().rubric, pool, jobId, onProgress: notify, maxFileBytes: limits.maxFileBytes };
       if (year !== undefined) opts.year = year;
       return importSources(db, sources, opts);
     });

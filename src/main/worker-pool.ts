@@ -17,6 +17,8 @@ export interface WorkerPoolOptions {
   size?: number;
   /** Per-file limit in ms; the worker is killed and the file fails with errorCode `timeout`. */
   timeoutMs?: number;
+  /** Heap limit of each worker (MB); a worker over it is killed and the file fails with `out-of-memory`. */
+  memoryMb?: number;
   /** Override the worker entry (tests). */
   entry?: URL;
 }
@@ -50,6 +52,7 @@ interface Slot {
 export class WorkerPool {
   readonly size: number;
   private readonly timeoutMs: number;
+  private readonly memoryMb: number | undefined;
   private readonly entry: { url: URL; execArgv: string[] };
   private readonly queue: Job[] = [];
   private readonly slots: Slot[] = [];
@@ -58,6 +61,7 @@ export class WorkerPool {
   constructor(options: WorkerPoolOptions = {}) {
     this.size = options.size ?? defaultPoolSize();
     this.timeoutMs = options.timeoutMs ?? 120_000;
+    this.memoryMb = options.memoryMb;
     const found = workerEntry();
     this.entry = options.entry ? { url: options.entry, execArgv: options.entry.href.endsWith('.ts') ? found.execArgv : [] } : found;
     for (let i = 0; i < this.size; i++) this.slots.push(this.spawn());
@@ -86,13 +90,18 @@ export class WorkerPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(this.entry.url, { execArgv: this.entry.execArgv });
+    const resourceLimits = this.memoryMb ? { maxOldGenerationSizeMb: this.memoryMb } : undefined;
+    const worker = new Worker(this.entry.url, { execArgv: this.entry.execArgv, ...(resourceLimits ? { resourceLimits } : {}) });
     const slot: Slot = { worker, job: null, timer: null };
     worker.on('message', (outcome: ReadOutcome) => {
       if (!slot.job || outcome.id !== slot.job.task.id) return;
       this.finish(slot, outcome);
     });
-    worker.on('error', (err) => this.replace(slot, 'crash', `解析进程崩溃：${err.message}`));
+    worker.on('error', (err) => {
+      if ((err as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') {
+        this.replace(slot, 'out-of-memory', `读取时内存不足（超过 ${this.memoryMb ?? '默认'} MB 上限），已跳过该文件；请人工审核`);
+      } else this.replace(slot, 'crash', `解析进程崩溃：${err.message}`);
+    });
     worker.on('exit', (code) => {
       if (!this.closed) this.replace(slot, 'crash', `解析进程意外退出（代码 ${code}）`);
     });

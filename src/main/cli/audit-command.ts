@@ -3,7 +3,7 @@
  * print one line per file and a summary, optionally write the JSON export and the printable outputs.
  * Exit code 0 when every file was read (findings are not errors), 2 when some could not be read.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { auditBatch, readReport, type BatchFile } from '../../core/audit.ts';
@@ -12,6 +12,7 @@ import type { CheckOptions } from '../../core/checks/types.ts';
 import type { AuditResult } from '../../shared/model.ts';
 import { sha256 } from '../hash.ts';
 import { walkInputs } from '../walk.ts';
+import { readLimits, tooLargeReason } from '../settings.ts';
 import { loadRubricOption } from './rubric-option.ts';
 import { formatResultLine, formatSummary } from './format.ts';
 
@@ -39,9 +40,15 @@ export async function runAudit(inputs: string[], options: AuditCommandOptions): 
     return 2;
   }
   const batch: BatchFile[] = [];
+  const { maxFileBytes } = readLimits();
   for (const file of files) {
     let bytes: Uint8Array;
     try {
+      const size = statSync(file).size;
+      if (size > maxFileBytes) {
+        batch.push({ read: { file, format: null, report: null, error: tooLargeReason(size, maxFileBytes), errorCode: 'too-large' }, sha256: '', size });
+        continue;
+      }
       bytes = new Uint8Array(readFileSync(file));
     } catch (e) {
       batch.push({ read: { file, format: null, report: null, error: `无法打开文件：${(e as Error).message}`, errorCode: 'damaged' }, sha256: '', size: 0 });
