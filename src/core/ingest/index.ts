@@ -11,7 +11,7 @@ import { ingestDoc } from './doc.ts';
 
 export async function ingest(fileName: string, bytes: Uint8Array): Promise<Document> {
   const detected = detectFormat(fileName, bytes);
-  if (detected.kind === 'unsupported') throw new IngestError('unsupported', detected.reason);
+  if (detected.kind === 'unsupported') throw new IngestError(bytes.length === 0 ? 'empty' : 'unsupported', detected.reason);
   switch (detected.format) {
     case 'txt':
       return ingestText(bytes);
