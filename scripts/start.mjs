@@ -4,7 +4,7 @@
  * English) and start browser mode (`npm run serve`) instead of crashing. Never triggers a download:
  * require('electron') would try to fetch a missing binary, so the binary is located by hand.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -62,13 +62,5 @@ if (binary) {
       '',
     ].join('\n'),
   );
-  if (!fs.existsSync(path.join(repoRoot, 'out', 'renderer', 'index.html'))) {
-    console.log('正在构建界面 (building the UI)…');
-    const built = spawnSync(npm, ['run', '--silent', 'build:renderer'], { cwd: repoRoot, stdio: 'inherit', shell: process.platform === 'win32' });
-    if (built.status !== 0) {
-      console.error('界面构建失败 (UI build failed)。');
-      process.exit(built.status ?? 1);
-    }
-  }
   run(npm, ['run', '--silent', 'serve', '--', ...process.argv.slice(2)]);
 }

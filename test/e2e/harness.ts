@@ -2,7 +2,6 @@
  * End-to-end harness: the real service on a temporary SQLite file, the real web adapter on a random port,
  * the built renderer, and Debian's Chromium driven by playwright-core. No fakes.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,6 +11,9 @@ import type { Browser, Page } from 'playwright-core';
 import { createService } from '../../src/main/service.ts';
 import type { AuditorService } from '../../src/main/service.ts';
 import { startWebServer } from '../../src/main/web/server.ts';
+import { ensureRendererBuilt } from '../../scripts/ensure-renderer.mjs';
+
+export { ensureRendererBuilt };
 import type { WebServer } from '../../src/main/web/server.ts';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -27,26 +29,6 @@ export function skipReason(): string | null {
   return null;
 }
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) newest = Math.max(newest, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
-  }
-  return newest;
-}
-
-/** Build out/renderer when it is missing or older than the renderer/shared sources. */
-export function ensureRendererBuilt(): string {
-  const outDir = path.join(repoRoot, 'out', 'renderer');
-  const index = path.join(outDir, 'index.html');
-  const sources = Math.max(newestMtime(path.join(repoRoot, 'src', 'renderer')), newestMtime(path.join(repoRoot, 'src', 'shared')));
-  if (!fs.existsSync(index) || fs.statSync(index).mtimeMs < sources) {
-    const vite = path.join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js');
-    const built = spawnSync(process.execPath, [vite, 'build', '--config', 'vite.renderer.config.ts', '--logLevel', 'warn'], { cwd: repoRoot, encoding: 'utf8' });
-    if (built.status !== 0) throw new Error(`界面构建失败：\n${built.stdout}\n${built.stderr}`);
-  }
-  return outDir;
-}
 
 export interface App {
   service: AuditorService;

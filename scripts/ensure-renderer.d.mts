@@ -1,0 +1,1 @@
+export function ensureRendererBuilt(options?: { quiet?: boolean }): string;
