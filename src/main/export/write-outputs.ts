@@ -86,8 +86,17 @@ export async function writeOutputs(results: AuditResult[], outDir: string, opts:
   await mkdir(sheetsDir, { recursive: true });
   await mkdir(noticesDir, { recursive: true });
 
-  const ranks = rankResults(results);
-  const scored = ranks.filter((r) => r !== null).length;
+  // Departments are ranked against the others of the same year, and each year gets its own summary.
+  const yearOf = (r: AuditResult): number => r.report?.year ?? year;
+  const years = [...new Set(results.map(yearOf))].sort((a, b) => (a === year ? -1 : b === year ? 1 : b - a));
+  const ranks: (number | null)[] = new Array<number | null>(results.length).fill(null);
+  const scoredByYear = new Map<number, number>();
+  for (const y of years) {
+    const indexes = results.map((r, i) => (yearOf(r) === y ? i : -1)).filter((i) => i >= 0);
+    const yearRanks = rankResults(indexes.map((i) => results[i]!));
+    indexes.forEach((i, k) => (ranks[i] = yearRanks[k] ?? null));
+    scoredByYear.set(y, yearRanks.filter((r) => r !== null).length);
+  }
   // Files whose department is unknown are named after the original file so the office can tell them apart.
   const names = uniqueBaseNames(
     results.map((r) => ({ department: r.report?.department?.trim() || `单位未识别-${path.basename(r.file).replace(/\.[^.]+$/, '')}`, year: r.report?.year ?? null })),
@@ -107,7 +116,7 @@ export async function writeOutputs(results: AuditResult[], outDir: string, opts:
         importedAt: opts.importedAt?.[result.file] ?? null,
         engineVersion: opts.engineVersion,
         office: opts.office,
-        rank: rank === null || rank === undefined ? null : { rank, of: scored },
+        rank: rank === null || rank === undefined ? null : { rank, of: scoredByYear.get(yearOf(result)) ?? 0 },
         decisions,
         checks: opts.checks,
       }).html,
@@ -120,10 +129,19 @@ export async function writeOutputs(results: AuditResult[], outDir: string, opts:
     }
   });
   const summaryPdf = path.join(outDir, 'summary.pdf');
-  jobs.push({
-    file: summaryPdf,
-    html: renderSummaryHtml({ year, results, missing: opts.missing, generatedAt: auditedAt, office: opts.office, checks: opts.checks }).html,
-  });
+  for (const y of years) {
+    jobs.push({
+      file: y === year ? summaryPdf : path.join(outDir, `summary-${y}.pdf`),
+      html: renderSummaryHtml({
+        year: y,
+        results: results.filter((r) => yearOf(r) === y),
+        missing: y === year ? opts.missing : [],
+        generatedAt: auditedAt,
+        office: opts.office,
+        checks: opts.checks,
+      }).html,
+    });
+  }
 
   const showProgress = opts.progress ?? Boolean(process.stderr.isTTY);
   const bar = showProgress
