@@ -22,8 +22,29 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
+    const damaged = new TextDecoder('utf-8').decode(bytes);
+    if (isDamagedUtf8(damaged)) return { text: damaged, encoding: 'utf-8' };
     return { text: iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'gb18030'), encoding: 'gb18030' };
   }
+}
+
+/**
+ * A UTF-8 Chinese text with a few bad bytes (a damaged copy) is still UTF-8: read as GB18030 the whole
+ * text would turn to nonsense. GBK text read as UTF-8 breaks on nearly every Chinese character instead.
+ */
+function isDamagedUtf8(text: string): boolean {
+  let replaced = 0;
+  let cjk = 0;
+  let visible = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    if (c === 0xfffd) replaced++;
+    else if (c > 0x20) {
+      visible++;
+      if (c >= 0x4e00 && c <= 0x9fff) cjk++;
+    }
+  }
+  return visible > 0 && replaced <= Math.max(1, visible * 0.005) && cjk >= visible * 0.2;
 }
 
 /** Share of characters that cannot be text (control characters, replacement chars): binary garbage. */
