@@ -80,6 +80,14 @@ export function parseDocument(doc: Document, fileName: string): Report {
     hasTables,
   });
 
+  // The 2019 template has a single "(六)其他处理" row: rows 20–21 have no cells there, so they are 0, not blanks.
+  const requests = extracted.tables.requests;
+  if (generation === '2019' && requests) {
+    for (const row of [20, 21]) {
+      if (!extracted.requestsLabels.some((l) => l.canonical === row)) requests[row] = new Array<number | null>(7).fill(0);
+    }
+  }
+
   const allSections: SectionInfo[] = ([1, 2, 3, 4, 5, 6] as PartNumber[]).map(
     (p) => sections.get(p) ?? { part: p, title: PART_TITLES[p], found: false },
   );

@@ -39,10 +39,11 @@ export function mapReview(rows: ObservedRow[]): ReviewTable | null {
     return { values, sources, warnings };
   }
 
-  // Template layout: the data cells of all value rows, in reading order.
+  // Template layout: the data cells of all value rows, in reading order. When the data is split over
+  // several rows, each row's trailing empty cells are padding; a single row's blanks are real blanks.
   const cells = valueRows.flatMap((r) => {
-    let run = r.values;
-    while (run.length > 0 && run[run.length - 1]!.text.trim() === '') run = run.slice(0, -1);
+    let run = r.values.filter((c) => !c.spanned);
+    if (valueRows.length > 1) while (run.length > 0 && run[run.length - 1]!.text.trim() === '') run = run.slice(0, -1);
     return run;
   });
   const picked = pickValues(cells, 15);

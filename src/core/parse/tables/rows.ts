@@ -10,8 +10,8 @@ import { isNumeric, isValueLike } from './cells.ts';
 export interface ObservedRow {
   /** Label cells in order (original text), without duplicates from merged-cell expansion. */
   labels: TableCellBlock[];
-  /** Cells after the last label cell, in order (blank cells included). */
-  values: TableCellBlock[];
+  /** Cells after the last label cell, in order (blank cells included; merged-cell copies marked `spanned`). */
+  values: (TableCellBlock & { spanned?: boolean })[];
   /** Compact simplified label text of the last label cell (the row's own label). */
   leaf: string;
   /** Compact simplified text of all label cells joined. */

@@ -10,8 +10,9 @@ export interface PickedValues {
   short: boolean;
 }
 
-export function pickValues(cells: TableCellBlock[], count: number): PickedValues {
-  let run = cells;
+export function pickValues(cells: (TableCellBlock & { spanned?: boolean })[], count: number): PickedValues {
+  // A value cell merged across columns is one value: its expanded copies are not the next columns' values.
+  let run = cells.filter((c) => !c.spanned);
   // Web pages pad rows with empty filler cells at the end; merged labels may leave empty cells in front.
   while (run.length > count && run[run.length - 1]!.text.trim() === '') run = run.slice(0, -1);
   while (run.length > count && run[0]!.text.trim() === '') run = run.slice(1);
