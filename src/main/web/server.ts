@@ -61,6 +61,8 @@ export interface WebServerOptions {
   rendererDir?: string;
   /** Fixed token (tests); default 32 random bytes. */
   token?: string;
+  /** Largest API request body (bytes); default 50 MB. */
+  maxBodyBytes?: number;
 }
 
 export interface WebServer {
@@ -101,19 +103,24 @@ function fail(res: http.ServerResponse, status: number, code: string, message: s
   sendJson(res, status, { ok: false, error: { code, message } });
 }
 
-function readBody(req: http.IncomingMessage): Promise<Buffer> {
+function readBody(req: http.IncomingMessage, maxBytes: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
+    // A declared length over the limit is refused before a byte is read.
+    if (Number(req.headers['content-length'] ?? 0) > maxBytes) return reject(new Error('too-large'));
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer): void => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size > maxBytes) {
+        // Stop buffering; the 413 is sent and the connection closed by the caller.
+        req.off('data', onData);
+        chunks.length = 0;
         reject(new Error('too-large'));
-        req.destroy();
         return;
       }
       chunks.push(chunk);
-    });
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
@@ -123,6 +130,7 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const { service } = options;
   const token = options.token ?? crypto.randomBytes(32).toString('base64url');
   const rendererDir = path.resolve(options.rendererDir ?? 'out/renderer');
+  const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
   let port = 0;
   const sse = new Set<http.ServerResponse>();
 
@@ -142,9 +150,13 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
     if (!type.startsWith('application/json')) return fail(res, 415, 'invalid', '请求体必须是 JSON（Content-Type: application/json）');
     let body: Buffer;
     try {
-      body = await readBody(req);
+      body = await readBody(req, maxBodyBytes);
     } catch (err) {
-      if ((err as Error).message === 'too-large') return fail(res, 413, 'too-large', `请求体超过 ${MAX_BODY_BYTES / 1024 / 1024} MB 上限`);
+      if ((err as Error).message === 'too-large') {
+        res.setHeader('connection', 'close');
+        res.on('finish', () => req.destroy());
+        return fail(res, 413, 'too-large', `请求体超过 ${Math.round((maxBodyBytes / 1024 / 1024) * 10) / 10} MB 上限`);
+      }
       throw err;
     }
     let input: unknown = {};
@@ -209,6 +221,9 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
       return fail(res, 400, 'invalid', '路径无效');
     }
     if (rel === '/' || rel === '/index.html') return serveIndex(req, res, url);
+    // Assets too only for the page that holds this run's token (the cookie set with index.html).
+    const given = (req.headers[TOKEN_HEADER] as string | undefined) ?? url.searchParams.get('token') ?? cookieToken(req);
+    if (path.extname(rel) && !sameToken(given ?? undefined, token)) return fail(res, 401, 'unauthorized', '缺少或错误的访问令牌');
     const file = path.resolve(rendererDir, `.${rel}`);
     if (!file.startsWith(rendererDir + path.sep)) return fail(res, 403, 'forbidden', '禁止访问');
     fs.stat(file, (err, stat) => {
