@@ -19,7 +19,7 @@ import {
   type AuditInput,
 } from './store/reports.ts';
 import { getDepartment } from './store/departments.ts';
-import { auditWithEngine, checkCategory, rubricCheckOptions, type DecisionInput, type Rubric } from './engine.ts';
+import { auditWithEngine, checkCategory, reuseFingerprint, rubricCheckOptions, type DecisionInput, type Rubric } from './engine.ts';
 
 export interface OfficeOptions {
   /** Office-wide deadline per year (ISO date), overriding the statutory one. */
@@ -61,7 +61,10 @@ function related(db: Db, reportId: number, withCorrections: boolean): RelatedRep
   const department = row.departmentId !== null ? (getDepartment(db, row.departmentId)?.name ?? row.departmentText) : row.departmentText;
   const rel: RelatedReport & { fingerprint?: unknown } = { file: report.file, department, year: row.year, report };
   const fp = reportFingerprint<unknown>(db, reportId);
-  if (fp !== null) rel.fingerprint = fp;
+  if (fp !== null) {
+    rel.fingerprint = fp;
+    reuseFingerprint(report, fp);
+  }
   return rel;
 }
 

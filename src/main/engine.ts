@@ -4,7 +4,7 @@
  * Everything in src/main goes through here, so an engine API change is fixed in one place.
  */
 import { ENGINE_VERSION as CORE_ENGINE_VERSION, judgeReport, readReport, vetoScore } from '../core/audit.ts';
-import { ALL_CHECKS, narrativeFingerprint } from '../core/checks/index.ts';
+import { ALL_CHECKS, narrativeFingerprint, primeFingerprint } from '../core/checks/index.ts';
 import type { CheckContext } from '../core/checks/types.ts';
 import { checkOptionsFromRubric, defaultRubricJson as coreDefaultRubricJson, parseRubric, scoreReport, type Rubric } from '../core/score/index.ts';
 import type { Finding, Report, ScoreResult, SourceFormat } from '../shared/model.ts';
@@ -36,6 +36,11 @@ export async function readReportFile(file: string, bytes: Uint8Array): Promise<R
 
 export function fingerprintReport(report: Report): unknown {
   return narrativeFingerprint(report);
+}
+
+/** Reuse the fingerprint stored with a report (computed by the worker) instead of computing it again. */
+export function reuseFingerprint(report: Report, stored: unknown): void {
+  primeFingerprint(report, stored);
 }
 
 /** All checks + score, with reviewer decisions applied by the rubric. */

@@ -1,7 +1,7 @@
 import type { Check } from './types.ts';
 import { fail, na, pass } from './lib/findings.ts';
 import { otherOf, previousReport } from './lib/history.ts';
-import { cachedFingerprint, cleanedNarrative, compareFingerprints, MIN_NARRATIVE, sharedPassages } from './lib/similarity.ts';
+import { cachedFingerprint, cleanedNarrative, MIN_NARRATIVE, sharedPassages, sketchSimilarity } from './lib/similarity.ts';
 
 /** Similarity (%) from which a narrative counts as repeated; the rubric prices bands above it. */
 export const HISTORY_THRESHOLD = 70;
@@ -20,7 +20,7 @@ export const historyRepeatedText: Check = {
     const a = cachedFingerprint(report);
     const b = cachedFingerprint(prev.report);
     if (a.length < MIN_NARRATIVE || b.length < MIN_NARRATIVE) return [na('“总体情况”“存在的主要问题”正文过短，不作相似度比较')];
-    const { similarity } = compareFingerprints(a, b);
+    const similarity = sketchSimilarity(a, b);
     const ev = { text: `与${prev.year ?? '上'}年度年报相似度${similarity}%`, other: otherOf(prev) };
     if (similarity < HISTORY_THRESHOLD) return [pass(`第一、五部分与上年度年报相似度${similarity}%`, [ev])];
     const passages = sharedPassages(cleanedNarrative(report), cleanedNarrative(prev.report), 3, 20, cleanedNarrative(report, false));

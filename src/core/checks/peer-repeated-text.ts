@@ -1,7 +1,7 @@
 import type { Check } from './types.ts';
 import { fail, na, pass } from './lib/findings.ts';
 import { otherOf } from './lib/history.ts';
-import { cachedFingerprint, cleanedNarrative, compareFingerprints, MIN_NARRATIVE, sharedPassages } from './lib/similarity.ts';
+import { cachedFingerprint, cleanedNarrative, MIN_NARRATIVE, sharedPassages, sketchSimilarity } from './lib/similarity.ts';
 
 export const PEER_THRESHOLD = 80;
 
@@ -23,7 +23,7 @@ export const peerRepeatedText: Check = {
     for (const peer of others) {
       const theirs = cachedFingerprint(peer.report);
       if (theirs.length < MIN_NARRATIVE) continue;
-      const { similarity } = compareFingerprints(mine, theirs);
+      const similarity = sketchSimilarity(mine, theirs);
       if (!best || similarity > best.similarity) best = { peer, similarity };
       if (similarity >= PEER_THRESHOLD) similar.push({ peer, similarity });
     }
