@@ -14,6 +14,7 @@ import { resolveDepartment } from './store/departments.ts';
 import { createRun, fileBySha, insertAudit, writeImportedReport, type AuditInput, type FileInput, type ReportInput } from './store/reports.ts';
 import { WorkerPool, type ReadOutcome } from './worker-pool.ts';
 import { PeerCache, auditStored, contextFor, summarize } from './auditing.ts';
+import { CommitBatcher } from './commit-batcher.ts';
 import { ENGINE_VERSION, auditWithEngine, rubricIdentity, vetoScoreFor, type Rubric } from './engine.ts';
 import { readLimits, tooLargeReason } from './settings.ts';
 
@@ -146,6 +147,8 @@ export async function importSources(db: Db, sources: ImportSource[], options: Im
   const { id: rubricId, version: rubricVersion } = rubricIdentity(options.rubric);
   const runId = createRun(db, { kind: 'import', rubricId, rubricVersion, engineVersion: ENGINE_VERSION });
   const peers = new PeerCache(db);
+  // Writes go through one batcher: few transactions (fsyncs), and the event loop breathes between them.
+  const batcher = new CommitBatcher(db);
   const seen = new Map<string, string>();
   const reportIds: number[] = [];
   let nextTaskId = 1;
@@ -183,7 +186,7 @@ export async function importSources(db: Db, sources: ImportSource[], options: Im
       return;
     }
     const outcome = await pool.run({ id: nextTaskId++, file: display, bytes });
-    const reportId = commit(db, { source: display, bytes, hash, outcome, runId, options, peers }, stored?.id);
+    const reportId = await batcher.commit(() => commit(db, { source: display, bytes, hash, outcome, runId, options, peers }, stored?.id));
     reportIds.push(reportId);
     if (outcome.error) progress.errors.push({ file: display, reason: outcome.error });
     else progress.imported++;
@@ -211,7 +214,7 @@ export async function importSources(db: Db, sources: ImportSource[], options: Im
       };
       startNext();
     });
-    refreshPeers(db, reportIds, options.rubric, runId);
+    await refreshPeers(db, batcher, reportIds, options.rubric, runId);
   } finally {
     if (ownPool) await pool.close();
   }
@@ -294,27 +297,27 @@ function unreadableAudit(outcome: ReadOutcome, rubric: Rubric): AuditInput {
  * Reports imported early in a batch were checked against fewer peers than the later ones. Re-run their
  * checks once the batch is in, storing a new audit only where the findings changed.
  */
-function refreshPeers(db: Db, reportIds: number[], rubric: Rubric, runId: number): void {
+async function refreshPeers(db: Db, batcher: CommitBatcher, reportIds: number[], rubric: Rubric, runId: number): Promise<void> {
   if (reportIds.length < 2) return;
   const peers = new PeerCache(db);
   const current = db.prepare('SELECT current_audit_id AS auditId FROM reports WHERE id = ?');
   const storedFindings = db.prepare(
     'SELECT check_id, status, message, deduction FROM findings WHERE audit_id = ? ORDER BY idx',
   );
-  for (const id of reportIds) {
-    db.transaction(() => {
-      const audit = auditStored(db, id, rubric, peers);
-      if (!audit) return;
-      const row = current.get(id) as { auditId: number | null } | undefined;
-      const before = row?.auditId ? (storedFindings.all(row.auditId) as { check_id: string; status: string; message: string; deduction: number }[]) : [];
-      const same =
-        before.length === audit.findings.length &&
-        before.every((b, i) => {
-          const f = audit.findings[i]!;
-          // A passing finding's wording (e.g. how many peers were compared) is not worth a new audit.
-          return b.check_id === f.check && b.status === f.status && b.deduction === f.deduction && (f.status === 'pass' || b.message === f.message);
-        });
-      if (!same) insertAudit(db, id, runId, audit);
-    }).immediate();
-  }
+  const refresh = (id: number): void => {
+    const audit = auditStored(db, id, rubric, peers);
+    if (!audit) return;
+    const row = current.get(id) as { auditId: number | null } | undefined;
+    const before = row?.auditId ? (storedFindings.all(row.auditId) as { check_id: string; status: string; message: string; deduction: number }[]) : [];
+    const same =
+      before.length === audit.findings.length &&
+      before.every((b, i) => {
+        const f = audit.findings[i]!;
+        // A passing finding's wording (e.g. how many peers were compared) is not worth a new audit.
+        return b.check_id === f.check && b.status === f.status && b.deduction === f.deduction && (f.status === 'pass' || b.message === f.message);
+      });
+    if (!same) insertAudit(db, id, runId, audit);
+  };
+  // Each report is its own savepoint; the batcher groups them and yields to the event loop between batches.
+  await Promise.all(reportIds.map((id) => batcher.commit(() => refresh(id))));
 }

@@ -1,0 +1,76 @@
+/**
+ * Groups the importer's per-report writes into few transactions, and keeps the event loop (which serves
+ * the UI) free between them.
+ *
+ * Every commit is one savepoint inside a shared transaction: a report is still all-or-nothing, and a
+ * kill loses only the reports of the open transaction (none of them half-written). Commits that arrive
+ * together are written together until `budgetMs` is spent; then the transaction ends and the loop yields
+ * (setImmediate) before the next batch. With synchronous=FULL each transaction costs an fsync, so this
+ * turns hundreds of fsyncs into a few dozen.
+ */
+import type { Db } from './store/db.ts';
+
+interface Pending<T> {
+  write: () => T;
+  resolve: (value: T) => void;
+  reject: (err: unknown) => void;
+}
+
+export class CommitBatcher {
+  private readonly db: Db;
+  private readonly budgetMs: number;
+  private readonly pending: Pending<unknown>[] = [];
+  private scheduled = false;
+
+  constructor(db: Db, budgetMs = 40) {
+    this.db = db;
+    this.budgetMs = budgetMs;
+  }
+
+  /** Run `write` (which may open its own nested transaction) in the next batch; resolves with its result. */
+  commit<T>(write: () => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.pending.push({ write, resolve, reject } as Pending<unknown>);
+      this.schedule();
+    });
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => this.flush());
+  }
+
+  private flush(): void {
+    this.scheduled = false;
+    const started = performance.now();
+    const taken: { item: Pending<unknown>; ok: boolean; value: unknown }[] = [];
+    try {
+      this.db.transaction(() => {
+        while (this.pending.length > 0 && performance.now() - started < this.budgetMs) {
+          const item = this.pending.shift()!;
+          // A nested db.transaction is a savepoint: a failing report rolls back alone.
+          try {
+            taken.push({ item, ok: true, value: this.db.transaction(item.write)() });
+          } catch (err) {
+            taken.push({ item, ok: false, value: err });
+          }
+        }
+      }).immediate();
+    } catch (err) {
+      // The batch itself failed (disk full, database locked): nothing of it is stored.
+      for (const t of taken) t.item.reject(err);
+      this.failAll(err);
+      return;
+    }
+    for (const t of taken) {
+      if (t.ok) t.item.resolve(t.value);
+      else t.item.reject(t.value);
+    }
+    if (this.pending.length > 0) this.schedule();
+  }
+
+  private failAll(err: unknown): void {
+    for (const item of this.pending.splice(0)) item.reject(err);
+  }
+}
