@@ -97,3 +97,25 @@ test('2019 layout: a blank single "(六)其他处理" row stays blank, rows 20�
   assert.deepEqual(report.tables.requests![21], [0, 0, 0, 0, 0, 0, 0]);
   assert.deepEqual(report.tables.requests![22], [null, null, null, null, null, null, null]);
 });
+
+test('tables left blank (the template as downloaded) are present with blank cells, not missing', () => {
+  const requests = REQUEST_ROWS.map((row) => `${row.label} |  |  |  |  |  |  |  |`);
+  const text = [
+    ...HEAD,
+    '二、主动公开政府信息情况',
+    '规章 |  |  |  |',
+    '行政规范性文件 |  |  |  |',
+    '行政许可 |  |',
+    '三、收到和处理政府信息公开申请情况',
+    ...requests,
+    '四、政府信息公开行政复议、行政诉讼情况',
+    '行政复议 | 行政诉讼 |',
+    '结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |',
+    '|  |  |  |  |  |  |  |  |  |  |  |  |  |  |  |',
+    '五、存在的主要问题及改进情况',
+  ].join('\n');
+  const report = parseDocument(documentFromText(text), 'blank.txt');
+  assert.deepEqual(report.tables.active, new Array(10).fill(null));
+  assert.deepEqual(report.tables.requests, REQUEST_ROWS.map(() => new Array(7).fill(null)));
+  assert.deepEqual(report.tables.review, new Array(15).fill(null));
+});

@@ -20,7 +20,9 @@ export function isActive2019Layout(compactTableText: string): boolean {
 export function mapActive(rows: ObservedRow[], layout2019: boolean): ActiveTable | null {
   const template: ActiveRowTemplate[] = layout2019 ? ACTIVE_2019 : ACTIVE_2021;
   const size = layout2019 ? 22 : 10;
-  const valueRows = rows.filter(hasNumbers);
+  // Rows left blank still count when their own label names a template row (a table left empty).
+  const named = (r: ObservedRow): boolean => r.values.length > 0 && template.some((t) => t.keys.some((k) => r.leaf.includes(k)));
+  const valueRows = rows.filter((r) => hasNumbers(r) || named(r));
   const score = valueRows.map((row) => template.map((t) => keywordScore(row.leaf, row.full, t.keys)));
   const assigned = alignInOrder(score, template.length);
   const matchedRows = assigned.filter((a) => a !== null).length;

@@ -28,8 +28,13 @@ function rowScore(row: ObservedRow, templateIndex: number): number {
   return s;
 }
 
+/** A row with only blank cells still counts when its own label names a template row (a table left empty). */
+function isBlankTemplateRow(row: ObservedRow): boolean {
+  return row.values.length > 0 && REQUEST_ROWS.some((t) => t.keys.some((k) => k.length >= 2 && row.leaf.includes(k)));
+}
+
 export function mapRequests(rows: ObservedRow[]): RequestsTable | null {
-  const valueRows = rows.filter(hasNumbers);
+  const valueRows = rows.filter((r) => hasNumbers(r) || isBlankTemplateRow(r));
   const score = valueRows.map((row) => REQUEST_ROWS.map((_, t) => rowScore(row, t)));
   const assigned = alignInOrder(score, REQUEST_ROWS.length);
   const matchedRows = assigned.filter((a) => a !== null).length;

@@ -20,8 +20,12 @@ function blockOf(label: string): number | null {
 }
 
 export function mapReview(rows: ObservedRow[]): ReviewTable | null {
+  // A data row left entirely blank (a wide row of empty cells under the headers) is a table left empty.
+  const blankDataRow = rows.find((r) => r.values.length >= 10 && r.values.every((v) => v.text.trim() === ''));
   const valueRows = rows.filter(hasNumbers);
-  if (valueRows.length === 0) return null;
+  if (valueRows.length === 0) {
+    return blankDataRow ? { values: new Array<CellValue>(15).fill(null), sources: new Array<CellSource | null>(15).fill(null), warnings: [] } : null;
+  }
   const values = new Array<CellValue>(15).fill(null);
   const sources = new Array<CellSource | null>(15).fill(null);
   const warnings: string[] = [];
