@@ -91,3 +91,11 @@ test('narrative.fee: fees charged with no application at all is a contradiction'
   assert.equal(check('narrative.fee', buildReport({ text: { 6: ['无。'] } })).verdict, 'na');
   assert.equal(check('narrative.fee', buildReport({ requests: withCell(defaultRequests(), 0, 0, null) })).verdict, 'pass');
 });
+
+test('narrative.requests: in a government report, a count for its general office is a part, not the total', () => {
+  const sentence = '2024年，区政府办代表区政府受理政府信息公开申请17件，均已在法定期限内予以答复。';
+  const government = check('narrative.requests', buildReport({ isGovernment: true, text: { 1: part1(sentence) } }));
+  assert.equal(government.verdict, 'uncertain');
+  // The same words in a department's report are its own total and must agree with table 三.
+  assert.equal(check('narrative.requests', buildReport({ text: { 1: part1('2024年，本局受理政府信息公开申请17件。') } })).verdict, 'fail');
+});

@@ -15,6 +15,11 @@ const CARRY_OVER = /上年(?:度)?结转|结转上年|上一年度结转|上年�
 const RECEIVED = /新收|收到|受理|承办|接收|接到|共|合计|总计|办理了?|处理了?|申请(?:数量|总数|量)?为?/;
 /** Breakdowns (by channel, applicant or result) are not the total. */
 const BREAKDOWN = /其中|当面|网上|网络|信函|邮寄|传真|电话|电子邮件|自然人|法人|企业|予以公开|部分公开|不予公开|无法提供|不予处理|其他处理|办结|答复|告知|撤回|同比|增加|减少|增长|下降|上升|比上年|较上年|去年/;
+/**
+ * In a government's report the table covers the whole government; a count attributed to its general
+ * office or to some of its bodies ("区政府办代表区政府受理…17件") is a part, not the table's total.
+ */
+const SUB_BODY = /政府办|办公室|办公厅|本级|(?:各|有关|部分)(?:部门|单位|乡镇|街道)/;
 const NONE = /(?:未|没有|无|尚未|均未)(?:收到|受理|发生|接到|承办|产生)?[^,，;；。]{0,8}(?:依申请公开|信息公开申请|公开申请)/;
 
 type Role = 'received' | 'carryOver' | 'carryForward';
@@ -43,7 +48,8 @@ function statements(report: Report): { found: Statement[]; unclear: Statement[] 
         : CARRY_OVER.test(before) ? 'carryOver'
         : BREAKDOWN.test(before) ? null
         : RECEIVED.test(before) && (TOPIC.test(c) || /申请/.test(before)) ? 'received' : null;
-      if (role) found.push({ role, value: n.value, sentence: s });
+      if (role && report.isGovernment && SUB_BODY.test(before)) unclear.push({ role, value: n.value, sentence: s });
+      else if (role) found.push({ role, value: n.value, sentence: s });
       else if (TOPIC.test(c) && !BREAKDOWN.test(before)) unclear.push({ role: 'received', value: n.value, sentence: s });
     }
   }
