@@ -118,7 +118,7 @@ async function buildFolder(folder: string): Promise<{ bad: Map<string, Expectati
   put('13-会议纪要.txt', '会议纪要\n时间：2024年3月1日\n地点：第一会议室\n议题：信息公开培训安排。\n', { list: 'errors', reason: /不是政府信息公开工作年度报告/, code: 'not-a-report' });
   put('14-全是零.txt', Buffer.alloc(64 * 1024), { list: 'errors', reason: /不是文本/, code: 'wrong-format' });
   put('15-全是零.docx', Buffer.alloc(32 * 1024), { list: 'errors', reason: /不是 DOCX 格式/, code: 'unsupported' });
-  put('16-损坏的正文.docx', await docxWithBody('<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><unclosed'), { list: 'errors', reason: /内容无法解析/, code: 'damaged' });
+  put('16-损坏的正文.docx', await docxWithBody('<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><unclosed'), { list: 'errors', reason: /“word\/document\.xml”的内容不完整/, code: 'damaged' });
   put('17-没有文字.docx', await docxWithBody('<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body></w:body></w:document>'), { list: 'errors', reason: /没有可读取的文字/, code: 'empty' });
   put('18-截断的旧版Word.docx', doc.subarray(0, 5000), { list: 'errors', reason: /不完整/, code: 'damaged' });
 
@@ -144,6 +144,7 @@ async function buildFolder(folder: string): Promise<{ bad: Map<string, Expectati
   put('26-内存__oom__.txt', `${reportText}\n（副本二）`, { list: 'errors', reason: /内存不足/, code: 'out-of-memory' });
   put('27-退出__exit__.txt', `${reportText}\n（副本三）`, { list: 'errors', reason: /解析进程意外退出/, code: 'crash' });
   put('28-崩溃__throw__.txt', `${reportText}\n（副本四）`, { list: 'errors', reason: /解析进程崩溃：模拟的解析进程故障/, code: 'crash' });
+  put('29-中止__abort__.txt', `${reportText}\n（副本五）`, { list: 'errors', reason: /解析进程崩溃/, code: 'crash' });
 
   // Good reports, including a Word 97-2003 file saved with a .docx name.
   const good = ['p01-clean.docx', 'p02-row-total.pdf', txtSample];
@@ -249,7 +250,7 @@ test('a folder of bad files: each is reported with its reason, good reports are 
   // A re-run with healthy workers retries only the files that failed for transient reasons (hang, crash);
   // everything else is already in the store.
   const second = await importSources(db, [{ path: folder }], { rubric, poolSize: 1 });
-  const retried = ['25-卡死__hang__.txt', '27-退出__exit__.txt', '28-崩溃__throw__.txt'];
+  const retried = ['25-卡死__hang__.txt', '27-退出__exit__.txt', '28-崩溃__throw__.txt', '29-中止__abort__.txt'];
   assert.equal(second.imported, retried.length, JSON.stringify(second.errors));
   const after = storedFiles(db);
   for (const name of retried) {

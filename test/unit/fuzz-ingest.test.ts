@@ -310,6 +310,21 @@ test('a UTF-8 report with a few corrupt bytes is still read as UTF-8, not as GB1
   assert.deepEqual(read.report.tables, good.report.tables);
 });
 
+test('a .docx whose document.xml was cut short is refused at once (xmldom needed minutes on large ones)', async () => {
+  const zip = await JSZip.loadAsync(fs.readFileSync(path.join(repoRoot, 'assets', 'samples', 'p01-clean.docx')));
+  const xml = await zip.file('word/document.xml')!.async('string');
+  const body = /<w:body>([\s\S]*)<\/w:body>/.exec(xml)![1]!;
+  // ~1.5 MB of paragraphs and tables, cut 1 KB before the end: 110 s before the fix.
+  zip.file('word/document.xml', xml.replace(body, body.repeat(8)).slice(0, -1000));
+  const bytes = await zip.generateAsync({ type: 'uint8array' });
+  const started = performance.now();
+  const read = await readReport('cut.docx', bytes);
+  const ms = performance.now() - started;
+  assert.equal(read.errorCode, 'damaged');
+  assert.match(read.error ?? '', /“word\/document\.xml”的内容不完整/);
+  assert.ok(ms < 3000, `${Math.round(ms)} ms`);
+});
+
 test('regression inputs from earlier fuzzing are read without crash or hang', async (t) => {
   const files = fs.existsSync(regressionDir) ? fs.readdirSync(regressionDir).filter((f) => !f.endsWith('.md')).sort() : [];
   if (files.length === 0) return t.skip('no regression inputs');
@@ -335,6 +350,7 @@ test(`fuzz: mutated report files through readReport (seed ${SEED}, scale ${SCALE
   const failures: string[] = [];
   const byKind = new Map<string, { n: number; ms: number; reports: number; codes: Map<string, number> }>();
   const slowest: { ms: number; what: string }[] = [];
+  const heap: number[] = [];
   const started = Date.now();
   try {
     for (const p of planned) {
@@ -354,6 +370,7 @@ test(`fuzz: mutated report files through readReport (seed ${SEED}, scale ${SCALE
       if (typeof outcome !== 'string') {
         stats.ms += outcome.ms;
         slowest.push({ ms: outcome.ms, what: `#${p.id} ${p.how}` });
+        heap.push(outcome.heapMb);
         slowest.sort((a, b) => b.ms - a.ms).splice(5);
         if (outcome.hasReport) stats.reports++;
         else stats.codes.set(outcome.errorCode ?? '?', (stats.codes.get(outcome.errorCode ?? '?') ?? 0) + 1);
@@ -367,6 +384,8 @@ test(`fuzz: mutated report files through readReport (seed ${SEED}, scale ${SCALE
     const codes = [...s.codes].map(([c, n]) => `${c} ${n}`).join(', ');
     t.diagnostic(`${kind}: ${s.n} inputs, ${s.reports} still read as reports, errors: ${codes}; avg ${(s.ms / s.n).toFixed(1)} ms`);
   }
+  const tenth = Math.max(1, Math.floor(heap.length / 10));
+  t.diagnostic(`worker heap MB at each tenth of the run: ${heap.filter((_, i) => i % tenth === tenth - 1).join(' ')} (max ${Math.max(...heap)})`);
   t.diagnostic(`slowest: ${slowest.map((s) => `${s.what} ${Math.round(s.ms)} ms`).join('; ')}`);
   t.diagnostic(`${ONLY !== null ? 1 : planned.length} inputs in ${((Date.now() - started) / 1000).toFixed(1)} s, worker restarts ${runner.restarts}`);
   assert.deepEqual(failures, [], `fuzz failures:\n${failures.join('\n')}`);

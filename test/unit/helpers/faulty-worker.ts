@@ -5,6 +5,7 @@
  *   __oom__    allocates until the heap limit kills the worker
  *   __exit__   ends the thread (a native library calling exit)
  *   __throw__  throws outside any promise (an uncaught fault)
+ *   __abort__  calls process.abort() (a native fault; in a worker thread Node turns it into an error)
  * Files without a marker are read by the real worker code.
  */
 import { parentPort } from 'node:worker_threads';
@@ -24,6 +25,7 @@ parentPort.on('message', (task: { file: string }) => {
   }
   if (name.includes('__exit__')) process.exit(7);
   if (name.includes('__throw__')) throw new Error('模拟的解析进程故障');
+  if (name.includes('__abort__')) process.abort();
 });
 
 // Registered after the listener above, so a marked task misbehaves before the real reader runs.

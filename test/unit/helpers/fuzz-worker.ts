@@ -24,6 +24,8 @@ export interface FuzzOutcome {
   errorCode: string | null;
   /** An exception that escaped readReport (thrown, rejected, or raised later from a library's callback). */
   escaped: string | null;
+  /** Worker heap after the input (MB): a reader that leaks shows as a heap that only grows. */
+  heapMb: number;
 }
 
 let current = -1;
@@ -43,7 +45,7 @@ port.on('message', (input: FuzzInput) => {
 async function run(input: FuzzInput): Promise<FuzzOutcome> {
   current = input.id;
   const started = performance.now();
-  const outcome: FuzzOutcome = { id: input.id, ms: 0, format: null, hasReport: false, error: null, errorCode: null, escaped: null };
+  const outcome: FuzzOutcome = { id: input.id, ms: 0, format: null, hasReport: false, error: null, errorCode: null, escaped: null, heapMb: 0 };
   try {
     const read = await readReport(input.name, input.bytes);
     outcome.format = read.format;
@@ -59,5 +61,6 @@ async function run(input: FuzzInput): Promise<FuzzOutcome> {
   await new Promise((resolve) => setImmediate(resolve));
   outcome.ms = performance.now() - started;
   outcome.escaped = escapedBy.get(input.id) ?? null;
+  outcome.heapMb = Math.round(process.memoryUsage().heapUsed / 1024 / 1024);
   return outcome;
 }
