@@ -8,7 +8,7 @@ import type { Report } from '../../shared/model.ts';
 export const ORG_SUFFIX =
   /(人民政府办公室|人民政府|政府办公室|办公室|办公厅|管理委员会|委员会|街道办事处|办事处|服务中心|中心|分局|局|委|办|厅|院|署|所|站|队|馆|会|部|处|政府|集团|公司|学校|医院|大学|法院|检察院|支队|大队|街道)$/;
 
-const LEADING_NOISE = /^(请联系|联系|通过|现向社会公布|向社会公布|公布|本报告由|由|是|经|对|在|按照|根据|依据|为|将|本|现|特|及|和|与|的)+/;
+const LEADING_NOISE = /^(关于|请联系|联系|通过|现向社会公布|向社会公布|公布|本报告由|由|是|经|对|在|按照|根据|依据|为|将|本|现|特|及|和|与|的)+/;
 
 export function cleanOrgName(raw: string): string | null {
   let name = raw.replace(/\s+/g, '').replace(/[《》“”"'()（）【】\[\]]/g, '');
@@ -50,6 +50,9 @@ export function findDepartment(input: DepartmentInput): { name: string | null; s
     if (before && before[1]) vote(before[1], 10, 'title');
     const after = /^(?:(?:19|20)\d{2})年(?:度)?(.*?)(?:政府信息公开|政务公开|信息公开)/.exec(t);
     if (after && after[1]) vote(after[1], 10, 'title');
+    // "××局政府信息公开工作2023年度报告": the name stands before the subject, the year after it.
+    const subjectFirst = /^(.*?)(?:关于)?(?:政府信息公开|政务公开|信息公开)/.exec(t);
+    if (subjectFirst && subjectFirst[1]) vote(subjectFirst[1], 10, 'title');
   }
 
   const body = input.paragraphs.join('\n');
