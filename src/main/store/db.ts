@@ -30,3 +30,24 @@ export function openDatabase(file: string, options: { migrate?: boolean } = {}):
 export function nowIso(): string {
   return new Date().toISOString();
 }
+
+const statementCache = new WeakMap<Db, Map<string, Database.Statement>>();
+
+/**
+ * A prepared statement, compiled once per database and reused: the import and re-score run the same
+ * few statements thousands of times, and compiling SQL each time cost about a second per 300 reports.
+ * Callers must not change a statement's modes (pluck/raw/expand); none do.
+ */
+export function stmt(db: Db, sql: string): Database.Statement {
+  let cache = statementCache.get(db);
+  if (!cache) {
+    cache = new Map();
+    statementCache.set(db, cache);
+  }
+  let s = cache.get(sql);
+  if (!s) {
+    s = db.prepare(sql);
+    cache.set(sql, s);
+  }
+  return s;
+}

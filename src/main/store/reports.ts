@@ -4,7 +4,7 @@
  */
 import type { CellValue, Evidence, Finding, Generation, Report, ScoreResult, Severity, TableId, Verdict } from '../../shared/model.ts';
 import type { Db } from './db.ts';
-import { nowIso } from './db.ts';
+import { nowIso, stmt } from './db.ts';
 
 // ---------- files and blobs ----------
 
@@ -25,16 +25,16 @@ const FILE_COLUMNS =
   'id, path, name, size, sha256, format, error, error_code AS errorCode, pages, imported_at AS importedAt';
 
 export function fileBySha(db: Db, sha256: string): FileRow | null {
-  return (db.prepare(`SELECT ${FILE_COLUMNS} FROM files WHERE sha256 = ?`).get(sha256) as FileRow | undefined) ?? null;
+  return (stmt(db, `SELECT ${FILE_COLUMNS} FROM files WHERE sha256 = ?`).get(sha256) as FileRow | undefined) ?? null;
 }
 
 export function fileById(db: Db, id: number): FileRow | null {
-  return (db.prepare(`SELECT ${FILE_COLUMNS} FROM files WHERE id = ?`).get(id) as FileRow | undefined) ?? null;
+  return (stmt(db, `SELECT ${FILE_COLUMNS} FROM files WHERE id = ?`).get(id) as FileRow | undefined) ?? null;
 }
 
 /** The exact bytes that were imported (content-addressed). */
 export function blobBytes(db: Db, sha256: string): Buffer | null {
-  const row = db.prepare('SELECT bytes FROM blobs WHERE sha256 = ?').get(sha256) as { bytes: Buffer } | undefined;
+  const row = stmt(db, 'SELECT bytes FROM blobs WHERE sha256 = ?').get(sha256) as { bytes: Buffer } | undefined;
   return row?.bytes ?? null;
 }
 
@@ -51,13 +51,12 @@ export interface FileInput {
 }
 
 function insertFile(db: Db, f: FileInput): number {
-  db.prepare('INSERT INTO blobs (sha256, size, bytes) VALUES (?, ?, ?) ON CONFLICT(sha256) DO NOTHING').run(
+  stmt(db, 'INSERT INTO blobs (sha256, size, bytes) VALUES (?, ?, ?) ON CONFLICT(sha256) DO NOTHING').run(
     f.sha256,
     f.size,
     Buffer.from(f.bytes.buffer, f.bytes.byteOffset, f.bytes.byteLength),
   );
-  const info = db
-    .prepare(
+  const info = stmt(db,
       `INSERT INTO files (path, name, size, sha256, format, error, error_code, pages, imported_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
@@ -94,23 +93,23 @@ const REPORT_COLUMNS = `id, file_id AS fileId, department_id AS departmentId, de
   generation, signed_on AS signedOn, imported_at AS importedAt, current_audit_id AS currentAuditId`;
 
 export function reportRow(db: Db, id: number): ReportRow | null {
-  return (db.prepare(`SELECT ${REPORT_COLUMNS} FROM reports WHERE id = ?`).get(id) as ReportRow | undefined) ?? null;
+  return (stmt(db, `SELECT ${REPORT_COLUMNS} FROM reports WHERE id = ?`).get(id) as ReportRow | undefined) ?? null;
 }
 
 /** The report model as read from the file (before corrections). */
 export function reportModel(db: Db, id: number): Report | null {
-  const row = db.prepare('SELECT report_json FROM reports WHERE id = ?').get(id) as { report_json: string | null } | undefined;
+  const row = stmt(db, 'SELECT report_json FROM reports WHERE id = ?').get(id) as { report_json: string | null } | undefined;
   return row?.report_json ? (JSON.parse(row.report_json) as Report) : null;
 }
 
 export function reportFingerprint<T>(db: Db, id: number): T | null {
-  const row = db.prepare('SELECT fingerprint_json FROM reports WHERE id = ?').get(id) as { fingerprint_json: string | null } | undefined;
+  const row = stmt(db, 'SELECT fingerprint_json FROM reports WHERE id = ?').get(id) as { fingerprint_json: string | null } | undefined;
   return row?.fingerprint_json ? (JSON.parse(row.fingerprint_json) as T) : null;
 }
 
 function nextVersion(db: Db, departmentId: number | null, year: number | null): number {
   if (departmentId === null) return 1;
-  const row = db.prepare('SELECT MAX(version) AS v FROM reports WHERE department_id = ? AND year IS ?').get(departmentId, year) as {
+  const row = stmt(db, 'SELECT MAX(version) AS v FROM reports WHERE department_id = ? AND year IS ?').get(departmentId, year) as {
     v: number | null;
   };
   return (row.v ?? 0) + 1;
@@ -118,8 +117,7 @@ function nextVersion(db: Db, departmentId: number | null, year: number | null): 
 
 function insertReport(db: Db, fileId: number, r: ReportInput): { id: number; version: number } {
   const version = nextVersion(db, r.departmentId, r.year);
-  const info = db
-    .prepare(
+  const info = stmt(db,
       `INSERT INTO reports (file_id, department_id, department_text, year, version, generation, signed_on, report_json, fingerprint_json, imported_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
@@ -140,8 +138,7 @@ function insertReport(db: Db, fileId: number, r: ReportInput): { id: number; ver
 
 /** Latest version of each department's report for a year (peers), optionally excluding one department. */
 export function latestReportIdsForYear(db: Db, year: number): { id: number; departmentId: number | null }[] {
-  return db
-    .prepare(
+  return stmt(db,
       `SELECT r.id, r.department_id AS departmentId FROM reports r
        WHERE r.year = ? AND r.report_json IS NOT NULL
          AND (r.department_id IS NULL OR r.version = (SELECT MAX(x.version) FROM reports x WHERE x.department_id = r.department_id AND x.year = r.year))
@@ -152,23 +149,21 @@ export function latestReportIdsForYear(db: Db, year: number): { id: number; depa
 
 /** The latest version of a department's report for a year, or null. */
 export function latestReportId(db: Db, departmentId: number, year: number): number | null {
-  const row = db
-    .prepare('SELECT id FROM reports WHERE department_id = ? AND year = ? AND report_json IS NOT NULL ORDER BY version DESC LIMIT 1')
+  const row = stmt(db, 'SELECT id FROM reports WHERE department_id = ? AND year = ? AND report_json IS NOT NULL ORDER BY version DESC LIMIT 1')
     .get(departmentId, year) as { id: number } | undefined;
   return row?.id ?? null;
 }
 
 export function versionsOf(db: Db, departmentId: number | null, year: number | null, reportId: number) {
   if (departmentId === null) {
-    return db.prepare('SELECT r.id AS reportId, r.version, r.imported_at AS importedAt, a.score FROM reports r LEFT JOIN audits a ON a.id = r.current_audit_id WHERE r.id = ?').all(reportId) as {
+    return stmt(db, 'SELECT r.id AS reportId, r.version, r.imported_at AS importedAt, a.score FROM reports r LEFT JOIN audits a ON a.id = r.current_audit_id WHERE r.id = ?').all(reportId) as {
       reportId: number;
       version: number;
       importedAt: string;
       score: number | null;
     }[];
   }
-  return db
-    .prepare(
+  return stmt(db,
       `SELECT r.id AS reportId, r.version, r.imported_at AS importedAt, a.score FROM reports r
        LEFT JOIN audits a ON a.id = r.current_audit_id
        WHERE r.department_id = ? AND r.year IS ? ORDER BY r.version`,
@@ -186,8 +181,7 @@ export interface RunInput {
 }
 
 export function createRun(db: Db, run: RunInput): number {
-  const info = db
-    .prepare('INSERT INTO audit_runs (kind, rubric_id, rubric_version, engine_version, started_at) VALUES (?, ?, ?, ?, ?)')
+  const info = stmt(db, 'INSERT INTO audit_runs (kind, rubric_id, rubric_version, engine_version, started_at) VALUES (?, ?, ?, ?, ?)')
     .run(run.kind, run.rubricId, run.rubricVersion, run.engineVersion, nowIso());
   return Number(info.lastInsertRowid);
 }
@@ -203,8 +197,7 @@ export interface AuditInput {
 
 /** Store one audit with its findings and make it the report's current one. Call inside a transaction. */
 export function insertAudit(db: Db, reportId: number, runId: number, a: AuditInput): number {
-  const info = db
-    .prepare(
+  const info = stmt(db,
       `INSERT INTO audits (report_id, run_id, score, grade, veto, late, failed, uncertain, failed_by_category, score_json, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
@@ -222,14 +215,14 @@ export function insertAudit(db: Db, reportId: number, runId: number, a: AuditInp
       nowIso(),
     );
   const auditId = Number(info.lastInsertRowid);
-  const insert = db.prepare(
+  const insert = stmt(db,
     `INSERT INTO findings (audit_id, idx, check_id, status, severity, message, evidence_json, deduction, measure, kind)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   a.findings.forEach((f, i) =>
     insert.run(auditId, i, f.check, f.status, f.severity, f.message, JSON.stringify(f.evidence), f.deduction, f.measure ?? null, f.kind ?? null),
   );
-  db.prepare('UPDATE reports SET current_audit_id = ? WHERE id = ?').run(auditId, reportId);
+  stmt(db, 'UPDATE reports SET current_audit_id = ? WHERE id = ?').run(auditId, reportId);
   return auditId;
 }
 
@@ -245,8 +238,7 @@ interface RawFinding {
 }
 
 export function findingsOfAudit(db: Db, auditId: number): Finding[] {
-  const rows = db
-    .prepare('SELECT check_id, status, severity, message, evidence_json, deduction, measure, kind FROM findings WHERE audit_id = ? ORDER BY idx')
+  const rows = stmt(db, 'SELECT check_id, status, severity, message, evidence_json, deduction, measure, kind FROM findings WHERE audit_id = ? ORDER BY idx')
     .all(auditId) as RawFinding[];
   return rows.map((r) => {
     const f: Finding = {
@@ -264,7 +256,7 @@ export function findingsOfAudit(db: Db, auditId: number): Finding[] {
 }
 
 export function scoreOfAudit(db: Db, auditId: number): ScoreResult | null {
-  const row = db.prepare('SELECT score_json FROM audits WHERE id = ?').get(auditId) as { score_json: string | null } | undefined;
+  const row = stmt(db, 'SELECT score_json FROM audits WHERE id = ?').get(auditId) as { score_json: string | null } | undefined;
   return row?.score_json ? (JSON.parse(row.score_json) as ScoreResult) : null;
 }
 
@@ -302,17 +294,17 @@ export function writeImportedReport(db: Db, input: ImportedReportInput, replaceF
  * since they hold no reviewer work (decisions need a readable report).
  */
 function retireFile(db: Db, fileId: number): void {
-  const reports = db.prepare('SELECT id FROM reports WHERE file_id = ?').all(fileId) as { id: number }[];
+  const reports = stmt(db, 'SELECT id FROM reports WHERE file_id = ?').all(fileId) as { id: number }[];
   for (const r of reports) {
-    const hasWork = db.prepare('SELECT 1 FROM decisions WHERE report_id = ? UNION SELECT 1 FROM corrections WHERE report_id = ?').get(r.id, r.id);
+    const hasWork = stmt(db, 'SELECT 1 FROM decisions WHERE report_id = ? UNION SELECT 1 FROM corrections WHERE report_id = ?').get(r.id, r.id);
     if (hasWork) throw new Error('已有审核记录的文件不能重新导入');
-    db.prepare('UPDATE reports SET current_audit_id = NULL WHERE id = ?').run(r.id);
-    const audits = db.prepare('SELECT id FROM audits WHERE report_id = ?').all(r.id) as { id: number }[];
-    for (const a of audits) db.prepare('DELETE FROM findings WHERE audit_id = ?').run(a.id);
-    db.prepare('DELETE FROM audits WHERE report_id = ?').run(r.id);
-    db.prepare('DELETE FROM reports WHERE id = ?').run(r.id);
+    stmt(db, 'UPDATE reports SET current_audit_id = NULL WHERE id = ?').run(r.id);
+    const audits = stmt(db, 'SELECT id FROM audits WHERE report_id = ?').all(r.id) as { id: number }[];
+    for (const a of audits) stmt(db, 'DELETE FROM findings WHERE audit_id = ?').run(a.id);
+    stmt(db, 'DELETE FROM audits WHERE report_id = ?').run(r.id);
+    stmt(db, 'DELETE FROM reports WHERE id = ?').run(r.id);
   }
-  db.prepare('DELETE FROM files WHERE id = ?').run(fileId);
+  stmt(db, 'DELETE FROM files WHERE id = ?').run(fileId);
 }
 
 // ---------- summaries ----------
@@ -367,12 +359,11 @@ export function summaries(db: Db, filter: { year?: number; latestOnly?: boolean;
   let sql = SUMMARY_SELECT + (where.length ? ` WHERE ${where.join(' AND ')}` : '');
   if (filter.latestOnly) sql = `SELECT * FROM (${sql}) WHERE latest = 1`;
   sql += ' ORDER BY year DESC, department, version';
-  return db.prepare(sql).all(...params) as SummaryRow[];
+  return stmt(db, sql).all(...params) as SummaryRow[];
 }
 
 export function listYears(db: Db): number[] {
-  const rows = db
-    .prepare('SELECT year FROM reports WHERE year IS NOT NULL UNION SELECT year FROM roster ORDER BY year DESC')
+  const rows = stmt(db, 'SELECT year FROM reports WHERE year IS NOT NULL UNION SELECT year FROM roster ORDER BY year DESC')
     .all() as { year: number }[];
   return rows.map((r) => r.year);
 }
@@ -380,8 +371,7 @@ export function listYears(db: Db): number[] {
 /** Ids of the latest version of every report (all years), for rescoring. */
 export function latestReportIds(db: Db): number[] {
   return (
-    db
-      .prepare(
+    stmt(db,
         `SELECT r.id FROM reports r WHERE r.department_id IS NULL
            OR r.version = (SELECT MAX(x.version) FROM reports x WHERE x.department_id = r.department_id AND x.year IS r.year)
          ORDER BY r.id`,
@@ -391,7 +381,7 @@ export function latestReportIds(db: Db): number[] {
 }
 
 export function countReports(db: Db): number {
-  return (db.prepare('SELECT COUNT(*) AS n FROM reports').get() as { n: number }).n;
+  return (stmt(db, 'SELECT COUNT(*) AS n FROM reports').get() as { n: number }).n;
 }
 
 // ---------- decisions and corrections ----------
@@ -408,8 +398,7 @@ export interface DecisionRow {
 }
 
 export function decisionsOf(db: Db, reportId: number): DecisionRow[] {
-  return db
-    .prepare(
+  return stmt(db,
       `SELECT id, finding_index AS findingIndex, check_id AS "check", message, action, reason, reviewer, at
        FROM decisions WHERE report_id = ? ORDER BY id`,
     )
@@ -421,8 +410,7 @@ export function insertDecision(
   reportId: number,
   d: { findingIndex: number; check: string; message: string; action: 'confirm' | 'dismiss'; reason: string; reviewer: string },
 ): number {
-  const info = db
-    .prepare(
+  const info = stmt(db,
       'INSERT INTO decisions (report_id, finding_index, check_id, message, action, reason, reviewer, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     )
     .run(reportId, d.findingIndex, d.check, d.message, d.action, d.reason.trim(), d.reviewer.trim(), nowIso());
@@ -442,8 +430,7 @@ export interface CorrectionRow {
 }
 
 export function correctionsOf(db: Db, reportId: number): CorrectionRow[] {
-  return db
-    .prepare(
+  return stmt(db,
       `SELECT id, table_id AS "table", row, col, before_value AS before, value, reviewer, reason, at
        FROM corrections WHERE report_id = ? ORDER BY id`,
     )
@@ -455,8 +442,7 @@ export function insertCorrection(
   reportId: number,
   c: { table: TableId; row: number; col: number; before: CellValue; value: CellValue; reviewer: string; reason: string },
 ): number {
-  const info = db
-    .prepare(
+  const info = stmt(db,
       'INSERT INTO corrections (report_id, table_id, row, col, before_value, value, reviewer, reason, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     )
     .run(reportId, c.table, c.row, c.col, c.before, c.value, c.reviewer.trim(), c.reason.trim(), nowIso());
