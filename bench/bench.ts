@@ -1,0 +1,281 @@
+/**
+ * Benchmark (not a test): the bench corpus imported through the app's own service (createService →
+ * importPaths → the real importer and worker pool, in this process), then a rubric change + full re-score,
+ * PDF reading compared with `pdftotext -layout`, peak memory and the event-loop lag of this process (the one
+ * that would serve the UI) while importing.
+ *   npm run bench                     300 files (bench/corpus default: ../shared/fixtures/bench)
+ *   npm run bench -- --scale 10       the corpus in 10 variants (3,000 files, see bench/scale-corpus.ts)
+ *   npm run bench -- --dir DIR --pool N
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { ingest } from '../src/core/ingest/index.ts';
+import { readReport } from '../src/core/audit.ts';
+import { createService, type AuditorService } from '../src/main/service.ts';
+import { buildScaledCorpus } from './scale-corpus.ts';
+
+const repoRoot = path.resolve(import.meta.dirname, '..');
+
+interface Args {
+  dir: string;
+  scale: number;
+  pool: number | undefined;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { dir: path.resolve(repoRoot, '../shared/fixtures/bench'), scale: 1, pool: undefined };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const value = (): string => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`参数 ${a} 缺少取值`);
+      return v;
+    };
+    if (a === '--dir') args.dir = path.resolve(value());
+    else if (a === '--scale') args.scale = Number(value());
+    else if (a === '--pool') args.pool = Number(value());
+    else throw new Error(`未知参数：${a}（可用：--dir DIR --scale N --pool N）`);
+  }
+  if (!Number.isInteger(args.scale) || args.scale < 1) throw new Error('--scale 必须是正整数');
+  return args;
+}
+
+const FORMATS = ['docx', 'pdf', 'txt'] as const;
+type Format = (typeof FORMATS)[number];
+
+function formatOf(file: string): Format | null {
+  const ext = path.extname(file).slice(1).toLowerCase();
+  return (FORMATS as readonly string[]).includes(ext) ? (ext as Format) : null;
+}
+
+function percentile(values: number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+const mb = (bytes: number): string => `${(bytes / 1048576).toFixed(0)} MB`;
+const sec = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+
+/** Peak RSS of this process (main thread + worker threads share it), sampled every 20 ms. */
+class RssSampler {
+  peak = process.memoryUsage.rss();
+  private timer: NodeJS.Timeout | null = null;
+  start(): void {
+    this.peak = process.memoryUsage.rss();
+    this.timer = setInterval(() => {
+      this.peak = Math.max(this.peak, process.memoryUsage.rss());
+    }, 20);
+  }
+  stop(): number {
+    if (this.timer) clearInterval(this.timer);
+    this.peak = Math.max(this.peak, process.memoryUsage.rss());
+    return this.peak;
+  }
+}
+
+interface ImportFigures {
+  files: number;
+  wallMs: number;
+  cpuMs: number;
+  imported: number;
+  errors: number;
+  maxLagMs: number;
+  p99LagMs: number;
+  peakRss: number;
+}
+
+/** One import through the service, as the app does it: progress events, wait for the job. */
+async function timedImport(service: AuditorService, paths: string[]): Promise<ImportFigures> {
+  const lag = monitorEventLoopDelay({ resolution: 10 });
+  const rss = new RssSampler();
+  rss.start();
+  lag.enable();
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const { jobId } = await service.importPaths({ paths });
+  const done = await service.waitForImport(jobId);
+  const wallMs = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  lag.disable();
+  return {
+    files: paths.length,
+    wallMs,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    imported: done.imported,
+    errors: done.errors.length,
+    maxLagMs: lag.max / 1e6,
+    p99LagMs: lag.percentile(99) / 1e6,
+    peakRss: rss.stop(),
+  };
+}
+
+function tempDb(label: string): { file: string; cleanup: () => void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `ogi-bench-${label}-`));
+  return { file: path.join(dir, 'audit.db'), cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+async function withService<T>(label: string, pool: number | undefined, fn: (s: AuditorService) => Promise<T>): Promise<T> {
+  const db = tempDb(label);
+  const service = createService({ dbPath: db.file, ...(pool ? { poolSize: pool } : {}) });
+  try {
+    return await fn(service);
+  } finally {
+    await service.close();
+    db.cleanup();
+  }
+}
+
+/** The rubric change a reviewer makes: one check's weight moved, then every report re-scored. */
+async function rescoreAfterRubricChange(service: AuditorService): Promise<{ ms: number; reports: number; reportedMs: number }> {
+  const current = await service.getRubric();
+  const rubric = JSON.parse(current.json) as { dimensions: { checks: { weight: number }[] }[] };
+  // Move one point between two checks of the first dimension (its total must stay the same).
+  const [first, second] = rubric.dimensions[0]!.checks;
+  first!.weight += 1;
+  second!.weight -= 1;
+  const t0 = performance.now();
+  await service.saveRubric({ json: JSON.stringify(rubric, null, 2) });
+  const result = await service.rescoreAll();
+  return { ms: performance.now() - t0, reports: result.reports, reportedMs: result.ms };
+}
+
+/** Single-threaded read (ingest + parse) of every file, and ingest alone for the PDFs. */
+async function singleThreaded(files: string[]): Promise<{ readMs: Map<Format, number[]>; pdfIngestMs: number }> {
+  const readMs = new Map<Format, number[]>(FORMATS.map((f) => [f, []]));
+  let pdfIngestMs = 0;
+  for (const file of files) {
+    const format = formatOf(file)!;
+    const bytes = new Uint8Array(fs.readFileSync(file));
+    const t0 = performance.now();
+    await readReport(file, bytes);
+    readMs.get(format)!.push(performance.now() - t0);
+    if (format === 'pdf') {
+      const t1 = performance.now();
+      await ingest(path.basename(file), bytes);
+      pdfIngestMs += performance.now() - t1;
+    }
+  }
+  return { readMs, pdfIngestMs };
+}
+
+function pdftotextMs(pdfs: string[]): number | null {
+  const probe = spawnSync('pdftotext', ['-v'], { encoding: 'utf8' });
+  if (probe.error) return null;
+  const t0 = performance.now();
+  for (const f of pdfs) {
+    const r = spawnSync('pdftotext', ['-layout', f, '-'], { maxBuffer: 64 * 1024 * 1024 });
+    if (r.status !== 0) throw new Error(`pdftotext 读取 ${f} 失败：${r.stderr.toString()}`);
+  }
+  return performance.now() - t0;
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => width(r[c] ?? ''))));
+  return rows.map((r) => r.map((cell, c) => cell + ' '.repeat(widths[c]! - width(cell))).join('  ')).join('\n');
+}
+
+/** Display width (CJK characters take two columns). */
+function width(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  if (!fs.existsSync(args.dir)) throw new Error(`找不到基准文件夹：${args.dir}`);
+  const load0 = os.loadavg();
+  const cores = os.availableParallelism();
+  const poolSize = args.pool ?? cores;
+  console.log(`OGI Auditor bench — ${new Date().toISOString()}  node ${process.version}  cores ${cores}  pool ${poolSize}`);
+  console.log(`load average at start: ${load0.map((l) => l.toFixed(2)).join(' ')}`);
+
+  const baseFiles = fs.readdirSync(args.dir).filter((f) => formatOf(f)).sort().map((f) => path.join(args.dir, f));
+  let corpus = baseFiles;
+  let scaled: { dir: string; note: string; cleanup: () => void } | null = null;
+  if (args.scale > 1) {
+    scaled = await buildScaledCorpus(args.dir, args.scale);
+    corpus = fs.readdirSync(scaled.dir).filter((f) => formatOf(f)).sort().map((f) => path.join(scaled!.dir, f));
+    console.log(`scaled corpus: ${corpus.length} files — ${scaled.note}`);
+  }
+  const byFormat = new Map<Format, string[]>(FORMATS.map((f) => [f, corpus.filter((p) => formatOf(p) === f)]));
+
+  try {
+    // 1. The whole corpus, mixed, as a province imports it: the headline figure.
+    const mixed = await withService('all', args.pool, async (service) => {
+      const figures = await timedImport(service, [scaled?.dir ?? args.dir]);
+      const rescore = await rescoreAfterRubricChange(service);
+      return { figures, rescore };
+    });
+
+    // 2. Each format on its own (fresh DB each) for per-format throughput.
+    const perFormat = new Map<Format, ImportFigures>();
+    if (args.scale === 1) {
+      for (const format of FORMATS) {
+        const files = byFormat.get(format)!;
+        if (files.length === 0) continue;
+        perFormat.set(format, await withService(format, args.pool, (s) => timedImport(s, files)));
+      }
+    }
+
+    // 3. Per-file cost without the pool, and PDF ingest against pdftotext on the same PDFs.
+    const sample = args.scale === 1 ? baseFiles : baseFiles;
+    const single = await singleThreaded(sample);
+    const pdfs = sample.filter((f) => formatOf(f) === 'pdf');
+    const poppler = pdftotextMs(pdfs);
+
+    const m = mixed.figures;
+    const rows: string[][] = [['', 'files', 'import wall', 'files/s', 'CPU/wall', 'read p50', 'read p95', 'peak RSS']];
+    for (const format of FORMATS) {
+      const f = perFormat.get(format);
+      const times = single.readMs.get(format)!;
+      rows.push([
+        format,
+        String(f?.files ?? byFormat.get(format)!.length),
+        f ? sec(f.wallMs) : '—',
+        f ? (f.files / (f.wallMs / 1000)).toFixed(1) : '—',
+        f ? (f.cpuMs / f.wallMs).toFixed(2) : '—',
+        `${percentile(times, 50).toFixed(0)} ms`,
+        `${percentile(times, 95).toFixed(0)} ms`,
+        f ? mb(f.peakRss) : '—',
+      ]);
+    }
+    const all = [...single.readMs.values()].flat();
+    rows.push(['total', String(corpus.length), sec(m.wallMs), (corpus.length / (m.wallMs / 1000)).toFixed(1), (m.cpuMs / m.wallMs).toFixed(2),
+      `${percentile(all, 50).toFixed(0)} ms`, `${percentile(all, 95).toFixed(0)} ms`, mb(m.peakRss)]);
+    console.log('\nImport through the service (fresh temp DB each; read p50/p95 = single-threaded ingest+parse per file)');
+    console.log(table(rows));
+    console.log(`imported ${m.imported}, errors ${m.errors}; CPU ${sec(m.cpuMs)} over ${sec(m.wallMs)} wall`);
+
+    const usage = process.resourceUsage();
+    console.log('\nResponsiveness and memory during the mixed import');
+    console.log(table([
+      ['event-loop lag (UI process)', `max ${m.maxLagMs.toFixed(0)} ms`, `p99 ${m.p99LagMs.toFixed(0)} ms`],
+      ['peak RSS (sampled, main + workers)', mb(m.peakRss), ''],
+      ['maxRSS (process.resourceUsage)', mb(usage.maxRSS * 1024), ''],
+    ]));
+
+    console.log('\nRubric change (saveRubric + rescoreAll)');
+    console.log(`${mixed.rescore.reports} reports re-scored in ${mixed.rescore.ms.toFixed(0)} ms (rescoreAll reports ${mixed.rescore.reportedMs} ms)`);
+
+    const pdfRead = single.readMs.get('pdf')!.reduce((a, b) => a + b, 0);
+    console.log(`\nPDF: ${pdfs.length} files`);
+    const pdfRows: string[][] = [['', 'wall', 'ratio to pdftotext']];
+    const ratio = (ms: number): string => (poppler ? `${(ms / poppler).toFixed(2)}×` : '—');
+    if (poppler !== null) pdfRows.push(['pdftotext -layout (sequential, one process per file)', sec(poppler), '1.00×']);
+    pdfRows.push(['our ingest, single-threaded', sec(single.pdfIngestMs), ratio(single.pdfIngestMs)]);
+    pdfRows.push(['our ingest + parse, single-threaded', sec(pdfRead), ratio(pdfRead)]);
+    const pdfPool = perFormat.get('pdf');
+    if (pdfPool) pdfRows.push([`our import (pool of ${poolSize}, + checks + store)`, sec(pdfPool.wallMs), ratio(pdfPool.wallMs)]);
+    console.log(table(pdfRows));
+    console.log(`\nload average at end: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  } finally {
+    scaled?.cleanup();
+  }
+}
+
+await main();
