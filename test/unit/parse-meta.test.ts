@@ -61,3 +61,13 @@ test('statistics period stated in the preface', () => {
   assert.deepEqual([period?.from, period?.to], ['2024-01-01', '2024-11-30']);
   assert.equal(findStatedPeriod(para(['2024年1月1日至3月5日开展专项检查。'])), null);
 });
+
+test('years and dates in Chinese numerals: title, signature', async () => {
+  const { documentFromText } = await import('../../src/core/ingest/text.ts');
+  const { parseDocument } = await import('../../src/core/parse/index.ts');
+  const text = ['临江市审计局二〇二三年政府信息公开工作年度报告', '一、总体情况', '二〇二三年，我局认真贯彻《条例》。', '六、其他需要报告的事项', '本年度未收取信息处理费。', '临江市审计局', '二〇二四年一月十五日'].join('\n');
+  const report = parseDocument(documentFromText(text), 'a.txt');
+  assert.equal(report.department, '临江市审计局');
+  assert.equal(report.year, 2023);
+  assert.equal(report.signedOn, '2024-01-15');
+});

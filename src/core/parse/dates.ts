@@ -3,6 +3,7 @@
 const CN_DIGITS: Record<string, number> = { 〇: 0, 零: 0, O: 0, o: 0, Ｏ: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
 function chineseYear(s: string): number | null {
+  if (/^\d{4}$/.test(s)) return Number(s);
   let n = 0;
   for (const ch of s) {
     const d = CN_DIGITS[ch];
@@ -32,7 +33,7 @@ export interface FoundDate {
 }
 
 const ARABIC_DATE = /((?:19|20)\d{2})\s*(?:年|[-./])\s*(\d{1,2})\s*(?:月|[-./])\s*(\d{1,2})\s*日?/g;
-const CHINESE_DATE = /([〇零一二三四五六七八九OoＯ]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日/g;
+const CHINESE_DATE = /([〇零一二三四五六七八九OoＯ]{4}|(?:19|20)\d{2})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日/g;
 
 function valid(y: number, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1 || d > 31) return false;

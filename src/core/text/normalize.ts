@@ -29,6 +29,15 @@ const SPACE_BETWEEN_CJK = new RegExp(`(?<=[${CJK}])\\s+(?=[${CJK}])`, 'gu');
 /** PDFs print "2024 年 1 月": drop spaces between digits and CJK. */
 const SPACE_DIGIT_CJK = new RegExp(`(?<=\\d)\\s+(?=[${CJK}])|(?<=[${CJK}])\\s+(?=\\d)`, 'gu');
 
+const CN_DIGIT: Record<string, string> = { 〇: '0', 零: '0', Ｏ: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+/** 二〇二三年 → 2023年: years written in Chinese numerals (titles, signatures) match like Arabic ones. */
+function arabicYears(text: string): string {
+  return text.replace(/([〇零Ｏ一二三四五六七八九]{4})(?=\s*年)/g, (m) => {
+    const digits = [...m].map((ch) => CN_DIGIT[ch] ?? '').join('');
+    return /^(19|20)\d\d$/.test(digits) ? digits : m;
+  });
+}
+
 export interface NormalizeOptions {
   simplified?: boolean;
 }
@@ -37,6 +46,7 @@ export function normalizeText(text: string, options: NormalizeOptions = {}): str
   let out = mapRadicals(text.normalize('NFKC'));
   out = out.replace(/[\u00a0\u2002-\u200b\u3000\ufeff]/g, ' ');
   out = removeInlinePinyin(out);
+  out = arabicYears(out);
   if (options.simplified) out = toSimplified(out);
   out = out.replace(/[ \t\r\n]+/g, ' ').trim();
   out = out.replace(SPACE_BETWEEN_CJK, '').replace(SPACE_DIGIT_CJK, '');
