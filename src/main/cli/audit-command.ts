@@ -6,12 +6,13 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { auditBatch, readReport, type BatchFile } from '../../core/audit.ts';
+import { auditBatch, type BatchFile, type ReadResult } from '../../core/audit.ts';
 import { exportDocument } from '../../core/export-json.ts';
 import type { CheckOptions } from '../../core/checks/types.ts';
 import type { AuditResult } from '../../shared/model.ts';
 import { sha256 } from '../hash.ts';
 import { walkInputs } from '../walk.ts';
+import { WorkerPool } from '../worker-pool.ts';
 import { readLimits, tooLargeReason } from '../settings.ts';
 import { loadRubricOption } from './rubric-option.ts';
 import { formatResultLine, formatSummary } from './format.ts';
@@ -31,6 +32,40 @@ export function setOutputWriter(writer: OutputWriter): void {
   outputWriter = writer;
 }
 
+/**
+ * Read every file in the worker pool (all cores), keeping only a bounded number of files in memory.
+ * Results come back in input order; a file that cannot be opened or read gets its reason.
+ */
+async function readAll(files: string[]): Promise<BatchFile[]> {
+  const pool = new WorkerPool();
+  const out: BatchFile[] = new Array<BatchFile>(files.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < files.length) {
+      const index = next++;
+      const file = files[index]!;
+      let bytes: Uint8Array;
+      try {
+        bytes = new Uint8Array(readFileSync(file));
+      } catch (e) {
+        out[index] = { read: { file, format: null, report: null, error: `无法打开文件：${(e as Error).message}`, errorCode: 'damaged' }, sha256: '', size: 0 };
+        continue;
+      }
+      const hash = sha256(bytes);
+      const size = bytes.byteLength;
+      const outcome = await pool.run({ id: index, file, bytes });
+      const read: ReadResult = { file, format: outcome.format, report: outcome.report, error: outcome.error, errorCode: outcome.errorCode };
+      out[index] = { read, sha256: hash, size };
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.max(2, pool.size * 2) }, worker));
+  } finally {
+    await pool.close();
+  }
+  return out;
+}
+
 export async function runAudit(inputs: string[], options: AuditCommandOptions): Promise<number> {
   const rubric = loadRubricOption(options.rubric);
   const { files, skipped } = walkInputs(inputs);
@@ -39,24 +74,7 @@ export async function runAudit(inputs: string[], options: AuditCommandOptions): 
     console.error('没有找到可读取的报告文件（支持 .txt .docx .pdf .htm/.html .doc）。');
     return 2;
   }
-  const batch: BatchFile[] = [];
-  const { maxFileBytes } = readLimits();
-  for (const file of files) {
-    let bytes: Uint8Array;
-    try {
-      const size = statSync(file).size;
-      if (size > maxFileBytes) {
-        batch.push({ read: { file, format: null, report: null, error: tooLargeReason(size, maxFileBytes), errorCode: 'too-large' }, sha256: '', size });
-        continue;
-      }
-      bytes = new Uint8Array(readFileSync(file));
-    } catch (e) {
-      batch.push({ read: { file, format: null, report: null, error: `无法打开文件：${(e as Error).message}`, errorCode: 'damaged' }, sha256: '', size: 0 });
-      continue;
-    }
-    const read = await readReport(file, bytes);
-    batch.push({ read, sha256: sha256(bytes), size: bytes.byteLength });
-  }
+  const batch = await readAll(files);
   const checkOptions: CheckOptions = options.deadline ? { deadline: options.deadline } : {};
   const results = auditBatch(batch, rubric, checkOptions);
   results.forEach((r, i) => {
