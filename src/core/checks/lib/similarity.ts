@@ -85,8 +85,17 @@ export function shingleSet(cleaned: string): Set<number> {
 
 /** Cleaned narrative; `mask: false` keeps the digits (same length and positions, for quoting). */
 export function cleanedNarrative(report: Report, mask = true): string {
-  return stripBoilerplate(clean(narrativeText(report).join(''), mask));
+  const cache = mask ? maskedNarratives : plainNarratives;
+  let text = cache.get(report);
+  if (text === undefined) {
+    text = stripBoilerplate(clean(narrativeText(report).join(''), mask));
+    cache.set(report, text);
+  }
+  return text;
 }
+// A copied report is quoted against every peer it matches: clean its narrative once per report object.
+const maskedNarratives = new WeakMap<Report, string>();
+const plainNarratives = new WeakMap<Report, string>();
 
 export function narrativeFingerprint(report: Report): NarrativeFingerprint {
   const paragraphs = narrativeText(report);
