@@ -19,7 +19,7 @@ import {
   type AuditInput,
 } from './store/reports.ts';
 import { getDepartment } from './store/departments.ts';
-import { auditWithEngine, checkCategory, reuseFingerprint, rubricCheckOptions, type DecisionInput, type Rubric } from './engine.ts';
+import { PeerIndex, auditWithEngine, checkCategory, reuseFingerprint, rubricCheckOptions, type DecisionInput, type Rubric } from './engine.ts';
 
 export interface OfficeOptions {
   /** Office-wide deadline per year (ISO date), overriding the statutory one. */
@@ -74,6 +74,7 @@ function related(db: Db, reportId: number, withCorrections: boolean): RelatedRep
  */
 export class PeerCache {
   private readonly byYear = new Map<number, Map<string, RelatedReport>>();
+  private readonly indexes = new Map<number, PeerIndex>();
   private readonly db: Db;
 
   constructor(db: Db) {
@@ -84,11 +85,18 @@ export class PeerCache {
     let peers = this.byYear.get(year);
     if (!peers) {
       peers = new Map();
+      const index = new PeerIndex();
       for (const r of latestReportIdsForYear(this.db, year)) {
         const rel = related(this.db, r.id, true);
-        if (rel) peers.set(keyOf(r.departmentId, r.id), rel);
+        if (!rel) continue;
+        const key = keyOf(r.departmentId, r.id);
+        const old = peers.get(key);
+        if (old) index.remove(old);
+        peers.set(key, rel);
+        index.add(rel);
       }
       this.byYear.set(year, peers);
+      this.indexes.set(year, index);
     }
     return peers;
   }
@@ -104,11 +112,25 @@ export class PeerCache {
     return out;
   }
 
+  /** The sketch index of a year's peers (the same objects `peers` returns). */
+  index(year: number | null): PeerIndex | undefined {
+    if (year === null) return undefined;
+    this.year(year);
+    return this.indexes.get(year);
+  }
+
   /** Record a newly stored report (replacing the department's older version). */
   add(reportId: number, departmentId: number | null, year: number | null): void {
     if (year === null || !this.byYear.has(year)) return;
     const rel = related(this.db, reportId, true);
-    if (rel) this.byYear.get(year)!.set(keyOf(departmentId, reportId), rel);
+    if (!rel) return;
+    const peers = this.byYear.get(year)!;
+    const index = this.indexes.get(year)!;
+    const key = keyOf(departmentId, reportId);
+    const old = peers.get(key);
+    if (old) index.remove(old);
+    peers.set(key, rel);
+    index.add(rel);
   }
 }
 
@@ -137,7 +159,10 @@ export function contextFor(
     receivedOn: roster?.receivedOn ?? null,
   };
   if (office.localItems?.length) options.localItems = office.localItems;
-  return { previous, peers: peers.peers(year, departmentId, subject.reportId), options };
+  const context: CheckContext = { previous, peers: peers.peers(year, departmentId, subject.reportId), options };
+  const index = peers.index(year);
+  if (index) context.peerIndex = index;
+  return context;
 }
 
 /** Counts the lists show: findings after reviewer decisions (dismissed = not failed, confirmed = failed). */

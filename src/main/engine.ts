@@ -4,8 +4,8 @@
  * Everything in src/main goes through here, so an engine API change is fixed in one place.
  */
 import { ENGINE_VERSION as CORE_ENGINE_VERSION, judgeReport, readReport, vetoScore } from '../core/audit.ts';
-import { ALL_CHECKS, narrativeFingerprint, primeFingerprint } from '../core/checks/index.ts';
-import type { CheckContext } from '../core/checks/types.ts';
+import { ALL_CHECKS, SketchIndex, cachedFingerprint, narrativeFingerprint, primeFingerprint } from '../core/checks/index.ts';
+import type { CheckContext, RelatedReport } from '../core/checks/types.ts';
 import { checkOptionsFromRubric, defaultRubricJson as coreDefaultRubricJson, parseRubric, scoreReport, type Rubric } from '../core/score/index.ts';
 import type { Finding, Report, ScoreResult, SourceFormat } from '../shared/model.ts';
 
@@ -36,6 +36,20 @@ export async function readReportFile(file: string, bytes: Uint8Array): Promise<R
 
 export function fingerprintReport(report: Report): unknown {
   return narrativeFingerprint(report);
+}
+
+/** Index of a year's peers by narrative sketch, so a large batch is not compared all against all. */
+export class PeerIndex {
+  private readonly index = new SketchIndex<RelatedReport>();
+  add(peer: RelatedReport): void {
+    this.index.add(peer, cachedFingerprint(peer.report));
+  }
+  remove(peer: RelatedReport): void {
+    this.index.remove(peer);
+  }
+  candidates(...args: Parameters<SketchIndex<RelatedReport>['candidates']>): Set<RelatedReport> {
+    return this.index.candidates(...args);
+  }
 }
 
 /** Reuse the fingerprint stored with a report (computed by the worker) instead of computing it again. */

@@ -107,4 +107,5 @@ export function verdictOf(findings: readonly Finding[], check: string): Finding[
 export const EMPTY_CONTEXT: CheckContext = { previous: null, peers: [], options: {} };
 
 export type { Check, CheckContext, CheckFinding } from './types.ts';
-export { narrativeFingerprint, compareFingerprints, primeFingerprint, type NarrativeFingerprint, type Comparison } from './lib/similarity.ts';
+export { narrativeFingerprint, compareFingerprints, primeFingerprint, cachedFingerprint, type NarrativeFingerprint, type Comparison } from './lib/similarity.ts';
+export { SketchIndex } from './lib/sketch-index.ts';

@@ -4,6 +4,8 @@ import { otherOf } from './lib/history.ts';
 import { cachedFingerprint, cleanedNarrative, MIN_NARRATIVE, sharedPassages, sketchSimilarity } from './lib/similarity.ts';
 
 export const PEER_THRESHOLD = 80;
+/** Up to this many peers every one is compared; beyond it only the sketch index's candidates (same fails). */
+export const EXACT_PEER_LIMIT = 500;
 
 export const peerRepeatedText: Check = {
   meta: {
@@ -20,12 +22,23 @@ export const peerRepeatedText: Check = {
     if (mine.length < MIN_NARRATIVE) return [na('“总体情况”“存在的主要问题”正文过短，不作相似度比较')];
     let best: { peer: (typeof others)[number]; similarity: number } | null = null;
     const similar: { peer: (typeof others)[number]; similarity: number }[] = [];
-    for (const peer of others) {
+    let compared = others;
+    const index = others.length > EXACT_PEER_LIMIT ? context.peerIndex : undefined;
+    const indexed = index !== undefined;
+    if (index) {
+      const candidates = index.candidates(mine, PEER_THRESHOLD);
+      compared = others.filter((p) => candidates.has(p));
+    }
+    for (const peer of compared) {
       const theirs = cachedFingerprint(peer.report);
       if (theirs.length < MIN_NARRATIVE) continue;
       const similarity = sketchSimilarity(mine, theirs);
       if (!best || similarity > best.similarity) best = { peer, similarity };
       if (similarity >= PEER_THRESHOLD) similar.push({ peer, similarity });
+    }
+    if (indexed && similar.length === 0) {
+      const closest = best ? `；共有文字较多的${compared.length}份中最高为${best.similarity}%（${best.peer.department ?? best.peer.file}）` : '';
+      return [pass(`与同批次${others.length}份年报比较，相似度均低于${PEER_THRESHOLD}%${closest}`)];
     }
     if (!best) return [na('其他单位年报正文过短，不作相似度比较')];
     if (similar.length === 0) {

@@ -3,6 +3,7 @@
  * A check never throws on odd input: it returns `na` or `uncertain` instead.
  */
 import type { CheckCategory, Evidence, Finding, Generation, Report, Severity, Verdict } from '../../shared/model.ts';
+import type { NarrativeFingerprint } from './lib/similarity.ts';
 
 export interface CheckMeta {
   /** Stable id from ../shared/spec/CHECKS.md (used in exports, rubrics and tests). */
@@ -30,6 +31,11 @@ export interface CheckContext {
   previous: RelatedReport | null;
   /** Other reports of the same run / year (never includes the report itself). */
   peers: RelatedReport[];
+  /**
+   * Index of the peers' narrative sketches (lib/sketch-index.ts). With many peers, peer.repeated-text
+   * compares only the candidates it returns, which include every peer that can reach the threshold.
+   */
+  peerIndex?: { candidates(fingerprint: NarrativeFingerprint, threshold: number): Set<RelatedReport> };
   /** Office settings that checks read. */
   options: CheckOptions;
 }

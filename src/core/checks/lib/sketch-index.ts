@@ -1,0 +1,59 @@
+/**
+ * An inverted index from sketch hashes to the reports holding them, so peer.repeated-text need not compare
+ * a report with every other department of a large batch (N² merges for N departments).
+ *
+ * Why it finds every similar peer: the similarity of two bottom-k sketches A and B is both / taken, where
+ * taken ≥ |A| (the union holds all of A's hashes, up to k) and both ≤ |A ∩ B|. A peer at ≥ t (rounded to
+ * 0.1 %, so ≥ t − 0.05 %) therefore shares more than (t − 0.05 %)·|A| of A's hashes and can miss at most
+ * ⌊(1 − t + 0.05 %)·|A|⌋ of them: any ⌊(1 − t + 0.05 %)·|A|⌋ + 1 of A's hashes include one it holds. The
+ * index probes that many of A's hashes — the rarest ones, whose posting lists are shortest.
+ */
+import type { NarrativeFingerprint } from './similarity.ts';
+
+export class SketchIndex<T> {
+  private readonly postings = new Map<number, Set<T>>();
+  private readonly sketches = new Map<T, readonly number[]>();
+
+  get size(): number {
+    return this.sketches.size;
+  }
+
+  add(item: T, fingerprint: NarrativeFingerprint): void {
+    this.remove(item);
+    this.sketches.set(item, fingerprint.sketch);
+    for (const h of fingerprint.sketch) {
+      let list = this.postings.get(h);
+      if (!list) {
+        list = new Set();
+        this.postings.set(h, list);
+      }
+      list.add(item);
+    }
+  }
+
+  remove(item: T): void {
+    const sketch = this.sketches.get(item);
+    if (!sketch) return;
+    this.sketches.delete(item);
+    for (const h of sketch) {
+      const list = this.postings.get(h);
+      list?.delete(item);
+      if (list?.size === 0) this.postings.delete(h);
+    }
+  }
+
+  /** Every indexed item whose similarity to `fingerprint` can reach `threshold` percent (plus some that cannot). */
+  candidates(fingerprint: NarrativeFingerprint, threshold: number): Set<T> {
+    const sketch = fingerprint.sketch;
+    const out = new Set<T>();
+    if (sketch.length === 0) return out;
+    const missable = Math.floor((1 - (threshold - 0.05) / 100) * sketch.length);
+    const probes = Math.min(sketch.length, missable + 1);
+    const bySize = sketch.map((h) => ({ h, n: this.postings.get(h)?.size ?? 0 })).sort((a, b) => a.n - b.n);
+    for (let i = 0; i < probes; i++) {
+      const list = this.postings.get(bySize[i]!.h);
+      if (list) for (const item of list) out.add(item);
+    }
+    return out;
+  }
+}
