@@ -37,7 +37,8 @@ export function setOutputWriter(writer: OutputWriter): void {
  * Results come back in input order; a file that cannot be opened or read gets its reason.
  */
 async function readAll(files: string[]): Promise<BatchFile[]> {
-  const pool = new WorkerPool();
+  const limits = readLimits();
+  const pool = new WorkerPool({ timeoutMs: limits.timeoutMs, memoryMb: limits.workerMemoryMb });
   const out: BatchFile[] = new Array<BatchFile>(files.length);
   let next = 0;
   const worker = async (): Promise<void> => {
@@ -46,6 +47,12 @@ async function readAll(files: string[]): Promise<BatchFile[]> {
       const file = files[index]!;
       let bytes: Uint8Array;
       try {
+        // Size first: an over-size file is refused without reading it into memory.
+        const declared = statSync(file).size;
+        if (declared > limits.maxFileBytes) {
+          out[index] = { read: { file, format: null, report: null, error: tooLargeReason(declared, limits.maxFileBytes), errorCode: 'too-large' }, sha256: '', size: declared };
+          continue;
+        }
         bytes = new Uint8Array(readFileSync(file));
       } catch (e) {
         out[index] = { read: { file, format: null, report: null, error: `无法打开文件：${(e as Error).message}`, errorCode: 'damaged' }, sha256: '', size: 0 };
