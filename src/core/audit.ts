@@ -10,7 +10,7 @@ import { detectFormat } from './ingest/detect.ts';
 import { parseDocument } from './parse/index.ts';
 import { runChecks } from './checks/index.ts';
 import type { CheckContext, CheckOptions, RelatedReport } from './checks/types.ts';
-import { checkOptionsFromRubric, scoreReport, type Rubric } from './score/index.ts';
+import { anchorDecisions, checkOptionsFromRubric, scoreReport, type AnchoredDecisionInput, type Rubric } from './score/index.ts';
 import type { AuditResult, Finding, Report, ScoreResult, SourceFormat } from '../shared/model.ts';
 
 export const ENGINE_VERSION = '0.1.0';
@@ -54,15 +54,10 @@ export interface Judgement {
   score: ScoreResult;
 }
 
-/** Run every check and score the findings with a rubric. */
-export function judgeReport(
-  report: Report,
-  context: CheckContext,
-  rubric: Rubric,
-  decisions: { findingIndex: number; action: 'confirm' | 'dismiss' }[] = [],
-): Judgement {
+/** Run every check and score the findings with a rubric; reviewer decisions are re-anchored to the new findings. */
+export function judgeReport(report: Report, context: CheckContext, rubric: Rubric, decisions: readonly AnchoredDecisionInput[] = []): Judgement {
   const findings = runChecks(report, context);
-  return scoreReport({ report, findings, rubric, decisions });
+  return scoreReport({ report, findings, rubric, decisions: anchorDecisions(findings, decisions) });
 }
 
 /** The score of a file that could not be audited (vetoed). */

@@ -19,7 +19,7 @@ import {
   type AuditInput,
 } from './store/reports.ts';
 import { getDepartment } from './store/departments.ts';
-import { PeerIndex, auditWithEngine, checkCategory, reuseFingerprint, rubricCheckOptions, type DecisionInput, type Rubric } from './engine.ts';
+import { PeerIndex, anchorDecisions, auditWithEngine, checkCategory, reuseFingerprint, rubricCheckOptions, type DecisionInput, type Rubric } from './engine.ts';
 
 export interface OfficeOptions {
   /** Office-wide deadline per year (ISO date), overriding the statutory one. */
@@ -166,12 +166,12 @@ export function contextFor(
 }
 
 /** Counts the lists show: findings after reviewer decisions (dismissed = not failed, confirmed = failed). */
-export function summarize(findings: Finding[], decisions: { findingIndex: number; action: 'confirm' | 'dismiss' }[] = []): Pick<AuditInput, 'late' | 'failed' | 'uncertain' | 'failedByCategory'> {
+export function summarize(findings: Finding[], decisions: DecisionInput[] = []): Pick<AuditInput, 'late' | 'failed' | 'uncertain' | 'failedByCategory'> {
   const failedByCategory: Record<string, number> = {};
   let failed = 0;
   let uncertain = 0;
   const decided = new Map<number, 'confirm' | 'dismiss'>();
-  for (const d of decisions) decided.set(d.findingIndex, d.action);
+  for (const d of anchorDecisions(findings, decisions)) decided.set(d.findingIndex, d.action);
   findings = findings.map((f, i) => {
     const action = decided.get(i);
     if (action === 'dismiss' && (f.status === 'fail' || f.status === 'uncertain')) return { ...f, status: 'pass' };
@@ -193,7 +193,7 @@ export function summarize(findings: Finding[], decisions: { findingIndex: number
 }
 
 export function decisionInputs(db: Db, reportId: number): DecisionInput[] {
-  return decisionsOf(db, reportId).map((d) => ({ findingIndex: d.findingIndex, check: d.check, action: d.action, reason: d.reason, reviewer: d.reviewer }));
+  return decisionsOf(db, reportId).map((d) => ({ findingIndex: d.findingIndex, check: d.check, message: d.message, action: d.action, reason: d.reason, reviewer: d.reviewer }));
 }
 
 /** Checks + score of a stored report (corrections and decisions applied), ready for insertAudit. */

@@ -6,7 +6,7 @@
 import { ENGINE_VERSION as CORE_ENGINE_VERSION, judgeReport, readReport, vetoScore } from '../core/audit.ts';
 import { ALL_CHECKS, SketchIndex, cachedFingerprint, narrativeFingerprint, primeFingerprint } from '../core/checks/index.ts';
 import type { CheckContext, RelatedReport } from '../core/checks/types.ts';
-import { checkOptionsFromRubric, defaultRubricJson as coreDefaultRubricJson, parseRubric, scoreReport, type Rubric } from '../core/score/index.ts';
+import { anchorDecisionIndexes, anchorDecisions, checkOptionsFromRubric, defaultRubricJson as coreDefaultRubricJson, parseRubric, scoreReport, type Rubric } from '../core/score/index.ts';
 import type { Finding, Report, ScoreResult, SourceFormat } from '../shared/model.ts';
 
 export type { Rubric };
@@ -16,6 +16,8 @@ export const ENGINE_VERSION = CORE_ENGINE_VERSION;
 export interface DecisionInput {
   findingIndex: number;
   check: string;
+  /** The finding's message when the decision was made: re-anchors the decision after checks re-run. */
+  message?: string;
   action: 'confirm' | 'dismiss';
   reason: string;
   reviewer: string;
@@ -57,14 +59,17 @@ export function reuseFingerprint(report: Report, stored: unknown): void {
   primeFingerprint(report, stored);
 }
 
+/** Which current finding each stored decision points at (-1 when its finding is gone). */
+export { anchorDecisionIndexes, anchorDecisions };
+
 /** All checks + score, with reviewer decisions applied by the rubric. */
 export function auditWithEngine(report: Report, context: CheckContext, rubric: Rubric, decisions: DecisionInput[]): { findings: Finding[]; score: ScoreResult } {
-  return judgeReport(report, context, rubric, decisions.map((d) => ({ findingIndex: d.findingIndex, action: d.action })));
+  return judgeReport(report, context, rubric, decisions);
 }
 
 /** Score stored findings again with another rubric: no reading, no checks. */
 export function rescoreFindings(report: Report, findings: Finding[], rubric: Rubric, decisions: DecisionInput[]): { findings: Finding[]; score: ScoreResult } {
-  return scoreReport({ report, findings, rubric, decisions: decisions.map((d) => ({ findingIndex: d.findingIndex, action: d.action })) });
+  return scoreReport({ report, findings, rubric, decisions: anchorDecisions(findings, decisions) });
 }
 
 export function defaultRubricJson(): string {

@@ -47,6 +47,7 @@ import { WorkerPool } from './worker-pool.ts';
 import { readLimits } from './settings.ts';
 import {
   ENGINE_VERSION,
+  anchorDecisionIndexes,
   defaultRubricJson,
   parseRubricJson,
   rescoreFindings,
@@ -199,7 +200,13 @@ export function createService(options: ServiceOptions): AuditorService {
     return {
       summary,
       result,
-      decisions: decisionsOf(db, reportId).map(({ message: _message, ...d }) => d),
+      // Decisions point at the findings of the audit shown: re-anchored after checks ran again
+      // (a decision whose finding is gone keeps its record, with findingIndex -1).
+      decisions: (() => {
+        const stored = decisionsOf(db, reportId);
+        const indexes = anchorDecisionIndexes(result.findings, stored);
+        return stored.map(({ message: _message, ...d }, k) => ({ ...d, findingIndex: indexes[k]! }));
+      })(),
       corrections: correctionsOf(db, reportId),
       versions,
       fixedSincePrevious,
