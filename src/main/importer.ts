@@ -157,7 +157,8 @@ export async function importSources(db: Db, sources: ImportSource[], options: Im
   const maxInFlight = pool.size * 2;
   let cursor = 0;
 
-  const handle = async (source: ImportSource): Promise<void> => {
+  /** `readDone` frees the file's reading slot as soon as the worker is done, before its write is committed. */
+  const handle = async (source: ImportSource, readDone: () => void): Promise<void> => {
     const display = source.path;
     progress.current = display;
     let bytes: Uint8Array;
@@ -186,6 +187,7 @@ export async function importSources(db: Db, sources: ImportSource[], options: Im
       return;
     }
     const outcome = await pool.run({ id: nextTaskId++, file: display, bytes });
+    readDone();
     const reportId = await batcher.commit(() => commit(db, { source: display, bytes, hash, outcome, runId, options, peers }, stored?.id));
     reportIds.push(reportId);
     if (outcome.error) progress.errors.push({ file: display, reason: outcome.error });
@@ -194,23 +196,34 @@ export async function importSources(db: Db, sources: ImportSource[], options: Im
 
   try {
     await new Promise<void>((resolve) => {
-      let active = 0;
+      // `reading` bounds files read but not yet parsed (memory); `unfinished` counts files not yet committed.
+      let reading = 0;
+      let unfinished = 0;
       const startNext = (): void => {
-        while (active < maxInFlight && cursor < queue.length) {
+        while (reading < maxInFlight && cursor < queue.length) {
           const source = queue[cursor++]!;
-          active++;
-          void handle(source)
+          reading++;
+          unfinished++;
+          let freed = false;
+          const readDone = (): void => {
+            if (freed) return;
+            freed = true;
+            reading--;
+            startNext();
+          };
+          void handle(source, readDone)
             .catch((err: unknown) => {
               progress.errors.push({ file: source.path, reason: `导入失败：${(err as Error).message}` });
             })
             .finally(() => {
-              active--;
+              unfinished--;
               progress.done++;
               emit();
-              startNext();
+              readDone();
+              if (unfinished === 0 && cursor >= queue.length) resolve();
             });
         }
-        if (active === 0 && cursor >= queue.length) resolve();
+        if (unfinished === 0 && cursor >= queue.length) resolve();
       };
       startNext();
     });
