@@ -1,9 +1,9 @@
 /**
  * The bench corpus × N for the scaling run, written to a temp folder:
  *  - variant 0 is the corpus as is;
- *  - variants 1..N-1 of every .txt and .docx have the department name (from answers.json) rewritten to a
- *    new county-level department ("<county>·<name>"), so each variant adds new departments to the same year
- *    — the worst case for the peer comparison;
+ *  - variants 1..N-1 of every .txt and .docx have the department name (from answers.json) rewritten to the
+ *    same department of another place (北湖县审计局 → 甲北湖县审计局), so each variant adds new departments to
+ *    the same year — the worst case for the peer comparison (their narratives are copies: all fail it);
  *  - variants of a .pdf (whose text cannot be rewritten) get a comment appended after %%EOF: new bytes,
  *    same content — resubmitted versions of the same department's report.
  */
@@ -12,11 +12,16 @@ import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
 
-const COUNTIES = ['甲山县', '乙水县', '丙川县', '丁原县', '戊湖县', '己岭县', '庚溪县', '辛桥县', '壬港县', '癸林县', '子城县', '丑河县'];
+const MARKS = ['甲', '乙', '丙', '丁', '戊', '己', '庚', '辛', '壬', '癸', '子', '丑', '寅', '卯', '辰', '巳', '午', '未', '申', '酉'];
 
+/**
+ * Another county's department of the same kind: the leading place gets a mark (北湖县审计局 → 甲北湖县审计局),
+ * so the store sees a different place and a new department rather than a version of the original.
+ */
 function variantName(department: string, v: number): string {
-  const county = COUNTIES[(v - 1) % COUNTIES.length]!;
-  return `${county}${department}${v > COUNTIES.length ? Math.ceil(v / COUNTIES.length) : ''}`;
+  const mark = MARKS[(v - 1) % MARKS.length]! + (v > MARKS.length ? String(Math.ceil(v / MARKS.length)) : '');
+  const place = /^(\p{Script=Han}{2,7}?(?:自治区|自治州|自治县|省|市|县|区|州|旗))(?=\p{Script=Han}{2,})/u.exec(department);
+  return place ? `${mark}${department}` : `${mark}县${department}`;
 }
 
 export async function buildScaledCorpus(dir: string, scale: number): Promise<{ dir: string; note: string; cleanup: () => void }> {
