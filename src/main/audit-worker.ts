@@ -6,9 +6,12 @@
 import { parentPort } from 'node:worker_threads';
 import type { ReadOutcome, ReadTask } from './audit-worker-protocol.ts';
 import { fingerprintReport, readReportFile } from './engine.ts';
+import { lowerThreadPriority } from './thread-priority.ts';
 
 if (!parentPort) throw new Error('audit-worker 只能作为 worker_threads 线程运行');
 const port = parentPort;
+// Parsing is background work: the UI thread (and the store writes in it) go first when cores are short.
+lowerThreadPriority();
 
 port.on('message', (task: ReadTask) => {
   void handle(task).then((outcome) => port.postMessage(outcome));
