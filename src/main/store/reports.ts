@@ -3,6 +3,7 @@
  * single transaction (see writeImportedReport), so a crash never leaves half a report behind.
  */
 import type { CellValue, Evidence, Finding, Generation, Report, ScoreResult, Severity, TableId, Verdict } from '../../shared/model.ts';
+import type { CellCorrection } from '../../shared/api.ts';
 import type { Db } from './db.ts';
 import { nowIso, stmt } from './db.ts';
 
@@ -417,17 +418,8 @@ export function insertDecision(
   return Number(info.lastInsertRowid);
 }
 
-export interface CorrectionRow {
-  id: number;
-  table: TableId;
-  row: number;
-  col: number;
-  before: CellValue;
-  value: CellValue;
-  reviewer: string;
-  reason: string;
-  at: string;
-}
+/** A stored cell correction: the same shape the API returns. */
+export type CorrectionRow = CellCorrection;
 
 export function correctionsOf(db: Db, reportId: number): CorrectionRow[] {
   return stmt(db,
