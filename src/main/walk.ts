@@ -11,7 +11,8 @@ export interface WalkResult {
   skipped: { file: string; reason: string }[];
 }
 
-const IGNORED_NAMES = /^(\.|~\$|Thumbs\.db$|desktop\.ini$|answers\.json$)/i;
+/** Hidden files, Office lock files (~$…) and OS folder files are never reports. */
+const IGNORED_NAMES = /^(\.|~\$|Thumbs\.db$|desktop\.ini$)/i;
 
 export function walkInputs(inputs: string[]): WalkResult {
   const files: string[] = [];
