@@ -4,7 +4,7 @@
  * English) and start browser mode (`npm run serve`) instead of crashing. Never triggers a download:
  * require('electron') would try to fetch a missing binary, so the binary is located by hand.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,8 +38,25 @@ function run(command, args) {
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 }
 
+/**
+ * Electron 45 installs without its binary and fetches it on first start. Do that here, once, so a machine
+ * with internet gets the desktop app; an offline machine fails fast and falls back to browser mode.
+ */
+function tryDownloadElectron() {
+  const installer = path.join(repoRoot, 'node_modules', 'electron', 'install.js');
+  if (!fs.existsSync(installer)) return false;
+  console.log('正在下载 Electron 程序（仅首次启动需要）… (downloading the Electron binary, first start only)');
+  const result = spawnSync(process.execPath, [installer], { cwd: repoRoot, stdio: ['ignore', 'inherit', 'pipe'], encoding: 'utf8', timeout: 15 * 60 * 1000 });
+  if (result.status !== 0) {
+    const firstLine = (result.stderr || '').split('\n').find((l) => l.trim() !== '') ?? '未知原因';
+    console.log(`下载失败 (download failed)：${firstLine.trim()}`);
+  }
+  return result.status === 0;
+}
+
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-const { binary, reason } = findElectron();
+let { binary, reason } = findElectron();
+if (!binary && !process.env.OGI_NO_ELECTRON_DOWNLOAD && tryDownloadElectron()) ({ binary, reason } = findElectron());
 if (binary) {
   // electron-vite preview builds main, preload and renderer, then starts Electron on the result.
   const env = { ...process.env, ELECTRON_EXEC_PATH: binary };
