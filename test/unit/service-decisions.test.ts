@@ -41,3 +41,26 @@ test('a dismissal follows its finding across a re-audit', { timeout: 120_000, sk
     await service.close();
   }
 });
+
+test('the roster gives who has not submitted (未报送) and who was late (逾期)', { timeout: 120_000, skip: hasShared ? false : 'no ../shared fixtures' }, async () => {
+  const answers = readAnswers('cases');
+  // A case whose answers expect the deadline check to fail (signed after 31 January).
+  const late = Object.keys(answers).find((n) => answers[n]!.expect_fail?.includes('deadline'))!;
+  const { department, year } = answers[late]! as { department: string; year: number };
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ogi-roster-'));
+  const service = createService({ dbPath: path.join(dir, 'audit.db'), poolSize: 1 });
+  try {
+    await service.setRoster({ year, names: [department, '临江市未报送局'] });
+    const job = await service.importPaths({ paths: [path.join(fixturesDir, 'cases', late)] });
+    assert.equal((await service.waitForImport(job.jobId)).imported, 1);
+    const rows = await service.overview({ year });
+    const submitted = rows.find((r) => r.department === department)!;
+    assert.equal(submitted.missing, false);
+    assert.equal(submitted.report?.late, true);
+    const missing = rows.find((r) => r.department === '临江市未报送局')!;
+    assert.equal(missing.missing, true);
+    assert.equal(missing.report, null);
+  } finally {
+    await service.close();
+  }
+});
