@@ -3,6 +3,8 @@
  * sends back the report model and its narrative fingerprint. Checks and scoring run in the main thread,
  * where the store's context (previous year, peers) is.
  */
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { parentPort } from 'node:worker_threads';
 import type { ReadOutcome, ReadTask } from './audit-worker-protocol.ts';
 import { fingerprintReport, readReportFile } from './engine.ts';
@@ -13,8 +15,24 @@ const port = parentPort;
 // Parsing is background work: the UI thread (and the store writes in it) go first when cores are short.
 lowerThreadPriority();
 
+/**
+ * Between files almost everything a parse allocated is garbage, but V8 lets a worker's heap grow to
+ * ~500 MB before collecting because the heap limit leaves room. Collecting between files once the heap
+ * passes a threshold keeps memory flat; it is cheap then, since little is still alive.
+ */
+const GC_THRESHOLD_BYTES = Number(process.env['OGI_WORKER_GC_MB'] ?? 256) * 1024 * 1024;
+v8.setFlagsFromString('--expose-gc');
+const collectGarbage = vm.runInNewContext('typeof gc === "function" ? gc : undefined') as (() => void) | undefined;
+
+function collectIfLarge(): void {
+  if (collectGarbage && v8.getHeapStatistics().used_heap_size > GC_THRESHOLD_BYTES) collectGarbage();
+}
+
 port.on('message', (task: ReadTask) => {
-  void handle(task).then((outcome) => port.postMessage(outcome));
+  void handle(task).then((outcome) => {
+    port.postMessage(outcome);
+    collectIfLarge();
+  });
 });
 
 async function handle(task: ReadTask): Promise<ReadOutcome> {
