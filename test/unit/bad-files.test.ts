@@ -19,6 +19,7 @@ import { defaultRubricJson, parseRubricJson } from '../../src/main/engine.ts';
 import { createService } from '../../src/main/service.ts';
 import { DEFAULT_READ_LIMITS } from '../../src/main/settings.ts';
 import { repoRoot } from './helpers/shared.ts';
+import { serializePdf } from './helpers/tiny-pdf.ts';
 
 const samples = path.join(repoRoot, 'assets', 'samples');
 const docFixture = path.join(repoRoot, 'test', 'fixtures', 'doc', 'p01-clean.doc');
@@ -40,22 +41,7 @@ function buildPdf(content: string, options: { encrypt?: boolean; image?: boolean
     const pixels = '\x00\x40\x80\xff'.repeat(4);
     objects.push(`<< /Type /XObject /Subtype /Image /Width 4 /Height 4 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length ${pixels.length} >>\nstream\n${pixels}\nendstream`);
   }
-  if (options.encrypt) {
-    const pad = 'A'.repeat(64);
-    objects.push(`<< /Filter /Standard /V 1 /R 2 /Length 40 /P -44 /O <${pad}> /U <${pad}> >>`);
-  }
-  let out = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((body, i) => {
-    offsets.push(Buffer.byteLength(out, 'latin1'));
-    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
-  });
-  const xref = Buffer.byteLength(out, 'latin1');
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const off of offsets) out += `${String(off).padStart(10, '0')} 00000 n \n`;
-  const encrypt = options.encrypt ? ` /Encrypt ${objects.length} 0 R /ID [<0123456789ABCDEF0123456789ABCDEF> <0123456789ABCDEF0123456789ABCDEF>]` : '';
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R${encrypt} >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(out, 'latin1');
+  return serializePdf(objects, { encrypt: options.encrypt });
 }
 
 /** An OLE compound file header followed by directory names (what the .doc reader looks for). */

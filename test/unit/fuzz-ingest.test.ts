@@ -18,6 +18,7 @@ import JSZip from 'jszip';
 import type { FuzzInput, FuzzOutcome } from './helpers/fuzz-worker.ts';
 import { readReport } from '../../src/core/audit.ts';
 import { fixturesDir, hasShared, repoRoot } from './helpers/shared.ts';
+import { int, pick, prng, type Rng } from './helpers/random.ts';
 
 const SEED = Number(process.env['OGI_FUZZ_SEED'] ?? 20240607);
 const SCALE = Number(process.env['OGI_FUZZ_SCALE'] ?? 1);
@@ -29,21 +30,7 @@ const regressionDir = path.join(repoRoot, 'test', 'fixtures', 'fuzz');
 
 // ---------- seeded randomness ----------
 
-/** mulberry32: small, fast, good enough to pick mutations; same seed, same inputs. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-type Rng = () => number;
-const int = (rng: Rng, n: number): number => Math.floor(rng() * n);
-const pick = <T>(rng: Rng, items: readonly T[]): T => items[int(rng, items.length)]!;
+// prng, int, pick: test/unit/helpers/random.ts
 
 // ---------- byte mutators ----------
 

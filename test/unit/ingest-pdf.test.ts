@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { ingestPdf } from '../../src/core/ingest/pdf.ts';
 import { mapRadicals } from '../../src/core/text/radicals.ts';
 import { IngestError, type Document, type TableBlock, type TableRowBlock } from '../../src/core/document.ts';
+import { serializePdf } from './helpers/tiny-pdf.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const shared = path.resolve(repoRoot, '../shared');
@@ -150,22 +151,7 @@ function buildPdf(content: string, options: { encrypt?: boolean } = {}): Uint8Ar
     `<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`,
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
   ];
-  if (options.encrypt) {
-    const pad = 'A'.repeat(64);
-    objects.push(`<< /Filter /Standard /V 1 /R 2 /Length 40 /P -44 /O <${pad}> /U <${pad}> >>`);
-  }
-  let out = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((body, i) => {
-    offsets.push(Buffer.byteLength(out, 'latin1'));
-    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
-  });
-  const xref = Buffer.byteLength(out, 'latin1');
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const off of offsets) out += `${String(off).padStart(10, '0')} 00000 n \n`;
-  const encrypt = options.encrypt ? ` /Encrypt ${objects.length} 0 R /ID [<0123456789ABCDEF0123456789ABCDEF> <0123456789ABCDEF0123456789ABCDEF>]` : '';
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R${encrypt} >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new Uint8Array(Buffer.from(out, 'latin1'));
+  return new Uint8Array(serializePdf(objects, { encrypt: options.encrypt }));
 }
 
 /** A ruled 4-column × 3-row grid; `cells[r][c]` drawn in its cell, '' left blank. */

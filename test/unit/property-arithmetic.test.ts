@@ -11,25 +11,12 @@ import type { CellValue, Finding } from '../../src/shared/model.ts';
 import { requestColumnName, requestRowName, REVIEW_BLOCKS } from '../../src/core/checks/lib/labels.ts';
 import { buildReport } from './helpers/report-builder.ts';
 import { check } from './helpers/run-check.ts';
+import { int, prng, type Rng } from './helpers/random.ts';
 
 const SEED = Number(process.env['OGI_PROPERTY_SEED'] ?? 7);
 const TABLES = 300;
 const ARITHMETIC = ['requests.row-total', 'requests.result-total', 'requests.balance', 'review.totals'] as const;
 type CheckId = (typeof ARITHMETIC)[number];
-
-/** mulberry32 */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-type Rng = () => number;
-const int = (rng: Rng, n: number): number => Math.floor(rng() * n);
 
 /** Mostly zeros and small counts, sometimes large ones, as real tables are. */
 function count(rng: Rng): number {
