@@ -23,11 +23,17 @@ export interface WorkerPoolOptions {
   entry?: URL;
 }
 
-/** Where the worker entry is: the .ts source under tsx, the built .js next to the bundle otherwise. */
+/**
+ * Where the worker entry is: the .ts source when running from sources, the built .js next to the bundle
+ * otherwise. From sources the worker uses Node's own type stripping when it has it (Node ≥ 22.18; our code
+ * is erasable-syntax only) rather than tsx: tsx turns on source maps, and then the first stack trace
+ * pdf.js makes loads its 10 MB source map into the thread — 1.5 s and 250 MB more per worker.
+ */
 export function workerEntry(): { url: URL; execArgv: string[] } {
   const here = import.meta.url;
   if (here.endsWith('.ts')) {
-    return { url: new URL('./audit-worker.ts', here), execArgv: ['--import', import.meta.resolve('tsx')] };
+    const execArgv = process.features.typescript ? ['--disable-warning=ExperimentalWarning'] : ['--import', import.meta.resolve('tsx')];
+    return { url: new URL('./audit-worker.ts', here), execArgv };
   }
   const built = new URL('./audit-worker.js', here);
   if (fs.existsSync(fileURLToPath(built))) return { url: built, execArgv: [] };
