@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import JSZip from 'jszip';
 import { ingestDocx } from '../../src/core/ingest/docx.ts';
+import { slimWordXml } from '../../src/core/ingest/docx-slim.ts';
 import { IngestError, type Document, type TableBlock } from '../../src/core/document.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -225,4 +226,38 @@ test('automatic Word numbering ("一、" "(一)") is written back into the text'
   const plain = await ingestDocx(new Uint8Array(original));
   const view = (doc: Document): unknown[] => doc.blocks.map((block) => (block.kind === 'paragraph' ? block.text : block.rows.map((row) => row.cells.map((cell) => cell.text))));
   assert.deepEqual(view(withNumbering), view(plain));
+});
+
+test('slimWordXml cuts formatting-only elements (nested, self-closing, with ">" in attributes) and keeps text and merges', () => {
+  const xml =
+    '<w:document><w:body><w:p><w:pPr><w:pStyle w:val="1"/><w:spacing w:line="360"/><w:jc w:val="center"/>' +
+    '<w:rPr><w:b/></w:rPr></w:pPr><w:r><w:rPr><w:rFonts w:ascii="a>b"/><w:rPrChange w:id="1"><w:rPr><w:i/></w:rPr>' +
+    '</w:rPrChange></w:rPr><w:t>收到 a&gt;b > c</w:t></w:r><w:bookmarkStart w:id="0" w:name="x"/><w:proofErr w:type="gramEnd"/></w:p>' +
+    '<w:tbl><w:tblPr><w:tblW w:w="0"/><w:tblBorders><w:top w:val="single"/></w:tblBorders></w:tblPr><w:tr><w:tc><w:tcPr>' +
+    '<w:tcW w:w="1"/><w:gridSpan w:val="2"/><w:vMerge w:val="restart"/><w:vAlign w:val="center"/></w:tcPr><w:p><w:r><w:tab/>' +
+    '<w:t>7</w:t></w:r></w:p></w:tc></w:tr></w:tbl><w:sectPr><w:pgSz w:w="11906"/></w:sectPr></w:body></w:document>';
+  assert.equal(
+    slimWordXml(xml),
+    '<w:document><w:body><w:p><w:pPr><w:pStyle w:val="1"/></w:pPr><w:r><w:t>收到 a&gt;b > c</w:t></w:r></w:p>' +
+      '<w:tbl><w:tblPr></w:tblPr><w:tr><w:tc><w:tcPr><w:gridSpan w:val="2"/><w:vMerge w:val="restart"/></w:tcPr><w:p><w:r><w:tab/>' +
+      '<w:t>7</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:body></w:document>',
+  );
+  // Malformed (an element left open) or commented XML is handed on unchanged.
+  assert.equal(slimWordXml('<w:p><w:rPr><w:b/></w:p>'), '<w:p><w:rPr><w:b/></w:p>');
+  assert.equal(slimWordXml('<w:p><!-- <w:rPr> --><w:r><w:t>x</w:t></w:r></w:p>'), '<w:p><!-- <w:rPr> --><w:r><w:t>x</w:t></w:r></w:p>');
+});
+
+test('every .docx in shared (cases, corpus, bench): the same blocks whether or not formatting XML is cut first', { skip: skipShared }, async () => {
+  const files = ['fixtures/cases', 'fixtures/bench', 'corpus/govnianbao']
+    .map((folder) => path.join(shared, folder))
+    .filter((folder) => existsSync(folder))
+    .flatMap((folder) => readdirSync(folder).filter((name) => name.endsWith('.docx')).map((name) => path.join(folder, name)));
+  assert.ok(files.length >= 100, `only ${files.length} .docx files`);
+  for (const file of files) {
+    const bytes = new Uint8Array(readFileSync(file));
+    const slim = await ingestDocx(bytes);
+    const full = await ingestDocx(bytes, { keepFormattingXml: true });
+    assert.deepEqual(slim.blocks, full.blocks, path.basename(file));
+    assert.deepEqual(slim.warnings, full.warnings, path.basename(file));
+  }
 });

@@ -10,6 +10,7 @@ import { parseHtml } from './html-dom.ts';
 import { htmlToBlocks } from './html-blocks.ts';
 import { decodeEntities } from './html-entities.ts';
 import { withListNumbers } from './docx-numbering.ts';
+import { slimWordXml } from './docx-slim.ts';
 import { checkZipLimits, DOCX_ZIP_LIMITS, openGuardedZip, readZipDirectory, type GuardedZip } from './zip-guard.ts';
 
 /** Hints for zips that are some other kind of office file. */
@@ -75,17 +76,36 @@ function refusingTruncatedXml(zip: GuardedZip): GuardedZip {
   };
 }
 
+/** The zip as mammoth sees it, with document.xml cut down to what carries text and table shape. */
+function slimmingDocumentXml(zip: GuardedZip): GuardedZip {
+  return {
+    ...zip,
+    read: async (name, encoding) => {
+      if (name !== 'word/document.xml') return zip.read(name, encoding);
+      const xml = await zip.read(name, 'utf-8');
+      const slim = typeof xml === 'string' ? slimWordXml(xml) : '';
+      return encoding ? slim : new TextEncoder().encode(slim);
+    },
+  };
+}
+
 /** mammoth's notes that only concern styling; they say nothing the reviewer can act on. */
 const STYLE_NOISE = /^Unrecognised (paragraph|run|table|numbering) style/i;
 
-export async function ingestDocx(bytes: Uint8Array): Promise<Document> {
+export interface DocxReadOptions {
+  /** Hand mammoth the document XML as written, formatting and all (tests that slimming changes nothing). */
+  keepFormattingXml?: boolean;
+}
+
+export async function ingestDocx(bytes: Uint8Array, options: DocxReadOptions = {}): Promise<Document> {
   const entries = readZipDirectory(bytes);
   checkZipLimits(entries, DOCX_ZIP_LIMITS);
   const names = new Set(entries.map((entry) => entry.name));
   if (!names.has('word/document.xml')) {
     throw new IngestError('wrong-format', `不是 Word 文档（.docx）：压缩包中没有 word/document.xml${otherZipKind(names)}`);
   }
-  const zip = await withListNumbers(refusingTruncatedXml(await openGuardedZip(bytes, entries, DOCX_ZIP_LIMITS)));
+  const opened = refusingTruncatedXml(await openGuardedZip(bytes, entries, DOCX_ZIP_LIMITS));
+  const zip = await withListNumbers(options.keepFormattingXml ? opened : slimmingDocumentXml(opened));
   let imageCount = 0;
   const convertImage = mammoth.images.imgElement(async () => {
     // Never read image bytes: we only count them (tables pasted as pictures cannot be read).
