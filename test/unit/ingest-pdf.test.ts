@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ingestPdf } from '../../src/core/ingest/pdf.ts';
+import { loadPdfJs } from '../../src/core/ingest/pdf-load.ts';
 import { mapRadicals } from '../../src/core/text/radicals.ts';
 import { IngestError, type Document, type TableBlock, type TableRowBlock } from '../../src/core/document.ts';
 import { serializePdf } from './helpers/tiny-pdf.ts';
@@ -243,4 +244,15 @@ test('without borders, values are placed by column position and blanks stay in t
   const rows = table.rows.map((r) => r.cells.map((c) => c.text));
   assert.deepEqual(rows.find((r) => r[0] === 'first'), ['first', '1', '', '3']);
   assert.deepEqual(rows.find((r) => r[0] === 'second'), ['second', '', '5', '6']);
+});
+
+test('Uint8Array#toBase64 as pdf.js uses it for fonts: standard base64 and base64url, padding, bad options refused', async () => {
+  await loadPdfJs();
+  const bytes = new Uint8Array([0, 1, 2, 250, 251, 252, 253, 254, 255, 62, 63]);
+  const encode = (data: Uint8Array, options?: unknown): string => (data as Uint8Array & { toBase64: (o?: unknown) => string }).toBase64(options);
+  assert.equal(encode(bytes), Buffer.from(bytes).toString('base64'));
+  assert.equal(encode(bytes.subarray(3, 8)), Buffer.from(bytes.subarray(3, 8)).toString('base64'));
+  assert.equal(encode(bytes, { alphabet: 'base64url' }), Buffer.from(bytes).toString('base64url') + '=');
+  assert.equal(encode(bytes, { omitPadding: true }), Buffer.from(bytes).toString('base64').replace(/=+$/, ''));
+  assert.throws(() => encode(bytes, null), TypeError);
 });

@@ -17,6 +17,7 @@ let assetUrls: { cMapUrl: string; standardFontDataUrl: string } | undefined;
 /** The pdf.js module, imported on first use and shared afterwards. */
 export function loadPdfJs(): Promise<PdfJs> {
   // In Node pdf.js runs its worker code in-process ("fake worker"); nothing to configure.
+  installBase64Encoder();
   pdfjsPromise ??= import('pdfjs-dist/legacy/build/pdf.mjs');
   return pdfjsPromise;
 }
@@ -32,6 +33,42 @@ function pdfAssetUrls(): { cMapUrl: string; standardFontDataUrl: string } {
     };
   }
   return assetUrls;
+}
+
+/**
+ * We never draw a page, so pdf.js need not turn glyphs into outlines. With `disableFontFace` it would
+ * (it builds a path for every glyph shown on a page whose operators we read for table borders); without
+ * it, it hands each font to the document as a CSS @font-face rule instead. This stand-in document takes
+ * those rules and drops them: all pdf.js asks of a document when it does not render (FontLoader:
+ * createElement('style'), head.append, sheet.insertRule).
+ */
+function fontSinkDocument(): object {
+  const sheet = { cssRules: { length: 0 }, insertRule: (): number => 0 };
+  const style = { sheet, remove: (): void => undefined };
+  const head = { append: (): void => undefined };
+  return { createElement: () => style, documentElement: { getElementsByTagName: () => [head] } };
+}
+
+/**
+ * The @font-face rule carries the font as base64 (Uint8Array#toBase64, ES2026). Node 22 lacks it and the
+ * polyfill bundled in pdf.js's legacy build encodes byte by byte in JS (4 s for the 100 bench PDFs), so
+ * before pdf.js loads we put in one backed by Buffer. Electron (Node 24) has the native method.
+ */
+function installBase64Encoder(): void {
+  const proto = Uint8Array.prototype as Uint8Array & { toBase64?: unknown };
+  if (typeof proto.toBase64 === 'function') return;
+  Object.defineProperty(proto, 'toBase64', {
+    configurable: true,
+    writable: true,
+    value: function toBase64(this: Uint8Array, options?: { alphabet?: string; omitPadding?: boolean }): string {
+      if (options !== undefined && (options === null || typeof options !== 'object')) throw new TypeError('toBase64: options must be an object');
+      const alphabet = options?.alphabet ?? 'base64';
+      if (alphabet !== 'base64' && alphabet !== 'base64url') throw new TypeError('toBase64: unknown alphabet');
+      const encoded = Buffer.from(this.buffer, this.byteOffset, this.byteLength).toString('base64');
+      const text = alphabet === 'base64url' ? encoded.replace(/\+/g, '-').replace(/\//g, '_') : encoded;
+      return options?.omitPadding ? text.replace(/=+$/, '') : text;
+    },
+  });
 }
 
 export interface OpenedPdf {
@@ -53,7 +90,8 @@ export async function openPdf(bytes: Uint8Array): Promise<OpenedPdf> {
     cMapPacked: true,
     standardFontDataUrl: urls.standardFontDataUrl,
     isEvalSupported: false,
-    disableFontFace: true,
+    disableFontFace: false,
+    ownerDocument: fontSinkDocument(),
     useSystemFonts: false,
     verbosity: pdfjs.VerbosityLevel.ERRORS,
   };
