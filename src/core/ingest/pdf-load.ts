@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { IngestError } from '../document.ts';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+type PdfParams = Exclude<Parameters<PdfJs['getDocument']>[0], string | URL | ArrayBuffer | ArrayBufferView>;
 export type PdfDocumentProxy = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
 export type PdfPageProxy = Awaited<ReturnType<PdfDocumentProxy['getPage']>>;
 
@@ -84,14 +85,15 @@ export async function openPdf(bytes: Uint8Array): Promise<OpenedPdf> {
   const urls = pdfAssetUrls();
   // pdf.js 6 dropped `isEvalSupported` (it no longer compiles fonts with eval); still passed so an older
   // build never evaluates code from a submitted file.
-  const params: Parameters<PdfJs['getDocument']>[0] & { isEvalSupported: boolean } = {
+  const params: PdfParams & { isEvalSupported: boolean } = {
     data: new Uint8Array(bytes),
     cMapUrl: urls.cMapUrl,
     cMapPacked: true,
     standardFontDataUrl: urls.standardFontDataUrl,
     isEvalSupported: false,
     disableFontFace: false,
-    ownerDocument: fontSinkDocument(),
+    // Only the four members above are ever used (pdf.js's FontLoader when it does not render).
+    ownerDocument: fontSinkDocument() as unknown as PdfParams['ownerDocument'],
     useSystemFonts: false,
     verbosity: pdfjs.VerbosityLevel.ERRORS,
   };
