@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { IngestError } from '../document.ts';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
-type PdfParams = Exclude<Parameters<PdfJs['getDocument']>[0], string | URL | ArrayBuffer | ArrayBufferView>;
+type PdfParams = NonNullable<Parameters<PdfJs['getDocument']>[0]>;
 export type PdfDocumentProxy = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
 export type PdfPageProxy = Awaited<ReturnType<PdfDocumentProxy['getPage']>>;
 
