@@ -66,11 +66,28 @@ function bigrams(s: string): Map<string, number> {
   return out;
 }
 
+/**
+ * Every observed label is compared with every template label, so the same strings come back many times
+ * per table: their bigrams are kept (bounded; labels are short and few per report).
+ */
+const bigramCache = new Map<string, Map<string, number>>();
+const BIGRAM_CACHE_LIMIT = 2000;
+
+function cachedBigrams(s: string): Map<string, number> {
+  let grams = bigramCache.get(s);
+  if (!grams) {
+    if (bigramCache.size >= BIGRAM_CACHE_LIMIT) bigramCache.clear();
+    grams = bigrams(s);
+    bigramCache.set(s, grams);
+  }
+  return grams;
+}
+
 /** Dice coefficient of character bigrams: tolerant of a dropped or changed character ("法律行政止公开"). */
 export function bigramSimilarity(a: string, b: string): number {
   if (a.length < 2 || b.length < 2) return a === b && a.length > 0 ? 1 : 0;
-  const ga = bigrams(a);
-  const gb = bigrams(b);
+  const ga = cachedBigrams(a);
+  const gb = cachedBigrams(b);
   let shared = 0;
   for (const [g, n] of ga) shared += Math.min(n, gb.get(g) ?? 0);
   return (2 * shared) / (a.length - 1 + (b.length - 1));
@@ -81,11 +98,23 @@ export function stripNumbering(label: string): string {
   return label.replace(/^(\(?[0-9一二三四五六七八九十]{1,2}[)、.．]?)+/, '');
 }
 
+const strippedCache = new Map<string, string>();
+
+function strippedOf(label: string): string {
+  let stripped = strippedCache.get(label);
+  if (stripped === undefined) {
+    if (strippedCache.size >= BIGRAM_CACHE_LIMIT) strippedCache.clear();
+    stripped = stripNumbering(label);
+    strippedCache.set(label, stripped);
+  }
+  return stripped;
+}
+
 /**
  * Evidence for a row whose label has no template keyword (typos, abbreviations): bigram similarity of the
  * leaf with the template label, counted only when clearly similar. Weaker than any keyword hit.
  */
 export function fuzzyScore(leaf: string, templateLabel: string): number {
-  const sim = bigramSimilarity(stripNumbering(leaf), stripNumbering(templateLabel));
+  const sim = bigramSimilarity(strippedOf(leaf), strippedOf(templateLabel));
   return sim >= 0.6 ? Math.round(sim * 3 * 10) / 10 : 0;
 }

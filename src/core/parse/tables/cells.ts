@@ -10,8 +10,12 @@ const NOT_FILLED = /^([-—–―/\\／_＿~～]+|无|空|不适用|未填|n\/?a
 const NUMBER = /^[-+]?\d+(\.\d+)?$/;
 const NUMBER_WITH_UNIT = /^[-+]?\d[\d,]*(\.\d+)?\s*(万元|元|件|条|个|项|次|人次|%)$/;
 
+/** Text normalisation cannot change these characters; most cells are such plain numbers. */
+const PLAIN_NUMERIC_TEXT = /^[\d\s,.+-]*$/;
+
 function compact(raw: string): string {
-  return normalizeText(raw).replace(/[\s,]/g, '').replace(/[−－]/g, '-');
+  const text = PLAIN_NUMERIC_TEXT.test(raw) ? raw : normalizeText(raw);
+  return text.replace(/[\s,]/g, '').replace(/[−－]/g, '-');
 }
 
 /** True when a cell holds a value (or a placeholder for one), not a label. */
