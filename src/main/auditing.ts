@@ -54,18 +54,27 @@ export function applyCorrections(report: Report, corrections: { table: 'active' 
   return { ...report, tables };
 }
 
-function related(db: Db, reportId: number, withCorrections: boolean): RelatedReport | null {
+/**
+ * A stored report as history or peer. `fresh` is the report just written by this import, with the
+ * fingerprint its worker computed: it has no corrections yet, so it need not be read back from the store.
+ */
+function related(db: Db, reportId: number, withCorrections: boolean, fresh?: FreshReport): RelatedReport | null {
   const row = reportRow(db, reportId);
-  const report = withCorrections ? effectiveReport(db, reportId) : reportModel(db, reportId);
+  const report = fresh?.report ?? (withCorrections ? effectiveReport(db, reportId) : reportModel(db, reportId));
   if (!row || !report) return null;
   const department = row.departmentId !== null ? (getDepartment(db, row.departmentId)?.name ?? row.departmentText) : row.departmentText;
   const rel: RelatedReport & { fingerprint?: unknown } = { file: report.file, department, year: row.year, report };
-  const fp = reportFingerprint<unknown>(db, reportId);
+  const fp = fresh ? fresh.fingerprint : reportFingerprint<unknown>(db, reportId);
   if (fp !== null) {
     rel.fingerprint = fp;
     reuseFingerprint(report, fp);
   }
   return rel;
+}
+
+export interface FreshReport {
+  report: Report;
+  fingerprint: unknown;
 }
 
 /**
@@ -120,9 +129,9 @@ export class PeerCache {
   }
 
   /** Record a newly stored report (replacing the department's older version). */
-  add(reportId: number, departmentId: number | null, year: number | null): void {
+  add(reportId: number, departmentId: number | null, year: number | null, fresh?: FreshReport): void {
     if (year === null || !this.byYear.has(year)) return;
-    const rel = related(this.db, reportId, true);
+    const rel = related(this.db, reportId, true, fresh);
     if (!rel) return;
     const peers = this.byYear.get(year)!;
     const index = this.indexes.get(year)!;
@@ -201,6 +210,9 @@ export function auditStored(db: Db, reportId: number, rubric: Rubric, peers: Pee
   const row = reportRow(db, reportId);
   const report = effectiveReport(db, reportId);
   if (!row || !report) return null;
+  // Corrections change table cells only; the narrative fingerprint stored with the report still holds.
+  const fingerprint = reportFingerprint<unknown>(db, reportId);
+  if (fingerprint !== null) reuseFingerprint(report, fingerprint);
   const context = contextFor(db, { reportId, departmentId: row.departmentId, year: row.year }, peers, rubric);
   const decisions = decisionInputs(db, reportId);
   const { findings, score } = auditWithEngine(report, context, rubric, decisions);

@@ -9,13 +9,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isSupportedExtension } from '../core/ingest/detect.ts';
 import type { ImportProgress } from '../shared/api.ts';
+import type { Report } from '../shared/model.ts';
 import type { Db } from './store/db.ts';
 import { resolveDepartment } from './store/departments.ts';
 import { createRun, fileBySha, insertAudit, writeImportedReport, type AuditInput, type FileInput, type ReportInput } from './store/reports.ts';
 import { WorkerPool, type ReadOutcome } from './worker-pool.ts';
 import { PeerCache, auditStored, contextFor, summarize } from './auditing.ts';
 import { CommitBatcher } from './commit-batcher.ts';
-import { ENGINE_VERSION, auditWithEngine, rubricIdentity, vetoScoreFor, type Rubric } from './engine.ts';
+import { ENGINE_VERSION, auditWithEngine, reuseFingerprint, rubricIdentity, vetoScoreFor, type Rubric } from './engine.ts';
 import { readLimits, tooLargeReason } from './settings.ts';
 
 /** Errors that say nothing about the file (the worker died or hung): such files are retried next time. */
@@ -264,6 +265,8 @@ function commit(db: Db, c: CommitInput, replaceFileId: number | undefined): numb
   };
   let departmentId: number | null = null;
   let year: number | null = null;
+  // The report as written, kept for the peer cache (set inside the transaction).
+  const written: { report: Report | null } = { report: null };
   const { reportId } = writeImportedReport(
     db,
     {
@@ -284,6 +287,9 @@ function commit(db: Db, c: CommitInput, replaceFileId: number | undefined): numb
       },
       audit: (tx, newId, _version, input): AuditInput => {
         if (!input.report) return unreadableAudit(outcome, c.options.rubric);
+        written.report = input.report;
+        // The worker computed the narrative fingerprint already; the peer check need not do it again here.
+        if (outcome.fingerprint !== null) reuseFingerprint(input.report, outcome.fingerprint);
         const context = contextFor(tx, { reportId: newId, departmentId: input.departmentId, year: input.year }, c.peers, c.options.rubric);
         const { findings, score } = auditWithEngine(input.report, context, c.options.rubric, []);
         return { findings, score, ...summarize(findings) };
@@ -291,7 +297,7 @@ function commit(db: Db, c: CommitInput, replaceFileId: number | undefined): numb
     },
     replaceFileId,
   );
-  c.peers.add(reportId, departmentId, year);
+  c.peers.add(reportId, departmentId, year, written.report ? { report: written.report, fingerprint: outcome.fingerprint } : undefined);
   return reportId;
 }
 
