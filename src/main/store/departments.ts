@@ -5,7 +5,7 @@
  * renames and merges keep the old names as aliases so next year's reports find the same department.
  */
 import type { Db } from './db.ts';
-import { nowIso } from './db.ts';
+import { nowIso, stmt } from './db.ts';
 import { cleanDisplayName, normalizeDepartmentName, splitPlacePrefix } from './names.ts';
 
 export interface DepartmentRow {
@@ -39,7 +39,7 @@ export class StoreError extends Error {
 }
 
 function aliasesOf(db: Db, id: number): string[] {
-  return (db.prepare('SELECT alias FROM department_aliases WHERE department_id = ? ORDER BY alias').all(id) as { alias: string }[]).map(
+  return (stmt(db, 'SELECT alias FROM department_aliases WHERE department_id = ? ORDER BY alias').all(id) as { alias: string }[]).map(
     (r) => r.alias,
   );
 }
@@ -58,12 +58,12 @@ function toRow(db: Db, raw: RawDepartment): DepartmentRow {
 }
 
 export function getDepartment(db: Db, id: number): DepartmentRow | null {
-  const raw = db.prepare('SELECT * FROM departments WHERE id = ?').get(id) as RawDepartment | undefined;
+  const raw = stmt(db, 'SELECT * FROM departments WHERE id = ?').get(id) as RawDepartment | undefined;
   return raw ? toRow(db, raw) : null;
 }
 
 export function listDepartments(db: Db): DepartmentRow[] {
-  const rows = db.prepare('SELECT * FROM departments ORDER BY name').all() as RawDepartment[];
+  const rows = stmt(db, 'SELECT * FROM departments ORDER BY name').all() as RawDepartment[];
   return rows.map((r) => toRow(db, r));
 }
 
@@ -80,17 +80,16 @@ export type MatchKind = 'name' | 'alias' | 'core';
 export function matchDepartment(db: Db, name: string): { id: number; how: MatchKind } | null {
   const norm = normalizeDepartmentName(name);
   if (!norm) return null;
-  const byName = db.prepare('SELECT id FROM departments WHERE norm_name = ?').get(norm) as { id: number } | undefined;
+  const byName = stmt(db, 'SELECT id FROM departments WHERE norm_name = ?').get(norm) as { id: number } | undefined;
   if (byName) return { id: byName.id, how: 'name' };
-  const byAlias = db.prepare('SELECT department_id AS id FROM department_aliases WHERE norm_alias = ?').get(norm) as
+  const byAlias = stmt(db, 'SELECT department_id AS id FROM department_aliases WHERE norm_alias = ?').get(norm) as
     | { id: number }
     | undefined;
   if (byAlias) return { id: byAlias.id, how: 'alias' };
 
   const wanted = splitPlacePrefix(norm);
   // Without a prefix on either side there is nothing more to try (equal cores would have matched by name).
-  const candidates = db
-    .prepare('SELECT id, norm_name AS norm FROM departments UNION ALL SELECT department_id AS id, norm_alias AS norm FROM department_aliases')
+  const candidates = stmt(db, 'SELECT id, norm_name AS norm FROM departments UNION ALL SELECT department_id AS id, norm_alias AS norm FROM department_aliases')
     .all() as { id: number; norm: string }[];
   const fits = new Set<number>();
   for (const c of candidates) {
@@ -108,8 +107,7 @@ function insertDepartment(db: Db, name: string, confirmed: boolean): number {
   const norm = normalizeDepartmentName(display);
   if (!norm) throw new StoreError('invalid', `部门名称无效：“${name}”`);
   const places = splitPlacePrefix(norm).places;
-  const info = db
-    .prepare('INSERT INTO departments (name, norm_name, region, confirmed, created_at) VALUES (?, ?, ?, ?, ?)')
+  const info = stmt(db, 'INSERT INTO departments (name, norm_name, region, confirmed, created_at) VALUES (?, ?, ?, ?, ?)')
     .run(display, norm, places.at(-1) ?? null, confirmed ? 1 : 0, nowIso());
   return Number(info.lastInsertRowid);
 }
@@ -118,9 +116,9 @@ export function addAlias(db: Db, departmentId: number, alias: string): void {
   const display = cleanDisplayName(alias);
   const norm = normalizeDepartmentName(display);
   if (!norm) return;
-  const owner = db.prepare('SELECT id FROM departments WHERE norm_name = ?').get(norm) as { id: number } | undefined;
+  const owner = stmt(db, 'SELECT id FROM departments WHERE norm_name = ?').get(norm) as { id: number } | undefined;
   if (owner) return; // it is some department's own name
-  db.prepare(
+  stmt(db,
     'INSERT INTO department_aliases (norm_alias, alias, department_id) VALUES (?, ?, ?) ON CONFLICT(norm_alias) DO NOTHING',
   ).run(norm, display, departmentId);
 }
@@ -133,7 +131,7 @@ export function resolveDepartment(db: Db, name: string, options: { confirmed?: b
   const match = matchDepartment(db, name);
   if (match) {
     if (match.how === 'core') addAlias(db, match.id, name);
-    if (options.confirmed) db.prepare('UPDATE departments SET confirmed = 1 WHERE id = ?').run(match.id);
+    if (options.confirmed) stmt(db, 'UPDATE departments SET confirmed = 1 WHERE id = ?').run(match.id);
     return { id: match.id, created: false, how: match.how };
   }
   return { id: insertDepartment(db, name, options.confirmed ?? false), created: true, how: 'created' };
@@ -147,19 +145,19 @@ export function renameDepartment(db: Db, id: number, newName: string): Departmen
     const display = cleanDisplayName(newName);
     const norm = normalizeDepartmentName(display);
     if (!norm) throw new StoreError('invalid', '新名称不能为空');
-    const other = db.prepare('SELECT id, name FROM departments WHERE norm_name = ? AND id <> ?').get(norm, id) as
+    const other = stmt(db, 'SELECT id, name FROM departments WHERE norm_name = ? AND id <> ?').get(norm, id) as
       | { id: number; name: string }
       | undefined;
     if (other) throw new StoreError('conflict', `已有同名部门“${other.name}”，请改用“合并部门”`);
-    db.prepare('DELETE FROM department_aliases WHERE norm_alias = ?').run(norm);
-    db.prepare('UPDATE departments SET name = ?, norm_name = ?, region = COALESCE(region, ?), confirmed = 1 WHERE id = ?').run(
+    stmt(db, 'DELETE FROM department_aliases WHERE norm_alias = ?').run(norm);
+    stmt(db, 'UPDATE departments SET name = ?, norm_name = ?, region = COALESCE(region, ?), confirmed = 1 WHERE id = ?').run(
       display,
       norm,
       splitPlacePrefix(norm).places.at(-1) ?? null,
       id,
     );
     if (current.normName !== norm) {
-      db.prepare('INSERT OR REPLACE INTO department_aliases (norm_alias, alias, department_id) VALUES (?, ?, ?)').run(
+      stmt(db, 'INSERT OR REPLACE INTO department_aliases (norm_alias, alias, department_id) VALUES (?, ?, ?)').run(
         current.normName,
         current.name,
         id,
@@ -180,40 +178,39 @@ export function mergeDepartments(db: Db, fromId: number, intoId: number): Depart
     const into = getDepartment(db, intoId);
     if (!from) throw new StoreError('not-found', `部门不存在（编号 ${fromId}）`);
     if (!into) throw new StoreError('not-found', `部门不存在（编号 ${intoId}）`);
-    db.prepare('UPDATE department_aliases SET department_id = ? WHERE department_id = ?').run(intoId, fromId);
-    db.prepare('INSERT OR REPLACE INTO department_aliases (norm_alias, alias, department_id) VALUES (?, ?, ?)').run(
+    stmt(db, 'UPDATE department_aliases SET department_id = ? WHERE department_id = ?').run(intoId, fromId);
+    stmt(db, 'INSERT OR REPLACE INTO department_aliases (norm_alias, alias, department_id) VALUES (?, ?, ?)').run(
       from.normName,
       from.name,
       intoId,
     );
-    const years = (db.prepare('SELECT DISTINCT year FROM reports WHERE department_id = ?').all(fromId) as { year: number | null }[]).map(
+    const years = (stmt(db, 'SELECT DISTINCT year FROM reports WHERE department_id = ?').all(fromId) as { year: number | null }[]).map(
       (r) => r.year,
     );
     // Park the moved reports on negative versions first: (department, year, version) is unique.
-    db.prepare('UPDATE reports SET version = -id, department_id = ? WHERE department_id = ?').run(intoId, fromId);
-    const renumber = db.prepare('UPDATE reports SET version = ? WHERE id = ?');
+    stmt(db, 'UPDATE reports SET version = -id, department_id = ? WHERE department_id = ?').run(intoId, fromId);
+    const renumber = stmt(db, 'UPDATE reports SET version = ? WHERE id = ?');
     for (const year of years) {
-      const rows = db
-        .prepare('SELECT id FROM reports WHERE department_id = ? AND year IS ? ORDER BY imported_at, id')
+      const rows = stmt(db, 'SELECT id FROM reports WHERE department_id = ? AND year IS ? ORDER BY imported_at, id')
         .all(intoId, year) as { id: number }[];
       rows.forEach((r) => renumber.run(-r.id - 1_000_000_000, r.id));
       rows.forEach((r, i) => renumber.run(i + 1, r.id));
     }
-    db.prepare(
+    stmt(db,
       `INSERT INTO roster (year, department_id, deadline, received_on)
        SELECT year, ?, deadline, received_on FROM roster WHERE department_id = ?
        ON CONFLICT(year, department_id) DO UPDATE SET
          deadline = COALESCE(roster.deadline, excluded.deadline),
          received_on = COALESCE(roster.received_on, excluded.received_on)`,
     ).run(intoId, fromId);
-    db.prepare('DELETE FROM roster WHERE department_id = ?').run(fromId);
-    db.prepare('UPDATE departments SET parent_id = ? WHERE parent_id = ?').run(intoId, fromId);
-    db.prepare('UPDATE departments SET confirmed = 1 WHERE id = ?').run(intoId);
-    db.prepare('DELETE FROM departments WHERE id = ?').run(fromId);
+    stmt(db, 'DELETE FROM roster WHERE department_id = ?').run(fromId);
+    stmt(db, 'UPDATE departments SET parent_id = ? WHERE parent_id = ?').run(intoId, fromId);
+    stmt(db, 'UPDATE departments SET confirmed = 1 WHERE id = ?').run(intoId);
+    stmt(db, 'DELETE FROM departments WHERE id = ?').run(fromId);
     return getDepartment(db, intoId)!;
   })();
 }
 
 export function confirmDepartment(db: Db, id: number): void {
-  db.prepare('UPDATE departments SET confirmed = 1 WHERE id = ?').run(id);
+  stmt(db, 'UPDATE departments SET confirmed = 1 WHERE id = ?').run(id);
 }

@@ -3,6 +3,7 @@
  * report was received. Drives 未报送 and late lists.
  */
 import type { Db } from './db.ts';
+import { stmt } from './db.ts';
 import { resolveDepartment } from './departments.ts';
 
 export interface RosterEntryInput {
@@ -24,7 +25,7 @@ export function setRoster(db: Db, year: number, entries: RosterEntryInput[]): { 
   return db.transaction(() => {
     let matched = 0;
     let created = 0;
-    const upsert = db.prepare(
+    const upsert = stmt(db,
       `INSERT INTO roster (year, department_id, deadline, received_on) VALUES (?, ?, ?, ?)
        ON CONFLICT(year, department_id) DO UPDATE SET
          deadline = COALESCE(excluded.deadline, roster.deadline),
@@ -42,8 +43,7 @@ export function setRoster(db: Db, year: number, entries: RosterEntryInput[]): { 
 }
 
 export function rosterForYear(db: Db, year: number): RosterRow[] {
-  return db
-    .prepare(
+  return stmt(db,
       `SELECT r.year, r.department_id AS departmentId, d.name AS department, r.deadline, r.received_on AS receivedOn
        FROM roster r JOIN departments d ON d.id = r.department_id WHERE r.year = ? ORDER BY d.name`,
     )
@@ -51,8 +51,7 @@ export function rosterForYear(db: Db, year: number): RosterRow[] {
 }
 
 export function rosterEntry(db: Db, year: number, departmentId: number): RosterRow | null {
-  const row = db
-    .prepare(
+  const row = stmt(db,
       `SELECT r.year, r.department_id AS departmentId, d.name AS department, r.deadline, r.received_on AS receivedOn
        FROM roster r JOIN departments d ON d.id = r.department_id WHERE r.year = ? AND r.department_id = ?`,
     )
