@@ -17,3 +17,10 @@ export interface ReadOutcome {
   /** Narrative fingerprint for the repeated-text checks, computed off the main thread. */
   fingerprint: unknown;
 }
+
+/** Sent once by a worker when its readers (pdf.js, mammoth) are loaded and it is ready for files. */
+export interface WorkerReady {
+  ready: true;
+}
+
+export type WorkerMessage = ReadOutcome | WorkerReady;

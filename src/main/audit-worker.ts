@@ -6,8 +6,8 @@
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { parentPort } from 'node:worker_threads';
-import type { ReadOutcome, ReadTask } from './audit-worker-protocol.ts';
-import { fingerprintReport, readReportFile } from './engine.ts';
+import type { ReadOutcome, ReadTask, WorkerReady } from './audit-worker-protocol.ts';
+import { fingerprintReport, readReportFile, warmUpReaders } from './engine.ts';
 import { lowerThreadPriority } from './thread-priority.ts';
 
 if (!parentPort) throw new Error('audit-worker 只能作为 worker_threads 线程运行');
@@ -27,6 +27,11 @@ const collectGarbage = vm.runInNewContext('typeof gc === "function" ? gc : undef
 function collectIfLarge(): void {
   if (collectGarbage && v8.getHeapStatistics().used_heap_size > GC_THRESHOLD_BYTES) collectGarbage();
 }
+
+// Load the readers now rather than on the first file, then say so (the pool waits for this only when asked).
+void warmUpReaders()
+  .catch(() => undefined) // a reader that cannot load fails its files with a message, not the worker
+  .then(() => port.postMessage({ ready: true } satisfies WorkerReady));
 
 port.on('message', (task: ReadTask) => {
   void handle(task).then((outcome) => {

@@ -7,6 +7,7 @@ import { ENGINE_VERSION as CORE_ENGINE_VERSION, judgeReport, readReport, vetoSco
 import { ALL_CHECKS, SketchIndex, cachedFingerprint, narrativeFingerprint, primeFingerprint } from '../core/checks/index.ts';
 import type { CheckContext, RelatedReport } from '../core/checks/types.ts';
 import { anchorDecisionIndexes, anchorDecisions, checkOptionsFromRubric, defaultRubricJson as coreDefaultRubricJson, parseRubric, scoreReport, type Rubric } from '../core/score/index.ts';
+import { loadPdfJs } from '../core/ingest/pdf-load.ts';
 import type { Finding, Report, ScoreResult, SourceFormat } from '../shared/model.ts';
 
 export type { Rubric };
@@ -34,6 +35,11 @@ export interface ReadFileResult {
 export async function readReportFile(file: string, bytes: Uint8Array): Promise<ReadFileResult> {
   const r = await readReport(file, bytes);
   return { report: r.report, format: r.format, error: r.error, errorCode: r.errorCode };
+}
+
+/** Load the readers that are otherwise loaded on the first file of their kind (pdf.js takes ~0.3 s). */
+export async function warmUpReaders(): Promise<void> {
+  await loadPdfJs();
 }
 
 export function fingerprintReport(report: Report): unknown {

@@ -20,7 +20,7 @@ const { values } = parseArgs({
   },
 });
 
-const service = createService({ dbPath: values.db! });
+const service = createService({ dbPath: values.db!, startWorkers: true });
 const server = await startWebServer({ service, port: Number(values.port), rendererDir: values.renderer! });
 console.log(`OGI Auditor 已启动（数据库 ${values.db}）`);
 console.log(`请在浏览器中打开：${server.openUrl}`);

@@ -80,6 +80,11 @@ export interface ServiceOptions {
   workerMemoryMb?: number;
   /** The office's name, printed on sheets. */
   office?: string;
+  /**
+   * Start the parsing workers now rather than at the first import (the app and the web server do, so
+   * the reviewer's first import does not wait ~1 s for them to load pdf.js and mammoth).
+   */
+  startWorkers?: boolean;
 }
 
 export type ImportListener = (progress: ImportProgress) => void;
@@ -90,6 +95,8 @@ export interface AuditorService extends AuditorApi {
   onImportProgress(listener: ImportListener): () => void;
   /** Resolves when the job has finished (tests, CLI). */
   waitForImport(jobId: string): Promise<ImportProgress>;
+  /** Starts the parsing workers if needed; resolves when they are ready for files. */
+  workersReady(): Promise<void>;
   readonly db: Db;
 }
 
@@ -225,6 +232,18 @@ export function createService(options: ServiceOptions): AuditorService {
     }).immediate();
   };
 
+  const importLimits = (): ReturnType<typeof readLimits> =>
+    readLimits({ timeoutMs: options.timeoutMs, maxFileBytes: options.maxFileBytes, workerMemoryMb: options.workerMemoryMb });
+
+  const workerPool = (): WorkerPool => {
+    if (!pool) {
+      const limits = importLimits();
+      pool = new WorkerPool({ size: options.poolSize, timeoutMs: limits.timeoutMs, memoryMb: limits.workerMemoryMb });
+    }
+    return pool;
+  };
+  if (options.startWorkers) workerPool();
+
   const notify = (p: ImportProgress): void => {
     jobs.set(p.jobId, p);
     for (const l of listeners) l(p);
@@ -235,9 +254,8 @@ export function createService(options: ServiceOptions): AuditorService {
     const jobId = crypto.randomUUID();
     notify({ jobId, total: sources.length, done: 0, current: null, imported: 0, skipped: [], errors: [], finished: false });
     const run = importChain.then(async () => {
-      const limits = readLimits({ timeoutMs: options.timeoutMs, maxFileBytes: options.maxFileBytes, workerMemoryMb: options.workerMemoryMb });
-      pool ??= new WorkerPool({ size: options.poolSize, timeoutMs: limits.timeoutMs, memoryMb: limits.workerMemoryMb });
-      const opts: Parameters<typeof importSources>[2] = { rubric: rubric().rubric, pool, jobId, onProgress: notify, maxFileBytes: limits.maxFileBytes };
+      const limits = importLimits();
+      const opts: Parameters<typeof importSources>[2] = { rubric: rubric().rubric, pool: workerPool(), jobId, onProgress: notify, maxFileBytes: limits.maxFileBytes };
       if (year !== undefined) opts.year = year;
       return importSources(db, sources, opts);
     });
@@ -455,6 +473,11 @@ export function createService(options: ServiceOptions): AuditorService {
     onImportProgress(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+
+    async workersReady() {
+      if (closed) throw new ServiceError('closed', '服务已关闭');
+      await workerPool().whenReady();
     },
 
     waitForImport(jobId) {

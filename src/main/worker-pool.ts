@@ -9,7 +9,7 @@ import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import fs from 'node:fs';
-import type { ReadTask, ReadOutcome } from './audit-worker-protocol.ts';
+import type { ReadTask, ReadOutcome, WorkerMessage } from './audit-worker-protocol.ts';
 
 export type { ReadTask, ReadOutcome };
 
@@ -32,7 +32,7 @@ export interface WorkerPoolOptions {
 export function workerEntry(): { url: URL; execArgv: string[] } {
   const here = import.meta.url;
   if (here.endsWith('.ts')) {
-    const execArgv = process.features.typescript ? ['--disable-warning=ExperimentalWarning'] : ['--import', import.meta.resolve('tsx')];
+    const execArgv = process.features.typescript ? ['--disable-warning=ExperimentalWarning', ...(process.env['PROF_W'] ? ['--cpu-prof', '--cpu-prof-dir=/tmp/profw'] : [])] : ['--import', import.meta.resolve('tsx')];
     return { url: new URL('./audit-worker.ts', here), execArgv };
   }
   const built = new URL('./audit-worker.js', here);
@@ -53,6 +53,8 @@ interface Slot {
   worker: Worker;
   job: Job | null;
   timer: NodeJS.Timeout | null;
+  /** Settles when the worker has loaded its readers (or died trying). */
+  ready: Promise<void>;
 }
 
 export class WorkerPool {
@@ -71,6 +73,21 @@ export class WorkerPool {
     const found = workerEntry();
     this.entry = options.entry ? { url: options.entry, execArgv: options.entry.href.endsWith('.ts') ? found.execArgv : [] } : found;
     for (let i = 0; i < this.size; i++) this.slots.push(this.spawn());
+  }
+
+  /**
+   * Resolves once every worker has loaded its readers. Files sent earlier simply wait in the queue; this
+   * is for starting the pool ahead of the first import (the app at start-up, the benchmark).
+   */
+  async whenReady(): Promise<void> {
+    // Idle workers are unref'd so they never keep the process alive; while someone waits for them they must.
+    await Promise.all(
+      this.slots.map(async (slot) => {
+        slot.worker.ref();
+        await slot.ready;
+        if (!slot.job) slot.worker.unref();
+      }),
+    );
   }
 
   /** Read one file in a worker. Never rejects: failures come back as an outcome with an error. */
@@ -98,11 +115,14 @@ export class WorkerPool {
   private spawn(): Slot {
     const resourceLimits = this.memoryMb ? { maxOldGenerationSizeMb: this.memoryMb } : undefined;
     const worker = new Worker(this.entry.url, { execArgv: this.entry.execArgv, ...(resourceLimits ? { resourceLimits } : {}) });
-    const slot: Slot = { worker, job: null, timer: null };
-    worker.on('message', (outcome: ReadOutcome) => {
-      if (!slot.job || outcome.id !== slot.job.task.id) return;
-      this.finish(slot, outcome);
+    let markReady = (): void => undefined;
+    const slot: Slot = { worker, job: null, timer: null, ready: new Promise<void>((resolve) => (markReady = resolve)) };
+    worker.on('message', (message: WorkerMessage) => {
+      if ('ready' in message) return markReady();
+      if (!slot.job || message.id !== slot.job.task.id) return;
+      this.finish(slot, message);
     });
+    worker.on('exit', markReady);
     worker.on('error', (err) => {
       if ((err as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') {
         this.replace(slot, 'out-of-memory', `读取时内存不足（超过 ${this.memoryMb ?? '默认'} MB 上限），已跳过该文件；请人工审核`);

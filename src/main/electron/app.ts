@@ -38,7 +38,7 @@ if (!app.requestSingleInstanceLock()) {
     const dbPath = process.env['OGI_DB'] || path.join(app.getPath('userData'), 'ogi-auditor.db');
     let service: ReturnType<typeof createService>;
     try {
-      service = createService({ dbPath });
+      service = createService({ dbPath, startWorkers: true });
     } catch (error) {
       dialog.showErrorBox('无法打开数据库', `${dbPath}\n${error instanceof Error ? error.message : String(error)}`);
       app.exit(1);

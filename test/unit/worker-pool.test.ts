@@ -1,0 +1,39 @@
+/**
+ * The parsing pool can be started ahead of the first import: whenReady resolves once each worker has
+ * loaded its readers (and does not hang on a worker that dies while loading); files then read as usual.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { WorkerPool } from '../../src/main/worker-pool.ts';
+
+test('whenReady resolves when the workers have loaded pdf.js and mammoth; a file is then read', async () => {
+  const pool = new WorkerPool({ size: 2 });
+  try {
+    await pool.whenReady();
+    const samples = path.resolve(import.meta.dirname, '../../assets/samples');
+    const pdf = fs.readdirSync(samples).find((name) => name.endsWith('.pdf'));
+    assert.ok(pdf, 'assets/samples has a PDF');
+    const outcome = await pool.run({ id: 1, file: pdf, bytes: new Uint8Array(fs.readFileSync(path.join(samples, pdf))) });
+    assert.equal(outcome.error, null);
+    assert.equal(outcome.format, 'pdf');
+    assert.ok(outcome.report?.tables.requests, 'table 三 read');
+  } finally {
+    await pool.close();
+  }
+});
+
+test('whenReady does not wait forever for a worker that dies while starting', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ogi-pool-'));
+  const entry = path.join(dir, 'dies.mjs');
+  fs.writeFileSync(entry, 'process.exit(3);\n');
+  const pool = new WorkerPool({ size: 1, entry: new URL(`file://${entry}`) });
+  try {
+    await pool.whenReady();
+  } finally {
+    await pool.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
