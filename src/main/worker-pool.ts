@@ -32,12 +32,18 @@ export interface WorkerPoolOptions {
 export function workerEntry(): { url: URL; execArgv: string[] } {
   const here = import.meta.url;
   if (here.endsWith('.ts')) {
-    const execArgv = process.features.typescript ? ['--disable-warning=ExperimentalWarning', ...(process.env['PROF_W'] ? ['--cpu-prof', '--cpu-prof-dir=/tmp/profw'] : [])] : ['--import', import.meta.resolve('tsx')];
-    return { url: new URL('./audit-worker.ts', here), execArgv };
+    const execArgv = process.features.typescript ? ['--disable-warning=ExperimentalWarning'] : ['--import', import.meta.resolve('tsx')];
+    return { url: new URL('./audit-worker.ts', here), execArgv: [...execArgv, ...profilingArgv()] };
   }
   const built = new URL('./audit-worker.js', here);
-  if (fs.existsSync(fileURLToPath(built))) return { url: built, execArgv: [] };
+  if (fs.existsSync(fileURLToPath(built))) return { url: built, execArgv: profilingArgv() };
   throw new Error(`找不到解析进程入口 audit-worker.js（应位于 ${fileURLToPath(built)}）`);
+}
+
+/** OGI_WORKER_CPU_PROF=DIR: each worker writes a V8 CPU profile into DIR when it ends (for profiling). */
+function profilingArgv(): string[] {
+  const dir = process.env['OGI_WORKER_CPU_PROF'];
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
 }
 
 export function defaultPoolSize(): number {
