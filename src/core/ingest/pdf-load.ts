@@ -19,6 +19,7 @@ let assetUrls: { cMapUrl: string; standardFontDataUrl: string } | undefined;
 export function loadPdfJs(): Promise<PdfJs> {
   // In Node pdf.js runs its worker code in-process ("fake worker"); nothing to configure.
   installBase64Encoder();
+  preferJsInflate();
   pdfjsPromise ??= import('pdfjs-dist/legacy/build/pdf.mjs');
   return pdfjsPromise;
 }
@@ -70,6 +71,18 @@ function installBase64Encoder(): void {
       return options?.omitPadding ? text.replace(/=+$/, '') : text;
     },
   });
+}
+
+/**
+ * pdf.js inflates content streams and fonts through DecompressionStream when the platform has one, and with
+ * its own JavaScript inflate otherwise. In Node the former is a web stream over zlib whose fixed cost per
+ * stream outweighs the faster inflate on the small streams of a report: without it the 100 bench PDFs read
+ * in 5.7 s instead of 7.1 s, the real WPS reports of the corpus 25 % faster. pdf.js is the only user of the
+ * class in this app, so it is removed from the thread that loads pdf.js.
+ */
+function preferJsInflate(): void {
+  const scope = globalThis as { DecompressionStream?: unknown };
+  if ('DecompressionStream' in scope) delete scope.DecompressionStream;
 }
 
 export interface OpenedPdf {
