@@ -20,13 +20,15 @@ const FORMATTING_ONLY = new Set([
   'tblW', 'tblBorders', 'tblLayout', 'tblCellMar', 'tblLook', 'tblInd', 'tblCellSpacing', 'tblpPr', 'tblOverlap',
   'trHeight', 'cantSplit',
   'proofErr', 'lastRenderedPageBreak', 'bookmarkStart', 'bookmarkEnd', 'permStart', 'permEnd', 'sectPr',
+  // styles.xml: how Word shows its built-in styles in the gallery (hundreds of entries, no content).
+  'latentStyles', 'docDefaults',
 ]);
 
 /** A `w:` start, end or empty tag; attribute values may hold '>' so quoted strings are skipped whole. */
 const W_TAG = /<(\/?)w:([A-Za-z]+)(?:[^>"']|"[^"]*"|'[^']*')*>/g;
 
 /**
- * document.xml without its formatting-only elements. XML with comments or CDATA sections (which Word
+ * A WordprocessingML part (document, styles, numbering, notes) without its formatting-only elements. XML with comments or CDATA sections (which Word
  * never writes, and in which a tag-like string would be misread) is returned unchanged.
  */
 export function slimWordXml(xml: string): string {

@@ -76,12 +76,15 @@ function refusingTruncatedXml(zip: GuardedZip): GuardedZip {
   };
 }
 
-/** The zip as mammoth sees it, with document.xml cut down to what carries text and table shape. */
-function slimmingDocumentXml(zip: GuardedZip): GuardedZip {
+/** Parts of word/ that mammoth parses: the document, its styles, numbering, notes and comments. */
+const WORD_XML_PART = /^word\/[^/]+\.xml$/;
+
+/** The zip as mammoth sees it, with its Word XML cut down to what carries text and table shape. */
+function slimmingWordXml(zip: GuardedZip): GuardedZip {
   return {
     ...zip,
     read: async (name, encoding) => {
-      if (name !== 'word/document.xml') return zip.read(name, encoding);
+      if (!WORD_XML_PART.test(name)) return zip.read(name, encoding);
       const xml = await zip.read(name, 'utf-8');
       const slim = typeof xml === 'string' ? slimWordXml(xml) : '';
       return encoding ? slim : new TextEncoder().encode(slim);
@@ -105,7 +108,7 @@ export async function ingestDocx(bytes: Uint8Array, options: DocxReadOptions = {
     throw new IngestError('wrong-format', `不是 Word 文档（.docx）：压缩包中没有 word/document.xml${otherZipKind(names)}`);
   }
   const opened = refusingTruncatedXml(await openGuardedZip(bytes, entries, DOCX_ZIP_LIMITS));
-  const zip = await withListNumbers(options.keepFormattingXml ? opened : slimmingDocumentXml(opened));
+  const zip = await withListNumbers(options.keepFormattingXml ? opened : slimmingWordXml(opened));
   let imageCount = 0;
   const convertImage = mammoth.images.imgElement(async () => {
     // Never read image bytes: we only count them (tables pasted as pictures cannot be read).
