@@ -83,6 +83,8 @@ export interface FreshReport {
  */
 export class PeerCache {
   private readonly byYear = new Map<number, Map<string, RelatedReport>>();
+  /** The same peers by report id (effective reports: corrections applied). */
+  private readonly byId = new Map<number, RelatedReport>();
   private readonly indexes = new Map<number, PeerIndex>();
   private readonly db: Db;
 
@@ -102,6 +104,7 @@ export class PeerCache {
         const old = peers.get(key);
         if (old) index.remove(old);
         peers.set(key, rel);
+        this.byId.set(r.id, rel);
         index.add(rel);
       }
       this.byYear.set(year, peers);
@@ -139,7 +142,13 @@ export class PeerCache {
     const old = peers.get(key);
     if (old) index.remove(old);
     peers.set(key, rel);
+    this.byId.set(reportId, rel);
     index.add(rel);
+  }
+
+  /** The effective report of a peer already in memory, so re-checking it need not read the store. */
+  reportOf(reportId: number): Report | undefined {
+    return this.byId.get(reportId)?.report;
   }
 }
 
@@ -208,10 +217,11 @@ export function decisionInputs(db: Db, reportId: number): DecisionInput[] {
 /** Checks + score of a stored report (corrections and decisions applied), ready for insertAudit. */
 export function auditStored(db: Db, reportId: number, rubric: Rubric, peers: PeerCache): AuditInput | null {
   const row = reportRow(db, reportId);
-  const report = effectiveReport(db, reportId);
+  const cached = peers.reportOf(reportId);
+  const report = cached ?? effectiveReport(db, reportId);
   if (!row || !report) return null;
   // Corrections change table cells only; the narrative fingerprint stored with the report still holds.
-  const fingerprint = reportFingerprint<unknown>(db, reportId);
+  const fingerprint = cached ? null : reportFingerprint<unknown>(db, reportId);
   if (fingerprint !== null) reuseFingerprint(report, fingerprint);
   const context = contextFor(db, { reportId, departmentId: row.departmentId, year: row.year }, peers, rubric);
   const decisions = decisionInputs(db, reportId);

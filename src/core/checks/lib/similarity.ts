@@ -167,11 +167,12 @@ export function sketchSimilarity(a: NarrativeFingerprint, b: NarrativeFingerprin
  * quoted from `display` (the same text with digits kept) when given.
  */
 export function sharedPassages(a: string, b: string, max = 3, minLength = 20, display: string = a): string[] {
-  const inB = shingleSet(b);
+  const inB = recentShingles(b).set;
+  const hashesOfA = recentShingles(a).hashes;
   const runs: { start: number; end: number }[] = [];
   let start = -1;
   for (let i = 0; i + SHINGLE <= a.length + 1; i++) {
-    const shared = i + SHINGLE <= a.length && inB.has(hash(a.slice(i, i + SHINGLE)));
+    const shared = i + SHINGLE <= a.length && inB.has(hashesOfA[i]!);
     if (shared && start < 0) start = i;
     if (!shared && start >= 0) {
       runs.push({ start, end: i - 1 + SHINGLE });
@@ -183,6 +184,26 @@ export function sharedPassages(a: string, b: string, max = 3, minLength = 20, di
     .sort((x, y) => (y.end - y.start) - (x.end - x.start))
     .slice(0, max)
     .map((r) => display.slice(r.start, Math.min(r.end, r.start + 80)));
+}
+
+/**
+ * A copied report is quoted against each peer it matches, and each peer against every report that copied
+ * it: the shingles of the last few hundred narratives are kept (narratives are cached strings, so a
+ * lookup hashes each only once).
+ */
+const shingleCache = new Map<string, { hashes: number[]; set: Set<number> }>();
+const SHINGLE_CACHE_LIMIT = 512;
+
+function recentShingles(cleaned: string): { hashes: number[]; set: Set<number> } {
+  let entry = shingleCache.get(cleaned);
+  if (!entry) {
+    if (shingleCache.size >= SHINGLE_CACHE_LIMIT) shingleCache.clear();
+    const hashes: number[] = [];
+    for (let i = 0; i + SHINGLE <= cleaned.length; i++) hashes.push(hash(cleaned.slice(i, i + SHINGLE)));
+    entry = { hashes, set: new Set(hashes) };
+    shingleCache.set(cleaned, entry);
+  }
+  return entry;
 }
 
 /** Fingerprints are computed once per report object (peers are compared with many reports). */
