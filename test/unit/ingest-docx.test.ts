@@ -239,8 +239,14 @@ test('slimWordXml cuts formatting-only elements (nested, self-closing, with ">" 
   assert.equal(
     slimWordXml(xml),
     '<w:document><w:body><w:p><w:pPr><w:pStyle w:val="1"/></w:pPr><w:r><w:t>收到 a&gt;b > c</w:t></w:r></w:p>' +
-      '<w:tbl><w:tblPr></w:tblPr><w:tr><w:tc><w:tcPr><w:gridSpan w:val="2"/><w:vMerge w:val="restart"/></w:tcPr><w:p><w:r><w:tab/>' +
+      '<w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val="2"/><w:vMerge w:val="restart"/></w:tcPr><w:p><w:r><w:tab/>' +
       '<w:t>7</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:body></w:document>',
+  );
+  // Runs split only by formatting are joined (revision ids dropped); a tab or break between them is kept.
+  assert.equal(
+    slimWordXml('<w:p w:rsidR="00A1" w14:paraId="1F"><w:r w:rsidRPr="00B2"><w:rPr><w:b/></w:rPr><w:t>(</w:t></w:r><w:r><w:t>一</w:t></w:r>' +
+      '<w:r><w:t xml:space="preserve">) 主动公开</w:t></w:r><w:r><w:tab/><w:t>12</w:t></w:r></w:p>'),
+    '<w:p><w:r><w:t>(一) 主动公开</w:t></w:r><w:r><w:tab/><w:t>12</w:t></w:r></w:p>',
   );
   // Malformed (an element left open) or commented XML is handed on unchanged.
   assert.equal(slimWordXml('<w:p><w:rPr><w:b/></w:p>'), '<w:p><w:rPr><w:b/></w:p>');
@@ -258,6 +264,7 @@ test('every .docx in shared (cases, corpus, bench): the same blocks whether or n
     const slim = await ingestDocx(bytes);
     const full = await ingestDocx(bytes, { keepFormattingXml: true });
     assert.deepEqual(slim.blocks, full.blocks, path.basename(file));
-    assert.deepEqual(slim.warnings, full.warnings, path.basename(file));
+    // Cutting may only remove mammoth's notes about elements it would have ignored anyway.
+    for (const warning of slim.warnings) assert.ok(full.warnings.includes(warning), `${path.basename(file)}: ${warning}`);
   }
 });

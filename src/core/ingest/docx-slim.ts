@@ -64,5 +64,20 @@ export function slimWordXml(xml: string): string {
   // An element left open (malformed XML) is not cut: keep everything from where it began.
   if (dropping !== null) return xml;
   kept.push(xml.slice(copiedUpTo));
-  return kept.join('');
+  return joinPlainRuns(kept.join(''));
+}
+
+/** Revision and paragraph ids Word stamps on paragraphs, rows and runs. */
+const REVISION_IDS = / (?:w:rsid\w*|w14:paraId|w14:textId)="[^"]*"/g;
+/** Property containers left empty once their formatting is cut. */
+const EMPTY_PROPERTIES = /<w:(pPr|rPr|tcPr|trPr|tblPr|tblPrEx)><\/w:\1>/g;
+/** The seam between two runs that hold nothing but text (Word splits runs at every change of formatting). */
+const RUN_SEAM = /<\/w:t><\/w:r><w:r><w:t(?: xml:space="preserve")?>/g;
+
+/**
+ * Once formatting is gone, most runs of a paragraph are bare text next to each other ("(" "一" ")" are
+ * three runs in a WPS file): they are joined into one, since the text reads the same either way.
+ */
+function joinPlainRuns(xml: string): string {
+  return xml.replace(REVISION_IDS, '').replace(EMPTY_PROPERTIES, '').replace(RUN_SEAM, '');
 }
