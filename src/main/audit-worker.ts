@@ -33,11 +33,15 @@ void warmUpReaders()
   .catch(() => undefined) // a reader that cannot load fails its files with a message, not the worker
   .then(() => port.postMessage({ ready: true } satisfies WorkerReady));
 
+// The pool may send the next file while this one is read: files are read one after another, in order.
+let reading: Promise<void> = Promise.resolve();
 port.on('message', (task: ReadTask) => {
-  void handle(task).then((outcome) => {
-    port.postMessage(outcome);
-    collectIfLarge();
-  });
+  reading = reading
+    .then(() => handle(task))
+    .then((outcome) => {
+      port.postMessage(outcome);
+      collectIfLarge();
+    });
 });
 
 async function handle(task: ReadTask): Promise<ReadOutcome> {

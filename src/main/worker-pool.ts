@@ -57,11 +57,19 @@ interface Job {
 
 interface Slot {
   worker: Worker;
-  job: Job | null;
+  /** Files sent to this worker, oldest first: the first is being read, the next waits in the worker. */
+  jobs: Job[];
+  /** Time limit of the file being read (the first job). */
   timer: NodeJS.Timeout | null;
   /** Settles when the worker has loaded its readers (or died trying). */
   ready: Promise<void>;
 }
+
+/**
+ * Files a worker holds at once: the one it reads and the next, so it starts that one the moment it is done
+ * instead of waiting for the main thread (busy writing the store) to hand it another.
+ */
+const FILES_IN_HAND = 2;
 
 export class WorkerPool {
   readonly size: number;
@@ -91,7 +99,7 @@ export class WorkerPool {
       this.slots.map(async (slot) => {
         slot.worker.ref();
         await slot.ready;
-        if (!slot.job) slot.worker.unref();
+        if (slot.jobs.length === 0) slot.worker.unref();
       }),
     );
   }
@@ -111,8 +119,7 @@ export class WorkerPool {
     await Promise.all(
       this.slots.map(async (s) => {
         if (s.timer) clearTimeout(s.timer);
-        if (s.job) s.job.resolve(failure(s.job.task, 'closed', '解析进程池已关闭'));
-        s.job = null;
+        for (const job of s.jobs.splice(0)) job.resolve(failure(job.task, 'closed', '解析进程池已关闭'));
         await s.worker.terminate();
       }),
     );
@@ -122,10 +129,11 @@ export class WorkerPool {
     const resourceLimits = this.memoryMb ? { maxOldGenerationSizeMb: this.memoryMb } : undefined;
     const worker = new Worker(this.entry.url, { execArgv: this.entry.execArgv, ...(resourceLimits ? { resourceLimits } : {}) });
     let markReady = (): void => undefined;
-    const slot: Slot = { worker, job: null, timer: null, ready: new Promise<void>((resolve) => (markReady = resolve)) };
+    const slot: Slot = { worker, jobs: [], timer: null, ready: new Promise<void>((resolve) => (markReady = resolve)) };
     worker.on('message', (message: WorkerMessage) => {
       if ('ready' in message) return markReady();
-      if (!slot.job || message.id !== slot.job.task.id) return;
+      // A worker reads its files in the order sent, so an outcome always answers the first job.
+      if (slot.jobs[0]?.task.id !== message.id) return;
       this.finish(slot, message);
     });
     worker.on('exit', markReady);
@@ -144,41 +152,48 @@ export class WorkerPool {
   private finish(slot: Slot, outcome: ReadOutcome): void {
     if (slot.timer) clearTimeout(slot.timer);
     slot.timer = null;
-    const job = slot.job;
-    slot.job = null;
+    const job = slot.jobs.shift();
     job?.resolve(outcome);
+    this.startClock(slot);
     this.pump();
   }
 
-  /** Fail the slot's current file and start a fresh worker in its place. */
+  /** Fail the slot's current file and start a fresh worker in its place; files it held but had not begun go back in line. */
   private replace(slot: Slot, code: string, message: string): void {
     const index = this.slots.indexOf(slot);
     if (index < 0 || this.closed) return;
     if (slot.timer) clearTimeout(slot.timer);
-    const job = slot.job;
-    slot.job = null;
+    const [current, ...waiting] = slot.jobs.splice(0);
     slot.worker.removeAllListeners();
     void slot.worker.terminate();
     this.slots[index] = this.spawn();
-    if (job) job.resolve(failure(job.task, code, message));
+    this.queue.unshift(...waiting);
+    if (current) current.resolve(failure(current.task, code, message));
     this.pump();
+  }
+
+  /** The time limit runs for the file the worker is reading now (the first it holds). */
+  private startClock(slot: Slot): void {
+    if (slot.timer || slot.jobs.length === 0) return;
+    slot.timer = setTimeout(
+      () => this.replace(slot, 'timeout', `解析超时（超过 ${Math.round(this.timeoutMs / 1000)} 秒），已跳过该文件`),
+      this.timeoutMs,
+    );
   }
 
   private pump(): void {
     for (const slot of this.slots) {
-      if (slot.job || this.queue.length === 0) continue;
-      const job = this.queue.shift()!;
-      slot.job = job;
-      slot.worker.ref();
-      slot.timer = setTimeout(
-        () => this.replace(slot, 'timeout', `解析超时（超过 ${Math.round(this.timeoutMs / 1000)} 秒），已跳过该文件`),
-        this.timeoutMs,
-      );
-      // Copy the bytes into a transferable buffer; the caller keeps its own copy for the blob store.
-      const copy = new Uint8Array(job.task.bytes);
-      slot.worker.postMessage({ ...job.task, bytes: copy }, [copy.buffer]);
+      while (slot.jobs.length < FILES_IN_HAND && this.queue.length > 0) {
+        const job = this.queue.shift()!;
+        slot.jobs.push(job);
+        slot.worker.ref();
+        // Copy the bytes into a transferable buffer; the caller keeps its own copy for the blob store.
+        const copy = new Uint8Array(job.task.bytes);
+        slot.worker.postMessage({ ...job.task, bytes: copy }, [copy.buffer]);
+      }
+      this.startClock(slot);
     }
-    for (const slot of this.slots) if (!slot.job) slot.worker.unref();
+    for (const slot of this.slots) if (slot.jobs.length === 0) slot.worker.unref();
   }
 }
 
