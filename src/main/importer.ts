@@ -154,8 +154,9 @@ export async function importSources(db: Db, sources: ImportSource[], options: Im
   const reportIds: number[] = [];
   let nextTaskId = 1;
 
-  // Bounded in-flight work: hashing and reading stay a little ahead of the workers, memory stays flat.
-  const maxInFlight = pool.size * 2;
+  // Bounded in-flight work: hashing and reading stay a little ahead of the workers (each holds two files,
+  // and one more per worker waits read and hashed), memory stays flat.
+  const maxInFlight = pool.size * 3;
   let cursor = 0;
 
   /** `readDone` frees the file's reading slot as soon as the worker is done, before its write is committed. */
