@@ -8,7 +8,7 @@ import { IngestError } from './document.ts';
 import { ingest } from './ingest/index.ts';
 import { detectFormat } from './ingest/detect.ts';
 import { parseDocument } from './parse/index.ts';
-import { runChecks } from './checks/index.ts';
+import { rerunComparisons, runChecks } from './checks/index.ts';
 import type { CheckContext, CheckOptions, RelatedReport } from './checks/types.ts';
 import { anchorDecisions, checkOptionsFromRubric, scoreReport, type AnchoredDecisionInput, type Rubric } from './score/index.ts';
 import type { AuditResult, Finding, Report, ScoreResult, SourceFormat } from '../shared/model.ts';
@@ -57,6 +57,21 @@ export interface Judgement {
 /** Run every check and score the findings with a rubric; reviewer decisions are re-anchored to the new findings. */
 export function judgeReport(report: Report, context: CheckContext, rubric: Rubric, decisions: readonly AnchoredDecisionInput[] = []): Judgement {
   const findings = runChecks(report, context);
+  return scoreReport({ report, findings, rubric, decisions: anchorDecisions(findings, decisions) });
+}
+
+/**
+ * Judge a report again after other reports arrived: only the checks that compare with them run, the
+ * rest of `earlier` (its last findings under the same rules) is kept.
+ */
+export function rejudgeComparisons(
+  report: Report,
+  context: CheckContext,
+  rubric: Rubric,
+  earlier: readonly Finding[],
+  decisions: readonly AnchoredDecisionInput[] = [],
+): Judgement {
+  const findings = rerunComparisons(report, context, earlier);
   return scoreReport({ report, findings, rubric, decisions: anchorDecisions(findings, decisions) });
 }
 

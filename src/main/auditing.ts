@@ -19,7 +19,7 @@ import {
   type AuditInput,
 } from './store/reports.ts';
 import { getDepartment } from './store/departments.ts';
-import { PeerIndex, anchorDecisions, auditWithEngine, checkCategory, reuseFingerprint, rubricCheckOptions, type DecisionInput, type Rubric } from './engine.ts';
+import { PeerIndex, anchorDecisions, auditWithEngine, checkCategory, reauditComparisons, reuseFingerprint, rubricCheckOptions, type DecisionInput, type Rubric } from './engine.ts';
 
 export interface OfficeOptions {
   /** Office-wide deadline per year (ISO date), overriding the statutory one. */
@@ -214,8 +214,11 @@ export function decisionInputs(db: Db, reportId: number): DecisionInput[] {
   return decisionsOf(db, reportId).map((d) => ({ findingIndex: d.findingIndex, check: d.check, message: d.message, action: d.action, reason: d.reason, reviewer: d.reviewer }));
 }
 
-/** Checks + score of a stored report (corrections and decisions applied), ready for insertAudit. */
-export function auditStored(db: Db, reportId: number, rubric: Rubric, peers: PeerCache): AuditInput | null {
+/**
+ * Checks + score of a stored report (corrections and decisions applied), ready for insertAudit. With
+ * `earlier` (its last findings, same rubric and corrections) only the checks comparing with other reports run.
+ */
+export function auditStored(db: Db, reportId: number, rubric: Rubric, peers: PeerCache, earlier?: readonly Finding[]): AuditInput | null {
   const row = reportRow(db, reportId);
   const cached = peers.reportOf(reportId);
   const report = cached ?? effectiveReport(db, reportId);
@@ -225,6 +228,8 @@ export function auditStored(db: Db, reportId: number, rubric: Rubric, peers: Pee
   if (fingerprint !== null) reuseFingerprint(report, fingerprint);
   const context = contextFor(db, { reportId, departmentId: row.departmentId, year: row.year }, peers, rubric);
   const decisions = decisionInputs(db, reportId);
-  const { findings, score } = auditWithEngine(report, context, rubric, decisions);
+  const { findings, score } = earlier
+    ? reauditComparisons(report, context, rubric, earlier, decisions)
+    : auditWithEngine(report, context, rubric, decisions);
   return { findings, score, ...summarize(findings, decisions) };
 }

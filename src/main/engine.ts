@@ -3,7 +3,7 @@
  * (checks + score with store context), re-scoring stored findings, rubrics, and check metadata.
  * Everything in src/main goes through here, so an engine API change is fixed in one place.
  */
-import { ENGINE_VERSION as CORE_ENGINE_VERSION, judgeReport, readReport, vetoScore } from '../core/audit.ts';
+import { ENGINE_VERSION as CORE_ENGINE_VERSION, judgeReport, readReport, rejudgeComparisons, vetoScore } from '../core/audit.ts';
 import { ALL_CHECKS, SketchIndex, cachedFingerprint, narrativeFingerprint, primeFingerprint } from '../core/checks/index.ts';
 import type { CheckContext, RelatedReport } from '../core/checks/types.ts';
 import { anchorDecisionIndexes, anchorDecisions, checkOptionsFromRubric, defaultRubricJson as coreDefaultRubricJson, parseRubric, scoreReport, type Rubric } from '../core/score/index.ts';
@@ -71,6 +71,11 @@ export { anchorDecisionIndexes, anchorDecisions };
 /** All checks + score, with reviewer decisions applied by the rubric. */
 export function auditWithEngine(report: Report, context: CheckContext, rubric: Rubric, decisions: DecisionInput[]): { findings: Finding[]; score: ScoreResult } {
   return judgeReport(report, context, rubric, decisions);
+}
+
+/** Checks that compare with other reports again; the other findings are taken from `earlier` (same rules). */
+export function reauditComparisons(report: Report, context: CheckContext, rubric: Rubric, earlier: readonly Finding[], decisions: DecisionInput[]): { findings: Finding[]; score: ScoreResult } {
+  return rejudgeComparisons(report, context, rubric, earlier, decisions);
 }
 
 /** Score stored findings again with another rubric: no reading, no checks. */

@@ -12,7 +12,7 @@ import type { ImportProgress } from '../shared/api.ts';
 import type { Report } from '../shared/model.ts';
 import type { Db } from './store/db.ts';
 import { resolveDepartment } from './store/departments.ts';
-import { createRun, fileBySha, insertAudit, writeImportedReport, type AuditInput, type FileInput, type ReportInput } from './store/reports.ts';
+import { createRun, fileBySha, findingsOfAudit, insertAudit, writeImportedReport, type AuditInput, type FileInput, type ReportInput } from './store/reports.ts';
 import { WorkerPool, type ReadOutcome } from './worker-pool.ts';
 import { PeerCache, auditStored, contextFor, summarize } from './auditing.ts';
 import { CommitBatcher } from './commit-batcher.ts';
@@ -322,20 +322,18 @@ async function refreshPeers(db: Db, batcher: CommitBatcher, peers: PeerCache, re
   // The import's peer cache already holds every year's latest reports (loaded once, then each new one added):
   // reusing it spares re-reading and re-fingerprinting them all, which blocked the event loop for seconds at 3,000 files.
   const current = db.prepare('SELECT current_audit_id AS auditId FROM reports WHERE id = ?');
-  const storedFindings = db.prepare(
-    'SELECT check_id, status, message, deduction FROM findings WHERE audit_id = ? ORDER BY idx',
-  );
   const refresh = (id: number): void => {
-    const audit = auditStored(db, id, rubric, peers);
-    if (!audit) return;
     const row = current.get(id) as { auditId: number | null } | undefined;
-    const before = row?.auditId ? (storedFindings.all(row.auditId) as { check_id: string; status: string; message: string; deduction: number }[]) : [];
+    const before = row?.auditId ? findingsOfAudit(db, row.auditId) : [];
+    // Same import, same rubric, no reviewer work yet: only the checks comparing with other reports can differ.
+    const audit = auditStored(db, id, rubric, peers, before.length > 0 ? before : undefined);
+    if (!audit) return;
     const same =
       before.length === audit.findings.length &&
       before.every((b, i) => {
         const f = audit.findings[i]!;
         // A passing finding's wording (e.g. how many peers were compared) is not worth a new audit.
-        return b.check_id === f.check && b.status === f.status && b.deduction === f.deduction && (f.status === 'pass' || b.message === f.message);
+        return b.check === f.check && b.status === f.status && b.deduction === f.deduction && (f.status === 'pass' || b.message === f.message);
       });
     if (!same) insertAudit(db, id, runId, audit);
   };

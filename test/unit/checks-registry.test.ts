@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { ALL_CHECKS, runChecks, runCheck, EMPTY_CONTEXT } from '../../src/core/checks/index.ts';
 import type { Check } from '../../src/core/checks/types.ts';
@@ -54,4 +54,36 @@ test('a check that throws becomes one uncertain finding instead of crashing the 
   const odd = buildReport();
   (odd as { paragraphs: unknown }).paragraphs = [{ original: null, text: null, part: 1 }];
   assert.doesNotThrow(() => runChecks(odd, EMPTY_CONTEXT));
+});
+
+test('only checks marked comparesReports read other reports: the rest give the same findings with or without them', async () => {
+  const { readReport } = await import('../../src/core/audit.ts');
+  const { rerunComparisons } = await import('../../src/core/checks/index.ts');
+  const folder = path.resolve(repoRoot, '../shared/fixtures/cases');
+  let names: string[];
+  try {
+    names = readdirSync(folder).filter((n) => /\.(txt|docx|pdf)$/.test(n));
+  } catch {
+    console.log(`skip: ${folder} not found`);
+    return;
+  }
+  const reports = [];
+  for (const name of names) {
+    const read = await readReport(name, new Uint8Array(readFileSync(path.join(folder, name))));
+    if (read.report) reports.push(read.report);
+  }
+  assert.ok(reports.length >= 10, `${reports.length} reports`);
+  const related = reports.map((report) => ({ file: report.file, department: report.department, year: report.year, report }));
+  const compared = ALL_CHECKS.filter((c) => c.meta.comparesReports).map((c) => c.meta.id);
+  assert.deepEqual(compared.sort(), ['history.carryover', 'history.normative-stock', 'history.repeated-text', 'history.values-copied', 'peer.repeated-text']);
+  for (const [i, report] of reports.entries()) {
+    // The same department's report of the year before, and every other report as a peer.
+    const previous = { ...related[(i + 1) % related.length]!, department: report.department, year: (report.year ?? 2024) - 1 };
+    const full = { previous, peers: related, options: {} };
+    for (const check of ALL_CHECKS.filter((c) => !c.meta.comparesReports)) {
+      assert.deepEqual(runCheck(check, report, full), runCheck(check, report, EMPTY_CONTEXT), `${check.meta.id} on ${report.file}`);
+    }
+    // Re-running the comparisons over an earlier run without other reports gives a full run's findings.
+    assert.deepEqual(rerunComparisons(report, full, runChecks(report, EMPTY_CONTEXT)), runChecks(report, full), report.file);
+  }
 });

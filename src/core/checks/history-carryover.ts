@@ -12,6 +12,7 @@ export const historyCarryover: Check = {
     severity: 'warning',
     docs: '国办公开办函〔2021〕30号表三中，本年度“二、上年结转政府信息公开申请数量”应等于同一单位上一年度年报的“四、结转下年度继续办理”。两者不一致说明其中一年的数据有误。没有上一年度年报时不适用。',
     profiles: ['2021', '2019'],
+    comparesReports: true,
   },
   run(report, context) {
     const { prev, why } = previousReport(report, context);

@@ -13,6 +13,7 @@ export const historyNormativeStock: Check = {
     severity: 'info',
     docs: '国办公开办函〔2021〕30号表二列出规章、行政规范性文件的本年制发、本年废止和现行有效件数。上年度现行有效件数加本年制发、减本年废止，应等于本年度现行有效件数；不一致时需核实（也可能有因其他原因失效的文件）。',
     profiles: ['2021'],
+    comparesReports: true,
   },
   run(report, context) {
     const { prev, why } = previousReport(report, context);

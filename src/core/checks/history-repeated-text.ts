@@ -13,6 +13,7 @@ export const historyRepeatedText: Check = {
     category: '原创',
     severity: 'warning',
     docs: '年度报告应反映本年度的工作和问题（条例第五十条；国办公开办函〔2021〕30号要求内容“不能遗漏，也不宜泛化”）。本检查将“总体情况”和“存在的主要问题及改进情况”两部分与同一单位上一年度年报比较（去除模板固定文字，按8字片段计算相似度），相似度达到70%的判为雷同，并列出重复段落。',
+    comparesReports: true,
   },
   run(report, context) {
     const { prev, why } = previousReport(report, context);

@@ -25,6 +25,7 @@ export const historyValuesCopied: Check = {
     severity: 'warning',
     docs: '年度报告应如实反映本年度情况（条例第五十条）。统计表与同一单位上一年度年报逐格相同（全为0的表除外），多为照抄往年数据，需要核实。',
     profiles: ['2021', '2019'],
+    comparesReports: true,
   },
   run(report, context) {
     const { prev, why } = previousReport(report, context);

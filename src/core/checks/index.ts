@@ -96,6 +96,19 @@ export function runChecks(report: Report, context: CheckContext): Finding[] {
   return ALL_CHECKS.flatMap((check) => runCheck(check, report, context));
 }
 
+/**
+ * The checks that compare with other reports run again; every other check keeps its findings from an
+ * earlier run on the same report with the same options (they cannot have changed). A check missing from
+ * the earlier run (added since) runs too.
+ */
+export function rerunComparisons(report: Report, context: CheckContext, earlier: readonly Finding[]): Finding[] {
+  return ALL_CHECKS.flatMap((check) => {
+    if (check.meta.comparesReports) return runCheck(check, report, context);
+    const kept = earlier.filter((f) => f.check === check.meta.id);
+    return kept.length > 0 ? kept : runCheck(check, report, context);
+  });
+}
+
 /** Worst verdict of a check's findings: fail > uncertain > pass > na. */
 export function verdictOf(findings: readonly Finding[], check: string): Finding['status'] | null {
   const mine = findings.filter((f) => f.check === check);

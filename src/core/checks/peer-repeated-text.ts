@@ -14,6 +14,7 @@ export const peerRepeatedText: Check = {
     category: '原创',
     severity: 'warning',
     docs: '各单位年报应如实报告本单位工作（条例第五十条）。本检查将“总体情况”和“存在的主要问题及改进情况”与同一批次其他单位的年报比较，去除国办公开办函〔2021〕30号模板的标题、表格项目和固定句子后按8字片段计算相似度，达到80%的判为雷同，并指出对方单位和重复段落。',
+    comparesReports: true,
   },
   run(report, context) {
     const others = context.peers.filter((p) => p.report !== report && p.file !== report.file);

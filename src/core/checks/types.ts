@@ -16,6 +16,11 @@ export interface CheckMeta {
   docs: string;
   /** Profiles in which the check applies; elsewhere it yields `na`. Omitted = all. */
   profiles?: Generation[];
+  /**
+   * The check compares the report with other reports (context.previous or context.peers). Only such checks
+   * can change when other reports arrive; every other check depends on the report and the options alone.
+   */
+  comparesReports?: true;
 }
 
 /** Another report the context-aware checks compare with (previous year, peers of the same batch). */
