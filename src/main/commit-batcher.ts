@@ -41,6 +41,14 @@ export class CommitBatcher {
     });
   }
 
+  /** Nothing more is coming soon (the last file is read): write what waits without waiting for company. */
+  flushSoon(): void {
+    if (this.immediate || this.pending.length === 0) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.immediate = setImmediate(() => this.flush());
+  }
+
   private schedule(): void {
     if (this.immediate) return;
     if (this.pending.length >= this.maxBatch) {

@@ -190,17 +190,21 @@ export async function importSources(db: Db, sources: ImportSource[], options: Im
     }
     const outcome = await pool.run({ id: nextTaskId++, file: display, bytes });
     readDone();
-    const reportId = await batcher.commit(() => commit(db, { source: display, bytes, hash, outcome, runId, options, peers }, stored?.id));
+    const committed = batcher.commit(() => commit(db, { source: display, bytes, hash, outcome, runId, options, peers }, stored?.id));
+    if (nothingLeftToRead()) batcher.flushSoon();
+    const reportId = await committed;
     reportIds.push(reportId);
     if (outcome.error) progress.errors.push({ file: display, reason: outcome.error });
     else progress.imported++;
   };
 
+  // `reading` bounds files read but not yet parsed (memory); `unfinished` counts files not yet committed.
+  let reading = 0;
+  let unfinished = 0;
+  const nothingLeftToRead = (): boolean => reading === 0 && cursor >= queue.length;
+
   try {
     await new Promise<void>((resolve) => {
-      // `reading` bounds files read but not yet parsed (memory); `unfinished` counts files not yet committed.
-      let reading = 0;
-      let unfinished = 0;
       const startNext = (): void => {
         while (reading < maxInFlight && cursor < queue.length) {
           const source = queue[cursor++]!;
