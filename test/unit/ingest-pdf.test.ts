@@ -256,3 +256,24 @@ test('Uint8Array#toBase64 as pdf.js uses it for fonts: standard base64 and base6
   assert.equal(encode(bytes, { omitPadding: true }), Buffer.from(bytes).toString('base64').replace(/=+$/, ''));
   assert.throws(() => encode(bytes, null), TypeError);
 });
+
+test('a picture on a table page (a seal, a logo) is skipped, not decoded; the ruled row around it is read', async () => {
+  const size = 400;
+  const hex = Buffer.alloc(size * size, 0x80).toString('hex') + '>';
+  const content =
+    'BT /F1 12 Tf 72 720 Td (Total) Tj ET BT /F1 12 Tf 200 720 Td (12) Tj ET BT /F1 12 Tf 320 720 Td (34) Tj ET ' +
+    'BT /F1 12 Tf 440 720 Td (56) Tj ET\n0.5 w 72 735 m 500 735 l S 72 712 m 500 712 l S 72 735 m 72 712 l S ' +
+    '190 735 m 190 712 l S 310 735 m 310 712 l S 430 735 m 430 712 l S 500 735 m 500 712 l S\nq 200 0 0 200 100 300 cm /Im1 Do Q\n';
+  const pdf = serializePdf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> /XObject << /Im1 6 0 R >> >> /Contents 5 0 R >>',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    `<< /Length ${content.length} >>\nstream\n${content}endstream`,
+    `<< /Type /XObject /Subtype /Image /Width ${size} /Height ${size} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /ASCIIHexDecode /Length ${hex.length} >>\nstream\n${hex}\nendstream`,
+  ]);
+  const doc = await ingestPdf(new Uint8Array(pdf));
+  const table = doc.blocks.find((b): b is TableBlock => b.kind === 'table');
+  assert.ok(table, JSON.stringify(doc.blocks));
+  assert.deepEqual(table.rows[0]!.cells.map((c) => c.text), ['Total', '12', '34', '56']);
+});

@@ -104,6 +104,9 @@ export async function openPdf(bytes: Uint8Array): Promise<OpenedPdf> {
     cMapPacked: true,
     standardFontDataUrl: urls.standardFontDataUrl,
     isEvalSupported: false,
+    // Pictures (seals, logos, scanned signatures) are never read; without a limit pdf.js decodes every one
+    // on a page whose operators we read for table borders.
+    maxImageSize: 1,
     disableFontFace: false,
     // Only the four members above are ever used (pdf.js's FontLoader when it does not render).
     ownerDocument: fontSinkDocument() as unknown as PdfParams['ownerDocument'],
