@@ -1,5 +1,5 @@
 /**
- * Worker thread entry: reads and parses one file at a time (ingest + parse, the CPU-heavy part) and
+ * Worker thread entry: reads and parses one file at a time, in the order sent (ingest + parse, the CPU-heavy part) and
  * sends back the report model and its narrative fingerprint. Checks and scoring run in the main thread,
  * where the store's context (previous year, peers) is.
  */
@@ -37,12 +37,22 @@ void warmUpReaders()
 let reading: Promise<void> = Promise.resolve();
 port.on('message', (task: ReadTask) => {
   reading = reading
-    .then(() => handle(task))
-    .then((outcome) => {
-      port.postMessage(outcome);
+    .then(async () => {
+      const outcome = await handle(task);
+      try {
+        port.postMessage(outcome);
+      } catch (err) {
+        // A report that cannot be sent back (not cloneable) fails alone; the next file is still read.
+        port.postMessage(failed(task, `读取失败：${(err as Error).message}`));
+      }
       collectIfLarge();
-    });
+    })
+    .catch(() => undefined); // nothing may stop the files after this one (the pool's time limit fails this one)
 });
+
+function failed(task: ReadTask, error: string): ReadOutcome {
+  return { id: task.id, report: null, format: null, error, errorCode: 'internal', fingerprint: null };
+}
 
 async function handle(task: ReadTask): Promise<ReadOutcome> {
   try {
@@ -50,6 +60,6 @@ async function handle(task: ReadTask): Promise<ReadOutcome> {
     const fingerprint = read.report ? fingerprintReport(read.report) : null;
     return { id: task.id, ...read, fingerprint };
   } catch (err) {
-    return { id: task.id, report: null, format: null, error: `读取失败：${(err as Error).message}`, errorCode: 'internal', fingerprint: null };
+    return failed(task, `读取失败：${(err as Error).message}`);
   }
 }
