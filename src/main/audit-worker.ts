@@ -1,7 +1,7 @@
 /**
- * Worker thread entry: reads and parses one file at a time, in the order sent (ingest + parse, the CPU-heavy part) and
- * sends back the report model and its narrative fingerprint. Checks and scoring run in the main thread,
- * where the store's context (previous year, peers) is.
+ * Worker thread entry: reads and parses one file at a time, in the order sent (ingest + parse, the
+ * CPU-heavy part) and sends back the report model and its narrative fingerprint. Checks and scoring run
+ * in the main thread, where the store's context (previous year, peers) is.
  */
 import v8 from 'node:v8';
 import vm from 'node:vm';
