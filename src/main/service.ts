@@ -212,7 +212,7 @@ export function createService(options: ServiceOptions): AuditorService {
       decisions: (() => {
         const stored = decisionsOf(db, reportId);
         const indexes = anchorDecisionIndexes(result.findings, stored);
-        return stored.map(({ message: _message, ...d }, k) => ({ ...d, findingIndex: indexes[k]! }));
+        return stored.map((d, k) => ({ ...d, findingIndex: indexes[k]! }));
       })(),
       corrections: correctionsOf(db, reportId),
       versions,

@@ -34,9 +34,11 @@ export interface ReportSummary {
 
 export interface ReviewerDecision {
   id: number;
-  /** Index of the finding in the report's findings list, and its check id (for display and matching). */
+  /** Index of the finding in the report's findings list (-1 when checks run again no longer find it), and its check id. */
   findingIndex: number;
   check: string;
+  /** The finding's wording when the decision was made (shown when that finding no longer exists). */
+  message: string;
   action: 'confirm' | 'dismiss';
   reason: string;
   reviewer: string;

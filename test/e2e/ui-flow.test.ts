@@ -154,7 +154,39 @@ describe('审核台界面（浏览器模式）', { skip: reason ?? false, timeou
     const after = await shownScore(page);
     assert.notEqual(after, before, '更正后应重新评分');
     assert.equal(await page.locator('li.finding.status-fail[data-check="requests.row-total"]').count(), 0, '行总计问题应消失');
+    // The earlier dismissal stays visible: on its finding if the checks still report it, otherwise among
+    // the earlier decisions whose finding is gone.
+    if ((await page.locator('li.finding:not(.orphan)[data-check="requests.balance"]').count()) > 0) {
+      await page.locator('li.finding[data-check="requests.balance"] .decision-dismiss', { hasText: '张审核' }).waitFor();
+    } else {
+      await page.locator('.orphan-decisions li.orphan[data-check="requests.balance"] .decision-dismiss', { hasText: '张审核' }).waitFor();
+    }
     await screenshot(page, '5-detail-corrected');
+  });
+
+  test('问题在更正后消失：早先的驳回意见仍然可见', async () => {
+    const { page } = app;
+    // The dismissed finding is about the 自然人 column of table 三 (一+二 ≠ 三总计+四): correct that cell
+    // so the column balances, and the finding the reviewer dismissed is no longer reported.
+    const dismissed = page.locator('li.finding:not(.orphan)[data-check="requests.balance"]', { hasText: '张审核' });
+    const message = (await dismissed.locator('.finding-message').textContent())!;
+    const column = /“(.+?)”列/.exec(message)?.[1];
+    assert.equal(column, '自然人', message);
+    const carried = Number(await page.locator('td[data-cell="requests:1:0"]').textContent());
+    const total = Number(await page.locator('td[data-cell="requests:23:0"]').textContent());
+    const kept = Number(await page.locator('td[data-cell="requests:24:0"]').textContent());
+    await page.locator('td[data-cell="requests:0:0"] button').click();
+    const dialog = page.getByRole('dialog', { name: '更正读取的数值' });
+    await dialog.getByLabel('正确的值（留空表示未填写）').fill(String(total + kept - carried));
+    await dialog.getByLabel('理由（必填）').fill('核对原件：自然人新收申请数');
+    await dialog.getByRole('button', { name: '保存更正' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await dismissed.waitFor({ state: 'detached' });
+    const earlier = page.locator('.orphan-decisions li.orphan[data-check="requests.balance"]');
+    await earlier.locator('.decision-dismiss', { hasText: '张审核' }).waitFor();
+    assert.match((await earlier.locator('.finding-message').textContent())!, /自然人/);
+    await earlier.scrollIntoViewIfNeeded();
+    await screenshot(page, '5-detail-earlier-decision');
   });
 
   test('浏览器上传：选择文件上传，任务完成（重复文件被跳过并说明原因）', async () => {

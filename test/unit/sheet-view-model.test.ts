@@ -26,7 +26,7 @@ test('decisions: a dismissed failure loses its number and leaves the notice; a c
   const [r] = await fixtureResults(['p08-no-fee-statement.docx']);
   const failIndex = r!.findings.findIndex((f) => f.check === 'other.fee' && f.status === 'fail');
   assert.ok(failIndex >= 0, 'the fixture fails other.fee');
-  const dismiss: ReviewerDecision = { id: 1, findingIndex: failIndex, check: 'other.fee', action: 'dismiss', reason: '第六部分附件中已说明', reviewer: '张三', at: '2025-02-11T10:00:00Z' };
+  const dismiss: ReviewerDecision = { id: 1, findingIndex: failIndex, check: 'other.fee', message: r!.findings[failIndex]!.message, action: 'dismiss', reason: '第六部分附件中已说明', reviewer: '张三', at: '2025-02-11T10:00:00Z' };
   const before = buildNoticeView({ result: r!, fixBy: '2025-03-31', issuedOn: '2025-03-10' });
   const after = buildNoticeView({ result: r!, fixBy: '2025-03-31', issuedOn: '2025-03-10', decisions: [dismiss] });
   assert.equal(after.problems.length, before.problems.length - 1);
@@ -40,7 +40,7 @@ test('decisions: a dismissed failure loses its number and leaves the notice; a c
 
   const uncertain: Finding = { check: 'narrative.percent', status: 'uncertain', severity: 'warning', message: '百分比无法核对', evidence: [{ page: 2, text: '办结率100%' }], deduction: 0 };
   const withUncertain: AuditResult = { ...r!, findings: [...r!.findings, uncertain] };
-  const confirm: ReviewerDecision = { id: 2, findingIndex: withUncertain.findings.length - 1, check: 'narrative.percent', action: 'confirm', reason: '核实有误', reviewer: '李四', at: '2025-02-11T11:00:00Z' };
+  const confirm: ReviewerDecision = { id: 2, findingIndex: withUncertain.findings.length - 1, check: 'narrative.percent', message: uncertain.message, action: 'confirm', reason: '核实有误', reviewer: '李四', at: '2025-02-11T11:00:00Z' };
   const confirmed = findingViews(withUncertain, [confirm]).find((v) => v.index === confirm.findingIndex)!;
   assert.equal(confirmed.status, 'fail');
   assert.notEqual(confirmed.number, null);

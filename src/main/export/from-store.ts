@@ -8,6 +8,7 @@ import type { AuditResult, SourceFormat } from '../../shared/model.ts';
 import type { Db } from '../store/db.ts';
 import { decisionsOf, fileById, findingsOfAudit, reportModel, reportRow, scoreOfAudit, summaries } from '../store/reports.ts';
 import { rosterForYear } from '../store/roster.ts';
+import { anchorDecisionIndexes } from '../engine.ts';
 
 export interface StoredYear {
   results: AuditResult[];
@@ -32,6 +33,7 @@ export function loadYearFromStore(db: Db, year: number): StoredYear {
     // The office may have renamed or merged the department since import: print the stored name.
     const report = model ? { ...model, department: row.department ?? model.department, pages: model.pages ?? file.pages ?? undefined } : null;
     const auditId = rep.currentAuditId;
+    const findings = auditId !== null ? findingsOfAudit(db, auditId) : [];
     results.push({
       file: file.path,
       sha256: file.sha256,
@@ -40,19 +42,14 @@ export function loadYearFromStore(db: Db, year: number): StoredYear {
       error: file.error,
       ...(file.errorCode ? { errorCode: file.errorCode } : {}),
       report,
-      findings: auditId !== null ? findingsOfAudit(db, auditId) : [],
+      findings,
       score: auditId !== null ? scoreOfAudit(db, auditId) : null,
     });
     importedAt[file.path] = rep.importedAt;
-    decisions[file.path] = decisionsOf(db, rep.id).map((d) => ({
-      id: d.id,
-      findingIndex: d.findingIndex,
-      check: d.check,
-      action: d.action,
-      reason: d.reason,
-      reviewer: d.reviewer,
-      at: d.at,
-    }));
+    // Decisions point at the findings printed: re-anchored after checks ran again, as the app shows them.
+    const stored = decisionsOf(db, rep.id);
+    const indexes = anchorDecisionIndexes(findings, stored);
+    decisions[file.path] = stored.map((d, k) => ({ ...d, findingIndex: indexes[k]! }));
   }
   const reported = new Set(rows.map((r) => r.departmentId).filter((id): id is number => id !== null));
   const missing = rosterForYear(db, year)

@@ -66,6 +66,7 @@ export function FindingsPanel({
     .map((g) => ({ ...g, items: g.items.filter(({ finding, index }) => showAll || open(finding) || latest.has(index)) }))
     .filter((g) => g.items.length > 0);
   const hidden = result.findings.filter((f) => !open(f)).length;
+  const earlier = orphanedDecisions(decisions);
 
   return (
     <div className="findings">
@@ -141,6 +142,31 @@ export function FindingsPanel({
           </section>
         );
       })}
+      {earlier.length > 0 && (
+        <section className="finding-group orphan-decisions">
+          <h3>
+            早先的审核意见<span className="muted">（对应的问题在重新检查后已不存在，意见保留备查）</span>
+          </h3>
+          <ul>
+            {earlier.map((d) => (
+              <li key={d.id} className="finding orphan" data-check={d.check}>
+                <p className="finding-title">{checkTitle(d.check)}</p>
+                <p className="finding-message muted">原问题：{d.message}</p>
+                <p className={`decision decision-${d.action}`}>
+                  {d.action === 'dismiss' ? '已驳回' : '已确认'}：{d.reason}（{d.reviewer}，{d.at.slice(0, 16).replace('T', ' ')}）
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </div>
   );
+}
+
+/** Decisions whose finding the current checks no longer report: the latest one per finding wording. */
+function orphanedDecisions(decisions: ReviewerDecision[]): ReviewerDecision[] {
+  const latest = new Map<string, ReviewerDecision>();
+  for (const d of decisions) if (d.findingIndex < 0) latest.set(`${d.check}\u0000${d.message}`, d);
+  return [...latest.values()];
 }
