@@ -1,7 +1,7 @@
 /** Pure view-model rules: ranking with ties, reviewer decisions, summary counts, cell markers. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildNoticeView, buildSheetView, buildSummaryView, findingViews, rankResults } from '../../src/core/sheet/index.ts';
+import { buildNoticeView, buildSheetView, buildSummaryView, findingViews, rankResults, renderSheetHtml } from '../../src/core/sheet/index.ts';
 import type { ReviewerDecision } from '../../src/shared/api.ts';
 import type { AuditResult, Finding } from '../../src/shared/model.ts';
 import { fixtureResults, fixturesMissing } from './sheet-fixtures.ts';
@@ -68,4 +68,21 @@ test('sheet view: markers point at the cells the evidence names', { skip: missin
   const flagged = review.rows.flatMap((row, b) => row.cells.map((c, i) => ({ index: b * 5 + i, c }))).filter((x) => x.c.markers.length > 0);
   const expected = reviewFinding.evidence.filter((e) => e.table === 'review').map((e) => e.row!).sort((a, b) => a - b);
   assert.deepEqual(flagged.map((x) => x.index).sort((a, b) => a - b), expected);
+});
+
+test('a decision whose problem is gone is printed on the sheet as an earlier decision, not applied', { skip: missing ?? false }, async () => {
+  const [r] = await fixtureResults(['p08-no-fee-statement.docx']);
+  const gone: ReviewerDecision = {
+    id: 7, findingIndex: -1, check: 'requests.balance', message: '表三“自然人”列：一+二=15+0=15，三（七）总计+四=14+0=14',
+    action: 'dismiss', reason: '表三勾稽关系差异由上一问题引起', reviewer: '张审核', at: '2025-02-11T10:00:00Z',
+  };
+  const plain = buildSheetView({ result: r!, auditedAt: '2025-02-11T10:00:00Z', engineVersion: 't' });
+  const sheet = buildSheetView({ result: r!, auditedAt: '2025-02-11T10:00:00Z', engineVersion: 't', decisions: [gone] });
+  assert.deepEqual(sheet.earlierDecisions.map((d) => [d.title, d.action, d.reviewer]), [['表三勾稽关系', '撤销', '张审核']]);
+  assert.equal(sheet.score, plain.score, 'an earlier decision changes nothing in the score');
+  const html = renderSheetHtml({ result: r!, auditedAt: '2025-02-11T10:00:00Z', engineVersion: 't', decisions: [gone] }).html;
+  assert.match(html, /三、审核过程记录/);
+  assert.match(html, /早先的审核意见/);
+  assert.match(html, /表三“自然人”列/);
+  assert.match(html, /四、审核意见/);
 });

@@ -90,6 +90,8 @@ function DeductionTable(props: { dimensions: DimensionView[] }): ReactNode {
 
 export function AuditSheet(props: { view: SheetView }): ReactNode {
   const v = props.view;
+  // Corrections and earlier decisions make up part 三 when there are any.
+  const record = v.corrections.length > 0 || v.earlierDecisions.length > 0;
   return (
     <main>
       <div className="office">{v.office}</div>
@@ -186,9 +188,10 @@ export function AuditSheet(props: { view: SheetView }): ReactNode {
         </>
       ) : null}
 
+      {record ? <h2>三、审核过程记录</h2> : null}
       {v.corrections.length > 0 ? (
         <>
-          <h2>三、审核人更正的数据</h2>
+          <h3>审核人更正的数据</h3>
           <table>
             <thead>
               <tr>
@@ -214,8 +217,38 @@ export function AuditSheet(props: { view: SheetView }): ReactNode {
         </>
       ) : null}
 
+      {v.earlierDecisions.length > 0 ? (
+        <>
+          <h3>早先的审核意见（对应的问题在重新检查后已不存在，不再计入）</h3>
+          <table>
+            <thead>
+              <tr>
+                <th>检查项</th>
+                <th>原问题</th>
+                <th>审核人意见</th>
+                <th>审核人</th>
+              </tr>
+            </thead>
+            <tbody>
+              {v.earlierDecisions.map((d, i) => (
+                <tr key={i}>
+                  <td>{d.title}</td>
+                  <td>{d.message}</td>
+                  <td>
+                    {d.action}：{d.reason || '（未填写理由）'}
+                  </td>
+                  <td>
+                    {d.reviewer}，{shortDateTime(d.at)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
+
       <div className="keep">
-        <h2>{v.corrections.length > 0 ? '四' : v.tables.length > 0 ? '三' : '二'}、审核意见</h2>
+        <h2>{record ? '四' : v.tables.length > 0 ? '三' : '二'}、审核意见</h2>
         <div className="opinion" />
         <div className="signatures">
           <div>

@@ -332,6 +332,8 @@ export interface SheetView {
   dimensions: DimensionView[];
   tables: GridView[];
   corrections: { where: string; before: string; after: string; reason: string; reviewer: string }[];
+  /** Reviewer decisions whose problem the checks no longer report (kept on the record, not applied). */
+  earlierDecisions: { title: string; message: string; action: '确认' | '撤销'; reason: string; reviewer: string; at: string }[];
   warnings: string[];
 }
 
@@ -428,8 +430,23 @@ export function buildSheetView(input: SheetInput): SheetView {
       reason: c.reason,
       reviewer: c.reviewer,
     })),
+    earlierDecisions: earlierDecisions(input.decisions).map((d) => ({
+      title: checkInfo(d.check, input.checks).title,
+      message: d.message,
+      action: d.action === 'dismiss' ? '撤销' : '确认',
+      reason: d.reason,
+      reviewer: d.reviewer,
+      at: d.at,
+    })),
     warnings: report?.warnings ?? [],
   };
+}
+
+/** Decisions re-anchored to no current finding (findingIndex −1): the latest per check and wording. */
+function earlierDecisions(decisions: ReviewerDecision[] | undefined): ReviewerDecision[] {
+  const latest = new Map<string, ReviewerDecision>();
+  for (const d of decisions ?? []) if (d.findingIndex < 0) latest.set(`${d.check}\u0000${d.message}`, d);
+  return [...latest.values()];
 }
 
 // ---------------------------------------------------------------- rectification notice
