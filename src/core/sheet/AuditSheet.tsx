@@ -88,6 +88,36 @@ function DeductionTable(props: { dimensions: DimensionView[] }): ReactNode {
   );
 }
 
+/** One table of the review record (corrections, earlier decisions): a heading, a header row, text cells. */
+function RecordTable(props: { title: string; head: string[]; rows: string[][]; numeric?: number[] }): ReactNode {
+  const numeric = new Set(props.numeric ?? []);
+  return (
+    <>
+      <h3>{props.title}</h3>
+      <table>
+        <thead>
+          <tr>
+            {props.head.map((h) => (
+              <th key={h}>{h}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.map((row, i) => (
+            <tr key={i}>
+              {row.map((cell, j) => (
+                <td key={j} className={numeric.has(j) ? 'num' : undefined}>
+                  {cell}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
 export function AuditSheet(props: { view: SheetView }): ReactNode {
   const v = props.view;
   // Corrections and earlier decisions make up part 三 when there are any.
@@ -190,61 +220,19 @@ export function AuditSheet(props: { view: SheetView }): ReactNode {
 
       {record ? <h2>三、审核过程记录</h2> : null}
       {v.corrections.length > 0 ? (
-        <>
-          <h3>审核人更正的数据</h3>
-          <table>
-            <thead>
-              <tr>
-                <th>单元格</th>
-                <th>原读取值</th>
-                <th>更正为</th>
-                <th>理由</th>
-                <th>审核人</th>
-              </tr>
-            </thead>
-            <tbody>
-              {v.corrections.map((c, i) => (
-                <tr key={i}>
-                  <td>{c.where}</td>
-                  <td className="num">{c.before}</td>
-                  <td className="num">{c.after}</td>
-                  <td>{c.reason}</td>
-                  <td>{c.reviewer}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </>
+        <RecordTable
+          title="审核人更正的数据"
+          head={['单元格', '原读取值', '更正为', '理由', '审核人']}
+          numeric={[1, 2]}
+          rows={v.corrections.map((c) => [c.where, c.before, c.after, c.reason, c.reviewer])}
+        />
       ) : null}
-
       {v.earlierDecisions.length > 0 ? (
-        <>
-          <h3>早先的审核意见（对应的问题在重新检查后已不存在，不再计入）</h3>
-          <table>
-            <thead>
-              <tr>
-                <th>检查项</th>
-                <th>原问题</th>
-                <th>审核人意见</th>
-                <th>审核人</th>
-              </tr>
-            </thead>
-            <tbody>
-              {v.earlierDecisions.map((d, i) => (
-                <tr key={i}>
-                  <td>{d.title}</td>
-                  <td>{d.message}</td>
-                  <td>
-                    {d.action}：{d.reason || '（未填写理由）'}
-                  </td>
-                  <td>
-                    {d.reviewer}，{shortDateTime(d.at)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </>
+        <RecordTable
+          title="早先的审核意见（对应的问题在重新检查后已不存在，不再计入）"
+          head={['检查项', '原问题', '审核人意见', '审核人']}
+          rows={v.earlierDecisions.map((d) => [d.title, d.message, `${d.action}：${d.reason || '（未填写理由）'}`, `${d.reviewer}，${shortDateTime(d.at)}`])}
+        />
       ) : null}
 
       <div className="keep">
