@@ -7,7 +7,7 @@ import { ENGINE_VERSION as CORE_ENGINE_VERSION, judgeReport, readReport, rejudge
 import { ALL_CHECKS, SketchIndex, cachedFingerprint, narrativeFingerprint, primeFingerprint } from '../core/checks/index.ts';
 import type { CheckContext, RelatedReport } from '../core/checks/types.ts';
 import { anchorDecisionIndexes, anchorDecisions, checkOptionsFromRubric, defaultRubricJson as coreDefaultRubricJson, parseRubric, scoreReport, type Rubric } from '../core/score/index.ts';
-import { loadPdfJs } from '../core/ingest/pdf-load.ts';
+import { preparePdfReader } from '../core/ingest/pdf-load.ts';
 import type { Finding, Report, ScoreResult, SourceFormat } from '../shared/model.ts';
 
 export type { Rubric };
@@ -39,7 +39,7 @@ export async function readReportFile(file: string, bytes: Uint8Array): Promise<R
 
 /** Load the readers that are otherwise loaded on the first file of their kind (pdf.js takes ~0.3 s). */
 export async function warmUpReaders(): Promise<void> {
-  await loadPdfJs();
+  await preparePdfReader();
 }
 
 export function fingerprintReport(report: Report): unknown {

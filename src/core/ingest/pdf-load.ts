@@ -6,22 +6,56 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { IngestError } from '../document.ts';
+import { createPortPair, type InProcessPort } from './pdf-port.ts';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+type PdfWorker = InstanceType<PdfJs['PDFWorker']>;
 type PdfParams = NonNullable<Parameters<PdfJs['getDocument']>[0]>;
 export type PdfDocumentProxy = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
 export type PdfPageProxy = Awaited<ReturnType<PdfDocumentProxy['getPage']>>;
 
 let pdfjsPromise: Promise<PdfJs> | undefined;
+let workerPromise: Promise<PdfWorker> | undefined;
+let parsingSidePort: InProcessPort | undefined;
 let assetUrls: { cMapUrl: string; standardFontDataUrl: string } | undefined;
 
 /** The pdf.js module, imported on first use and shared afterwards. */
 export function loadPdfJs(): Promise<PdfJs> {
-  // In Node pdf.js runs its worker code in-process ("fake worker"); nothing to configure.
+  // In Node pdf.js's parsing ("worker") code runs in this thread; see inProcessWorker.
   installBase64Encoder();
   preferJsInflate();
   pdfjsPromise ??= import('pdfjs-dist/legacy/build/pdf.mjs');
   return pdfjsPromise;
+}
+
+/** Loads pdf.js and sets up its parsing side, ahead of the first file (worker start-up). */
+export async function preparePdfReader(): Promise<void> {
+  await inProcessWorker(await loadPdfJs());
+}
+
+/**
+ * pdf.js's parsing side, in this thread, behind our own port pair (see pdf-port.ts), set up once and shared
+ * by every document (each gets its own handlers on it, removed when the document is destroyed).
+ */
+function inProcessWorker(pdfjs: PdfJs): Promise<PdfWorker> {
+  workerPromise ??= (async () => {
+    const { WorkerMessageHandler } = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+    const [apiPort, workerPort] = createPortPair();
+    WorkerMessageHandler.initializeFromPort(workerPort);
+    parsingSidePort = workerPort;
+    const port = apiPort as unknown as NonNullable<ConstructorParameters<PdfJs['PDFWorker']>[0]>['port'];
+    return new pdfjs.PDFWorker({ port, verbosity: pdfjs.VerbosityLevel.ERRORS });
+  })();
+  workerPromise.catch(() => (workerPromise = undefined));
+  return workerPromise;
+}
+
+/**
+ * Message handlers on pdf.js's parsing side: one for the set-up plus one per open document (tests check a
+ * document's goes again when it is closed, so a long import does not pile them up).
+ */
+export function pdfMessageHandlerCount(): number {
+  return parsingSidePort?.listenerCount ?? 0;
 }
 
 /** cMaps and standard fonts inside the installed package; without cMaps Chinese text is silently dropped. */
@@ -95,6 +129,7 @@ export interface OpenedPdf {
 /** Opens `bytes` (copied: pdf.js detaches its input) or throws IngestError encrypted / damaged. */
 export async function openPdf(bytes: Uint8Array): Promise<OpenedPdf> {
   const pdfjs = await loadPdfJs();
+  const worker = await inProcessWorker(pdfjs);
   const urls = pdfAssetUrls();
   // pdf.js 6 dropped `isEvalSupported` (it no longer compiles fonts with eval); still passed so an older
   // build never evaluates code from a submitted file.
@@ -111,6 +146,7 @@ export async function openPdf(bytes: Uint8Array): Promise<OpenedPdf> {
     // Only the four members above are ever used (pdf.js's FontLoader when it does not render).
     ownerDocument: fontSinkDocument() as unknown as PdfParams['ownerDocument'],
     useSystemFonts: false,
+    worker,
     verbosity: pdfjs.VerbosityLevel.ERRORS,
   };
   const task = pdfjs.getDocument(params);
