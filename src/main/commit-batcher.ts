@@ -4,8 +4,8 @@
  *
  * Every commit is one savepoint inside a shared transaction: a report is still all-or-nothing, and a
  * kill loses only the reports of the open transaction (none of them half-written). A commit waits at most
- * `maxWaitMs` for others to join it (or none once `maxBatch` are waiting); a batch is written until
- * `budgetMs` is spent, then the transaction ends and the loop yields before the rest. With
+ * `maxWaitMs` for others to join it (or none once `maxBatch` are waiting); a batch is written while the
+ * next write still fits in `budgetMs`, then the transaction ends and the loop yields before the rest. With
  * synchronous=FULL each transaction costs an fsync (~7 ms here), so this turns one fsync per report into
  * one per few reports.
  */
@@ -68,14 +68,19 @@ export class CommitBatcher {
     const taken: { item: Pending<unknown>; ok: boolean; value: unknown }[] = [];
     try {
       this.db.transaction(() => {
-        while (this.pending.length > 0 && performance.now() - started < this.budgetMs) {
+        // Stop before a write that would likely overrun the budget (judged by the longest one so far), not
+        // after it: the first reports of an import, before the checks are compiled, take up to 30 ms each.
+        let longest = 0;
+        while (this.pending.length > 0 && (taken.length === 0 || performance.now() - started + longest <= this.budgetMs)) {
           const item = this.pending.shift()!;
+          const itemStarted = performance.now();
           // A nested db.transaction is a savepoint: a failing report rolls back alone.
           try {
             taken.push({ item, ok: true, value: this.db.transaction(item.write)() });
           } catch (err) {
             taken.push({ item, ok: false, value: err });
           }
+          longest = Math.max(longest, performance.now() - itemStarted);
         }
       }).immediate();
     } catch (err) {
