@@ -10,6 +10,7 @@ import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import fs from 'node:fs';
 import type { ReadTask, ReadOutcome, WorkerMessage } from './audit-worker-protocol.ts';
+import { tuneJitForBatchWork } from './jit-tiering.ts';
 
 export type { ReadTask, ReadOutcome };
 
@@ -86,6 +87,7 @@ export class WorkerPool {
     this.memoryMb = options.memoryMb;
     const found = workerEntry();
     this.entry = options.entry ? { url: options.entry, execArgv: options.entry.href.endsWith('.ts') ? found.execArgv : [] } : found;
+    tuneJitForBatchWork();
     for (let i = 0; i < this.size; i++) this.slots.push(this.spawn());
   }
 
