@@ -28,7 +28,7 @@ export class CommitBatcher {
 
   constructor(db: Db, options: { budgetMs?: number; maxWaitMs?: number; maxBatch?: number } = {}) {
     this.db = db;
-    this.budgetMs = options.budgetMs ?? 40;
+    this.budgetMs = options.budgetMs ?? 25;
     this.maxWaitMs = options.maxWaitMs ?? 150;
     this.maxBatch = options.maxBatch ?? 8;
   }
