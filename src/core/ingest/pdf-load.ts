@@ -126,7 +126,7 @@ export interface OpenedPdf {
   destroy: () => Promise<void>;
 }
 
-/** Opens `bytes` (copied: pdf.js detaches its input) or throws IngestError encrypted / damaged. */
+/** Opens `bytes` (copied: pdf.js takes its input over, the caller keeps its own) or throws IngestError encrypted / damaged. */
 export async function openPdf(bytes: Uint8Array): Promise<OpenedPdf> {
   const pdfjs = await loadPdfJs();
   const worker = await inProcessWorker(pdfjs);
