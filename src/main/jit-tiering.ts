@@ -10,11 +10,6 @@
  * import — are optimised, a little later: the pool alone read the bench in 6.2–6.7 s instead of 7.0–8.1 s
  * (alternating runs), `npm run bench` took 6.8–7.9 s instead of 7.3–8.4 s, and later imports are no slower.
  *
- * Functions now stay longer below Turbofan, so they get Sparkplug's baseline code at once rather than
- * after a stretch in the interpreter (`--always-sparkplug`: a quick, non-optimising compile): single-threaded
- * reads 18–21 ms instead of 22–25 ms per file (median), the bench 6.2 s instead of 6.5 s (five alternating
- * pairs), memory the same.
- *
  * The flags are process-wide and read when an isolate is created, so this runs before the first worker is
  * spawned. An engine without the flag (a future V8) ignores it with a line on stderr.
  */
@@ -28,5 +23,4 @@ export function tuneJitForBatchWork(): void {
   if (tuned) return;
   tuned = true;
   v8.setFlagsFromString(`--invocation-count-for-turbofan=${TURBOFAN_INVOCATIONS}`);
-  v8.setFlagsFromString('--always-sparkplug');
 }
