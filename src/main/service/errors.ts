@@ -1,0 +1,28 @@
+/** The service's error type and the guard that turns store errors into it. */
+import { StoreError } from '../store/departments.ts';
+
+/** An error the adapters turn into `{ ok: false, error: { code, message } }`. */
+export class ServiceError extends Error {
+  readonly code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.code = code;
+    this.name = 'ServiceError';
+  }
+}
+
+/** A non-empty trimmed string, or a ServiceError naming the field. */
+export function required(value: unknown, what: string): string {
+  if (typeof value !== 'string' || value.trim() === '') throw new ServiceError('invalid', `${what}不能为空`);
+  return value.trim();
+}
+
+/** Runs a synchronous call as the API's promise; store errors become ServiceErrors with their code. */
+export function guard<T>(fn: () => T): Promise<T> {
+  try {
+    return Promise.resolve(fn());
+  } catch (err) {
+    if (err instanceof StoreError) return Promise.reject(new ServiceError(err.code, err.message));
+    return Promise.reject(err);
+  }
+}

@@ -1,0 +1,134 @@
+/**
+ * AuditorApi: import jobs. Jobs run one after another on the shared worker pool; their progress goes to
+ * every listener (SSE stream / IPC events) and is kept for `importStatus`.
+ */
+import crypto from 'node:crypto';
+import type { AuditorApi, ImportProgress } from '../../shared/api.ts';
+import type { Db } from '../store/db.ts';
+import { importSources, type ImportSource } from '../importer.ts';
+import { WorkerPool } from '../worker-pool.ts';
+import { readLimits } from '../settings.ts';
+import { ServiceError, guard } from './errors.ts';
+import { rubricInForce } from './rubrics.ts';
+
+export type ImportListener = (progress: ImportProgress) => void;
+
+export interface ImportOptions {
+  /** Worker threads for parsing (default: number of cores). */
+  poolSize?: number;
+  /** Per-file parse limit (ms); default from settings.ts. */
+  timeoutMs?: number;
+  /** Largest file read (bytes); default from settings.ts. */
+  maxFileBytes?: number;
+  /** Heap limit of each parsing worker (MB); default from settings.ts. */
+  workerMemoryMb?: number;
+  /**
+   * Start the parsing workers now rather than at the first import (the app and the web server do, so
+   * the reviewer's first import does not wait ~1 s for them to load pdf.js and mammoth).
+   */
+  startWorkers?: boolean;
+}
+
+export interface ImportJobs extends Pick<AuditorApi, 'importPaths' | 'importUploads' | 'importStatus'> {
+  onImportProgress(listener: ImportListener): () => void;
+  waitForImport(jobId: string): Promise<ImportProgress>;
+  workersReady(): Promise<void>;
+  /** Refuses new jobs, waits for the running ones and stops the workers. */
+  close(): Promise<void>;
+}
+
+export function importJobs(db: Db, options: ImportOptions): ImportJobs {
+  const jobs = new Map<string, ImportProgress>();
+  const waiters = new Map<string, Promise<ImportProgress>>();
+  const listeners = new Set<ImportListener>();
+  let pool: WorkerPool | null = null;
+  let importChain: Promise<unknown> = Promise.resolve();
+  let closed = false;
+
+  const importLimits = (): ReturnType<typeof readLimits> =>
+    readLimits({ timeoutMs: options.timeoutMs, maxFileBytes: options.maxFileBytes, workerMemoryMb: options.workerMemoryMb });
+
+  const workerPool = (): WorkerPool => {
+    if (!pool) {
+      const limits = importLimits();
+      pool = new WorkerPool({ size: options.poolSize, timeoutMs: limits.timeoutMs, memoryMb: limits.workerMemoryMb });
+    }
+    return pool;
+  };
+  if (options.startWorkers) workerPool();
+
+  const notify = (p: ImportProgress): void => {
+    jobs.set(p.jobId, p);
+    for (const l of listeners) l(p);
+  };
+
+  const startImport = (sources: ImportSource[], year: number | undefined): { jobId: string } => {
+    if (closed) throw new ServiceError('closed', '服务已关闭');
+    const jobId = crypto.randomUUID();
+    notify({ jobId, total: sources.length, done: 0, current: null, imported: 0, skipped: [], errors: [], finished: false });
+    const run = importChain.then(async () => {
+      const limits = importLimits();
+      const opts: Parameters<typeof importSources>[2] = { rubric: rubricInForce(db).rubric, pool: workerPool(), jobId, onProgress: notify, maxFileBytes: limits.maxFileBytes };
+      if (year !== undefined) opts.year = year;
+      return importSources(db, sources, opts);
+    });
+    const done = run.then(
+      (summary) => {
+        const { reportIds: _ids, ms: _ms, ...progress } = summary;
+        notify(progress);
+        return progress;
+      },
+      (err: unknown) => {
+        const last = jobs.get(jobId)!;
+        const failed = { ...last, finished: true, errors: [...last.errors, { file: '', reason: `导入中断：${(err as Error).message}` }] };
+        notify(failed);
+        return failed;
+      },
+    );
+    importChain = done;
+    waiters.set(jobId, done);
+    return { jobId };
+  };
+
+  return {
+    importPaths: (input) => guard(() => startImport(input.paths.map((p) => ({ path: p })), input.year)),
+
+    importUploads: (input) =>
+      guard(() =>
+        startImport(
+          input.files.map((f) => ({ path: f.name, bytes: new Uint8Array(Buffer.from(f.base64, 'base64')) })),
+          undefined,
+        ),
+      ),
+
+    importStatus: (input) =>
+      guard(() => {
+        const job = jobs.get(input.jobId);
+        if (!job) throw new ServiceError('not-found', `导入任务不存在：${input.jobId}`);
+        return job;
+      }),
+
+    onImportProgress(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+
+    async workersReady() {
+      if (closed) throw new ServiceError('closed', '服务已关闭');
+      await workerPool().whenReady();
+    },
+
+    waitForImport(jobId) {
+      const w = waiters.get(jobId);
+      if (!w) return Promise.reject(new ServiceError('not-found', `导入任务不存在：${jobId}`));
+      return w;
+    },
+
+    async close() {
+      closed = true;
+      await importChain.catch(() => undefined);
+      await pool?.close();
+      pool = null;
+    },
+  };
+}
