@@ -2,7 +2,8 @@
 import type { ReactNode } from 'react';
 import { chineseDate, shortDateTime } from './format.ts';
 import { GridTable } from './GridTable.tsx';
-import type { CheckRowView, DimensionView, FindingView, SheetView } from './view-model.ts';
+import type { FindingView } from './finding-view.ts';
+import type { CheckRowView, DimensionView, SheetView } from './sheet-view.ts';
 
 function FindingLines(props: { finding: FindingView }): ReactNode {
   const f = props.finding;

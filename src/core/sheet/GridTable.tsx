@@ -1,6 +1,6 @@
 /** One statistical table (表二/三/四) with blank and flagged cells marked by problem number. */
 import type { ReactNode } from 'react';
-import type { CellView, GridView } from './view-model.ts';
+import type { CellView, GridView } from './grid-view.ts';
 
 function cellClass(cell: CellView): string {
   const classes = ['cell', cell.state];

@@ -1,7 +1,7 @@
 /** 整改通知书: numbered problems in plain Chinese, the rule each breaks, where, and the fix-by date. */
 import type { ReactNode } from 'react';
 import { chineseDate } from './format.ts';
-import type { NoticeProblemView, NoticeView } from './view-model.ts';
+import type { NoticeProblemView, NoticeView } from './notice-view.ts';
 
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 

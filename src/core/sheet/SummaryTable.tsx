@@ -1,7 +1,7 @@
 /** 汇总排名表: all departments of a year ranked, the 未报送 list and the common problems. */
 import type { ReactNode } from 'react';
 import { shortDateTime } from './format.ts';
-import type { SummaryView } from './view-model.ts';
+import type { SummaryView } from './summary-view.ts';
 
 export function SummaryTable(props: { view: SummaryView }): ReactNode {
   const v = props.view;

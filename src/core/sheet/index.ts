@@ -11,8 +11,9 @@ import { HtmlDocument } from './HtmlDocument.tsx';
 import { RectificationNotice } from './RectificationNotice.tsx';
 import { documentCss } from './styles.ts';
 import { SummaryTable } from './SummaryTable.tsx';
-import { buildNoticeView, buildSheetView, buildSummaryView } from './view-model.ts';
-import type { NoticeInput, SheetInput, SummaryInput } from './view-model.ts';
+import { buildSheetView, type SheetInput } from './sheet-view.ts';
+import { buildNoticeView, type NoticeInput } from './notice-view.ts';
+import { buildSummaryView, type SummaryInput } from './summary-view.ts';
 
 export interface RenderedDocument {
   html: string;
@@ -39,8 +40,13 @@ export function renderSummaryHtml(input: SummaryInput): RenderedDocument {
   return page('summary', view.documentTitle, createElement(SummaryTable, { view }));
 }
 
-export { buildNoticeView, buildSheetView, buildSummaryView, departmentOf, findingViews, rankResults } from './view-model.ts';
-export type { NoticeInput, SheetInput, SummaryInput, SheetView, NoticeView, SummaryView } from './view-model.ts';
+export { buildNoticeView, buildSheetView, buildSummaryView };
+export { departmentOf, findingViews } from './finding-view.ts';
+export { rankResults } from './summary-view.ts';
+export type { NoticeInput, SheetInput, SummaryInput };
+export type { SheetView } from './sheet-view.ts';
+export type { NoticeView } from './notice-view.ts';
+export type { SummaryView } from './summary-view.ts';
 export { DEFAULT_CHECKS, checkInfo } from './check-catalogue.ts';
 export type { CheckInfo, CheckInfoMap } from './check-catalogue.ts';
 export { EMBEDDED_FONT_FAMILY } from './styles.ts';

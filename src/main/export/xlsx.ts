@@ -6,7 +6,8 @@ import ExcelJS from 'exceljs';
 import type { CheckInfoMap } from '../../core/sheet/check-catalogue.ts';
 import { activeCellLabel, REQUEST_COLUMNS, REQUEST_ROWS, reviewCellLabel } from '../../shared/table-labels.ts';
 import { baseName, GENERATION_LABELS } from '../../core/sheet/format.ts';
-import { buildSummaryView, departmentOf } from '../../core/sheet/view-model.ts';
+import { departmentOf } from '../../core/sheet/finding-view.ts';
+import { buildSummaryView } from '../../core/sheet/summary-view.ts';
 import type { AuditResult, CellValue } from '../../shared/model.ts';
 import { FINDING_COLUMNS, findingRows } from './finding-rows.ts';
 

@@ -1,0 +1,103 @@
+/**
+ * The pieces every printed document shares: the department's name, and each finding as printed (effective
+ * status after the reviewer's decisions, evidence in words, problem number), grouped by dimension.
+ */
+import type { ReviewerDecision } from '../../shared/api.ts';
+import type { AuditResult, Finding, Verdict } from '../../shared/model.ts';
+import { checkInfo, DIMENSION_ORDER, UNSCORED_DIMENSION } from './check-catalogue.ts';
+import type { CheckInfoMap } from './check-catalogue.ts';
+import { describeEvidence } from './format.ts';
+
+export const DEFAULT_OFFICE = '政府信息公开工作主管部门';
+export const UNKNOWN_DEPARTMENT = '（单位未识别）';
+
+export type EffectiveStatus = Verdict | 'dismissed';
+
+export interface DecisionView {
+  action: '确认' | '撤销';
+  reason: string;
+  reviewer: string;
+  at: string;
+}
+
+/** A finding as printed: effective status after reviewer decisions, evidence in words, problem number. */
+export interface FindingView {
+  index: number;
+  check: string;
+  status: EffectiveStatus;
+  message: string;
+  evidence: string[];
+  deduction: number;
+  /** Problem number (1…) for fail / uncertain findings; null otherwise. */
+  number: number | null;
+  decision: DecisionView | null;
+}
+
+export function departmentOf(result: AuditResult): string {
+  return result.report?.department?.trim() || UNKNOWN_DEPARTMENT;
+}
+
+function latestDecisions(decisions: ReviewerDecision[] | undefined): Map<number, ReviewerDecision> {
+  const map = new Map<number, ReviewerDecision>();
+  for (const d of decisions ?? []) {
+    const prev = map.get(d.findingIndex);
+    if (!prev || prev.at <= d.at) map.set(d.findingIndex, d);
+  }
+  return map;
+}
+
+function effectiveStatus(f: Finding, decision: ReviewerDecision | undefined): EffectiveStatus {
+  if (!decision) return f.status;
+  if (decision.action === 'dismiss') return f.status === 'fail' || f.status === 'uncertain' ? 'dismissed' : f.status;
+  return f.status === 'uncertain' ? 'fail' : f.status;
+}
+
+export function dimensionOf(check: string, result: AuditResult, checks: CheckInfoMap | undefined): string {
+  const line = result.score?.deductions.find((d) => d.check === check);
+  return line?.dimension ?? checkInfo(check, checks).dimension ?? UNSCORED_DIMENSION;
+}
+
+export function dimensionRank(name: string, result: AuditResult): number {
+  const fromScore = result.score?.dimensions.findIndex((d) => d.name === name) ?? -1;
+  if (fromScore >= 0) return fromScore;
+  const fixed = DIMENSION_ORDER.indexOf(name);
+  return fixed >= 0 ? 100 + fixed : 200;
+}
+
+/**
+ * Every finding as printed, ordered by dimension (rubric order) then check, with problem numbers
+ * given to what still needs attention (fail, uncertain) in that order.
+ */
+export function findingViews(result: AuditResult, decisions?: ReviewerDecision[], checks?: CheckInfoMap): FindingView[] {
+  const byIndex = latestDecisions(decisions);
+  const checkOrder = new Map<string, number>();
+  result.findings.forEach((f) => {
+    if (!checkOrder.has(f.check)) checkOrder.set(f.check, checkOrder.size);
+  });
+  const views = result.findings.map((f, index): FindingView => {
+    const d = byIndex.get(index);
+    return {
+      index,
+      check: f.check,
+      status: effectiveStatus(f, d),
+      message: f.message,
+      evidence: f.evidence.map((e) => describeEvidence(e, result.report)).filter((s) => s.length > 0),
+      deduction: f.deduction,
+      number: null,
+      decision: d ? { action: d.action === 'confirm' ? '确认' : '撤销', reason: d.reason, reviewer: d.reviewer, at: d.at } : null,
+    };
+  });
+  const sortKey = (v: FindingView): [number, number, number] => [
+    dimensionRank(dimensionOf(v.check, result, checks), result),
+    checkOrder.get(v.check) ?? 0,
+    v.index,
+  ];
+  views.sort((a, b) => {
+    const ka = sortKey(a);
+    const kb = sortKey(b);
+    return ka[0] - kb[0] || ka[1] - kb[1] || ka[2] - kb[2];
+  });
+  let n = 0;
+  for (const v of views) if (v.status === 'fail' || v.status === 'uncertain') v.number = ++n;
+  return views;
+}

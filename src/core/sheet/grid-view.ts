@@ -1,0 +1,145 @@
+/** The three statistical tables as printed: every cell with its value, problem markers and correction flag. */
+import type { CellCorrection } from '../../shared/api.ts';
+import type { AuditResult, CellValue, Generation, Report, TableId } from '../../shared/model.ts';
+import { activeLayout, REQUEST_COLUMNS, REQUEST_ROWS, REVIEW_BLOCKS, REVIEW_COLUMNS, TABLE_TITLES } from '../../shared/table-labels.ts';
+import type { FindingView } from './finding-view.ts';
+
+export interface CellView {
+  text: string;
+  /** value: a number; blank: not filled; none: the template has no cell here. */
+  state: 'value' | 'blank' | 'none';
+  /** Problem numbers whose evidence points at this cell. */
+  markers: number[];
+  corrected: boolean;
+}
+
+export interface GridRowView {
+  label: string;
+  indent: number;
+  /** A heading row of the template with no cells (三、本年度办理结果). */
+  heading: boolean;
+  cells: CellView[];
+}
+
+export interface GridView {
+  id: TableId;
+  title: string;
+  labelHead: string;
+  columns: string[];
+  rows: GridRowView[];
+  /** True when the report has no such table. */
+  missing: boolean;
+  note: string | null;
+}
+
+function cellText(v: CellValue | undefined): CellView {
+  if (v === null || v === undefined) return { text: '空', state: 'blank', markers: [], corrected: false };
+  return { text: String(v), state: 'value', markers: [], corrected: false };
+}
+
+const NONE_CELL = (): CellView => ({ text: '', state: 'none', markers: [], corrected: false });
+
+type CellKey = `${TableId}:${number}:${number}`;
+
+/** Which cells each numbered problem points at. Flat tables (二, 四) carry their value index in `row` (checks/lib/evidence.ts). */
+function markerMap(views: FindingView[], result: AuditResult): Map<CellKey, number[]> {
+  const map = new Map<CellKey, number[]>();
+  const add = (key: CellKey, n: number): void => {
+    const list = map.get(key) ?? [];
+    if (!list.includes(n)) list.push(n);
+    map.set(key, list);
+  };
+  for (const v of views) {
+    if (v.number === null) continue;
+    for (const e of result.findings[v.index]?.evidence ?? []) {
+      if (!e.table) continue;
+      if (e.table === 'requests') {
+        // A bad row points at its total; a bad column at its (七)总计 cell; neither: no cell to mark.
+        if (e.row === undefined && e.col === undefined) continue;
+        add(`requests:${e.row ?? 23}:${e.col ?? 6}`, v.number);
+      } else {
+        const index = e.row ?? e.col;
+        if (index !== undefined) add(`${e.table}:0:${index}`, v.number);
+      }
+    }
+  }
+  return map;
+}
+
+function correctionSet(corrections: CellCorrection[] | undefined): Set<CellKey> {
+  const set = new Set<CellKey>();
+  for (const c of corrections ?? []) {
+    set.add(c.table === 'requests' ? `requests:${c.row}:${c.col}` : `${c.table}:0:${c.row}`);
+  }
+  return set;
+}
+
+function decorate(cell: CellView, key: CellKey, markers: Map<CellKey, number[]>, corrected: Set<CellKey>): CellView {
+  return { ...cell, markers: markers.get(key) ?? [], corrected: corrected.has(key) };
+}
+
+function activeGrid(report: Report | null, markers: Map<CellKey, number[]>, corrected: Set<CellKey>): GridView {
+  const values = report?.tables.active ?? null;
+  const generation: Generation | null = report?.generation ?? null;
+  const layout = activeLayout(generation, values?.length ?? 10);
+  return {
+    id: 'active',
+    title: TABLE_TITLES.active,
+    labelHead: '信息内容',
+    columns: layout.columns,
+    missing: values === null,
+    note: generation === '2019' ? '按2019年试行格式列示（第一、二、三列依次为该行组别所示指标）。' : null,
+    rows: layout.rows.map((r) => ({
+      label: `${r.label}`,
+      indent: 0,
+      heading: false,
+      cells: r.cells.map((index) =>
+        index === null || values === null ? NONE_CELL() : decorate(cellText(values[index]), `active:0:${index}`, markers, corrected),
+      ),
+    })),
+  };
+}
+
+function requestsGrid(report: Report | null, markers: Map<CellKey, number[]>, corrected: Set<CellKey>): GridView {
+  const values = report?.tables.requests ?? null;
+  const rows: GridRowView[] = [];
+  REQUEST_ROWS.forEach((r, rowIndex) => {
+    for (const h of r.before ?? []) rows.push({ label: h.label, indent: h.indent, heading: true, cells: [] });
+    rows.push({
+      label: r.label,
+      indent: r.indent,
+      heading: false,
+      cells: REQUEST_COLUMNS.map((_, col) =>
+        values === null ? NONE_CELL() : decorate(cellText(values[rowIndex]?.[col]), `requests:${rowIndex}:${col}`, markers, corrected),
+      ),
+    });
+  });
+  return { id: 'requests', title: TABLE_TITLES.requests, labelHead: '申请情况', columns: REQUEST_COLUMNS, rows, missing: values === null, note: null };
+}
+
+function reviewGrid(report: Report | null, markers: Map<CellKey, number[]>, corrected: Set<CellKey>): GridView {
+  const values = report?.tables.review ?? null;
+  return {
+    id: 'review',
+    title: TABLE_TITLES.review,
+    labelHead: '类别',
+    columns: REVIEW_COLUMNS,
+    missing: values === null,
+    note: null,
+    rows: REVIEW_BLOCKS.map((label, block) => ({
+      label,
+      indent: 0,
+      heading: false,
+      cells: REVIEW_COLUMNS.map((_, col) => {
+        const index = block * 5 + col;
+        return values === null ? NONE_CELL() : decorate(cellText(values[index]), `review:0:${index}`, markers, corrected);
+      }),
+    })),
+  };
+}
+
+export function tableViews(result: AuditResult, views: FindingView[], corrections?: CellCorrection[]): GridView[] {
+  const markers = markerMap(views, result);
+  const corrected = correctionSet(corrections);
+  return [activeGrid(result.report, markers, corrected), requestsGrid(result.report, markers, corrected), reviewGrid(result.report, markers, corrected)];
+}
