@@ -10,8 +10,9 @@ import { detectFormat } from './ingest/detect.ts';
 import { parseDocument } from './parse/index.ts';
 import { rerunComparisons, runChecks } from './checks/index.ts';
 import type { CheckContext, CheckOptions, RelatedReport } from './checks/types.ts';
-import { anchorDecisions, checkOptionsFromRubric, scoreReport, type AnchoredDecisionInput, type Rubric } from './score/index.ts';
-import type { AuditResult, Finding, Report, ScoreResult, SourceFormat } from '../shared/model.ts';
+import { checkOptionsFromRubric, scoreReport, type Rubric } from './score/index.ts';
+import { anchorDecisions } from './review.ts';
+import type { AuditResult, Finding, FindingDecision, Report, ScoreResult, SourceFormat } from '../shared/model.ts';
 
 export const ENGINE_VERSION = '0.1.0';
 
@@ -55,7 +56,7 @@ export interface Judgement {
 }
 
 /** Run every check and score the findings with a rubric; reviewer decisions are re-anchored to the new findings. */
-export function judgeReport(report: Report, context: CheckContext, rubric: Rubric, decisions: readonly AnchoredDecisionInput[] = []): Judgement {
+export function judgeReport(report: Report, context: CheckContext, rubric: Rubric, decisions: readonly FindingDecision[] = []): Judgement {
   const findings = runChecks(report, context);
   return scoreReport({ report, findings, rubric, decisions: anchorDecisions(findings, decisions) });
 }
@@ -69,7 +70,7 @@ export function rejudgeComparisons(
   context: CheckContext,
   rubric: Rubric,
   earlier: readonly Finding[],
-  decisions: readonly AnchoredDecisionInput[] = [],
+  decisions: readonly FindingDecision[] = [],
 ): Judgement {
   const findings = rerunComparisons(report, context, earlier);
   return scoreReport({ report, findings, rubric, decisions: anchorDecisions(findings, decisions) });

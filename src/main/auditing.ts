@@ -4,7 +4,8 @@
  * report, reviewer decisions applied by the engine, and the summary numbers the lists show.
  */
 import type { CheckContext, RelatedReport } from '../core/checks/types.ts';
-import type { Finding, Report } from '../shared/model.ts';
+import type { Finding, FindingDecision, Report } from '../shared/model.ts';
+import { effectiveStatuses } from '../shared/decisions.ts';
 import type { Db } from './store/db.ts';
 import { rosterEntry } from './store/roster.ts';
 import { getSetting } from './store/settings.ts';
@@ -19,7 +20,7 @@ import {
   type AuditInput,
 } from './store/reports.ts';
 import { getDepartment } from './store/departments.ts';
-import { PeerIndex, anchorDecisions, auditWithEngine, checkCategory, reauditComparisons, reuseFingerprint, rubricCheckOptions, type DecisionInput, type Rubric } from './engine.ts';
+import { PeerIndex, anchorDecisions, applyCorrections, auditWithEngine, checkCategory, reauditComparisons, reuseFingerprint, rubricCheckOptions, type Rubric } from './engine.ts';
 
 export interface OfficeOptions {
   /** Office-wide deadline per year (ISO date), overriding the statutory one. */
@@ -36,22 +37,6 @@ export function effectiveReport(db: Db, reportId: number): Report | null {
   const report = reportModel(db, reportId);
   if (!report) return null;
   return applyCorrections(report, correctionsOf(db, reportId));
-}
-
-export function applyCorrections(report: Report, corrections: { table: 'active' | 'requests' | 'review'; row: number; col: number; value: number | null }[]): Report {
-  if (corrections.length === 0) return report;
-  const tables = structuredClone(report.tables);
-  for (const c of corrections) {
-    if (c.table === 'requests') {
-      const row = tables.requests?.[c.row];
-      if (row && c.col < row.length) row[c.col] = c.value;
-    } else {
-      const values = tables[c.table];
-      // Tables 二 and 四 are flat lists: the value index is `row` (as in evidence), `col` is 0.
-      if (values && c.row < values.length) values[c.row] = c.value;
-    }
-  }
-  return { ...report, tables };
 }
 
 /**
@@ -184,34 +169,24 @@ export function contextFor(
 }
 
 /** Counts the lists show: findings after reviewer decisions (dismissed = not failed, confirmed = failed). */
-export function summarize(findings: Finding[], decisions: DecisionInput[] = []): Pick<AuditInput, 'late' | 'failed' | 'uncertain' | 'failedByCategory'> {
+export function summarize(findings: Finding[], decisions: readonly FindingDecision[] = []): Pick<AuditInput, 'late' | 'failed' | 'uncertain' | 'failedByCategory'> {
   const failedByCategory: Record<string, number> = {};
   let failed = 0;
   let uncertain = 0;
-  const decided = new Map<number, 'confirm' | 'dismiss'>();
-  for (const d of anchorDecisions(findings, decisions)) decided.set(d.findingIndex, d.action);
-  findings = findings.map((f, i) => {
-    const action = decided.get(i);
-    if (action === 'dismiss' && (f.status === 'fail' || f.status === 'uncertain')) return { ...f, status: 'pass' };
-    if (action === 'confirm' && f.status === 'uncertain') return { ...f, status: 'fail' };
-    return f;
-  });
-  for (const f of findings) {
-    if (f.status === 'fail') {
+  const statuses = effectiveStatuses(findings, anchorDecisions(findings, decisions));
+  findings.forEach((f, i) => {
+    if (statuses[i] === 'fail') {
       failed++;
       const cat = checkCategory(f.check);
       failedByCategory[cat] = (failedByCategory[cat] ?? 0) + 1;
-    } else if (f.status === 'uncertain') uncertain++;
-  }
-  const deadline = findings.filter((f) => f.check === 'deadline');
+    } else if (statuses[i] === 'uncertain') uncertain++;
+  });
+  // A dismissed deadline finding counts as on time.
+  const deadline = statuses.filter((s, i) => findings[i]!.check === 'deadline');
   let late: boolean | null = null;
-  if (deadline.some((f) => f.status === 'fail')) late = true;
-  else if (deadline.some((f) => f.status === 'pass')) late = false;
+  if (deadline.includes('fail')) late = true;
+  else if (deadline.includes('pass') || deadline.includes('dismissed')) late = false;
   return { late, failed, uncertain, failedByCategory };
-}
-
-export function decisionInputs(db: Db, reportId: number): DecisionInput[] {
-  return decisionsOf(db, reportId).map((d) => ({ findingIndex: d.findingIndex, check: d.check, message: d.message, action: d.action, reason: d.reason, reviewer: d.reviewer }));
 }
 
 /**
@@ -227,7 +202,7 @@ export function auditStored(db: Db, reportId: number, rubric: Rubric, peers: Pee
   const fingerprint = cached ? null : reportFingerprint<unknown>(db, reportId);
   if (fingerprint !== null) reuseFingerprint(report, fingerprint);
   const context = contextFor(db, { reportId, departmentId: row.departmentId, year: row.year }, peers, rubric);
-  const decisions = decisionInputs(db, reportId);
+  const decisions = decisionsOf(db, reportId);
   const { findings, score } = earlier
     ? reauditComparisons(report, context, rubric, earlier, decisions)
     : auditWithEngine(report, context, rubric, decisions);

@@ -6,23 +6,14 @@
 import { ENGINE_VERSION as CORE_ENGINE_VERSION, judgeReport, readReport, rejudgeComparisons, vetoScore } from '../core/audit.ts';
 import { ALL_CHECKS, SketchIndex, cachedFingerprint, narrativeFingerprint, primeFingerprint } from '../core/checks/index.ts';
 import type { CheckContext, RelatedReport } from '../core/checks/types.ts';
-import { anchorDecisionIndexes, anchorDecisions, checkOptionsFromRubric, defaultRubricJson as coreDefaultRubricJson, parseRubric, scoreReport, type Rubric } from '../core/score/index.ts';
+import { checkOptionsFromRubric, defaultRubricJson as coreDefaultRubricJson, parseRubric, scoreReport, type Rubric } from '../core/score/index.ts';
+import { anchorDecisions, applyCorrections, reanchorDecisions } from '../core/review.ts';
 import { preparePdfReader } from '../core/ingest/pdf-load.ts';
-import type { Finding, Report, ScoreResult, SourceFormat } from '../shared/model.ts';
+import type { Finding, FindingDecision, Report, ScoreResult, SourceFormat } from '../shared/model.ts';
 
 export type { Rubric };
 
 export const ENGINE_VERSION = CORE_ENGINE_VERSION;
-
-export interface DecisionInput {
-  findingIndex: number;
-  check: string;
-  /** The finding's message when the decision was made: re-anchors the decision after checks re-run. */
-  message?: string;
-  action: 'confirm' | 'dismiss';
-  reason: string;
-  reviewer: string;
-}
 
 export interface ReadFileResult {
   report: Report | null;
@@ -65,21 +56,21 @@ export function reuseFingerprint(report: Report, stored: unknown): void {
   primeFingerprint(report, stored);
 }
 
-/** Which current finding each stored decision points at (-1 when its finding is gone). */
-export { anchorDecisionIndexes, anchorDecisions };
+/** The reviewer's work: corrections applied to a report copy, decisions matched to the current findings. */
+export { anchorDecisions, applyCorrections, reanchorDecisions };
 
 /** All checks + score, with reviewer decisions applied by the rubric. */
-export function auditWithEngine(report: Report, context: CheckContext, rubric: Rubric, decisions: DecisionInput[]): { findings: Finding[]; score: ScoreResult } {
+export function auditWithEngine(report: Report, context: CheckContext, rubric: Rubric, decisions: readonly FindingDecision[]): { findings: Finding[]; score: ScoreResult } {
   return judgeReport(report, context, rubric, decisions);
 }
 
 /** Checks that compare with other reports again; the other findings are taken from `earlier` (same rules). */
-export function reauditComparisons(report: Report, context: CheckContext, rubric: Rubric, earlier: readonly Finding[], decisions: DecisionInput[]): { findings: Finding[]; score: ScoreResult } {
+export function reauditComparisons(report: Report, context: CheckContext, rubric: Rubric, earlier: readonly Finding[], decisions: readonly FindingDecision[]): { findings: Finding[]; score: ScoreResult } {
   return rejudgeComparisons(report, context, rubric, earlier, decisions);
 }
 
 /** Score stored findings again with another rubric: no reading, no checks. */
-export function rescoreFindings(report: Report, findings: Finding[], rubric: Rubric, decisions: DecisionInput[]): { findings: Finding[]; score: ScoreResult } {
+export function rescoreFindings(report: Report, findings: Finding[], rubric: Rubric, decisions: readonly FindingDecision[]): { findings: Finding[]; score: ScoreResult } {
   return scoreReport({ report, findings, rubric, decisions: anchorDecisions(findings, decisions) });
 }
 

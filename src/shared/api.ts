@@ -3,7 +3,7 @@
  * adapter (IPC) and the web adapter (HTTP on 127.0.0.1) are both generated from `API_METHODS`.
  * Payloads and results are plain JSON.
  */
-import type { AuditResult, CellValue, Finding, Generation, TableId } from './model.ts';
+import type { AuditResult, CellValue, DecisionAction, Finding, FindingDecision, Generation, TableId } from './model.ts';
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
 
@@ -32,14 +32,15 @@ export interface ReportSummary {
   importedAt: string;
 }
 
-export interface ReviewerDecision {
+/** A reviewer's decision as stored and shown. */
+export interface ReviewerDecision extends FindingDecision {
   id: number;
   /** Index of the finding in the report's findings list (-1 when checks run again no longer find it), and its check id. */
   findingIndex: number;
   check: string;
   /** The finding's wording when the decision was made (shown when that finding no longer exists). */
   message: string;
-  action: 'confirm' | 'dismiss';
+  action: DecisionAction;
   reason: string;
   reviewer: string;
   at: string;

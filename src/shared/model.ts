@@ -134,6 +134,21 @@ export interface Finding {
   kind?: string;
 }
 
+export type DecisionAction = 'confirm' | 'dismiss';
+
+/**
+ * A reviewer's decision on one finding, as far as the engine needs it. `findingIndex` points into the
+ * findings of an audit; `message` is the finding's wording when the decision was made (it re-anchors the
+ * decision when checks run again; absent only for decisions recorded without it). The stored record with
+ * reason, reviewer and time is `ReviewerDecision` in api.ts.
+ */
+export interface FindingDecision {
+  findingIndex: number;
+  check: string;
+  message?: string;
+  action: DecisionAction;
+}
+
 export interface DeductionLine {
   check: string;
   dimension: string;

@@ -46,12 +46,12 @@ test('uncertain costs nothing; confirm prices it as fail; dismiss removes a fail
   assert.equal(findings[idx]!.status, 'uncertain');
   assert.equal(scoreReport({ report, findings, rubric }).score.score, 100);
   // Confirmed without a measure: the lowest band does not apply (measure 0) → use a rubric band from 0.
-  const confirmed = scoreReport({ report, findings: findings.map((f, i) => (i === idx ? { ...f, measure: 40 } : f)), rubric, decisions: [{ findingIndex: idx, action: 'confirm' }] });
+  const confirmed = scoreReport({ report, findings: findings.map((f, i) => (i === idx ? { ...f, measure: 40 } : f)), rubric, decisions: [{ findingIndex: idx, check: 'deadline', action: 'confirm' }] });
   assert.equal(confirmed.score.score, 92);
   const late = buildReport({ signedOn: '2025-03-05' });
   const lateFindings = runChecks(late, EMPTY_CONTEXT);
   const li = lateFindings.findIndex((f) => f.check === 'deadline');
-  assert.equal(scoreReport({ report: late, findings: lateFindings, rubric, decisions: [{ findingIndex: li, action: 'dismiss' }] }).score.score, 100);
+  assert.equal(scoreReport({ report: late, findings: lateFindings, rubric, decisions: [{ findingIndex: li, check: 'deadline', action: 'dismiss' }] }).score.score, 100);
 });
 
 test('na weight is spread over the assessable checks of the same dimension', () => {

@@ -3,8 +3,7 @@ import { CHECK_IDS } from '../checks/index.ts';
 import type { CheckOptions } from '../checks/types.ts';
 import { parseRubric as parseRubricWith, type Rubric } from './rubric.ts';
 
-export { anchorDecisionIndexes, anchorDecisions, type AnchoredDecisionInput } from './anchor-decisions.ts';
-export { scoreReport, describeRule, type Decision, type ScoreInput } from './score.ts';
+export { scoreReport, describeRule, type ScoreInput } from './score.ts';
 export { RubricError, defaultRubric, defaultRubricJson, validateRubric, type DeductionRule, type Rubric, type RubricCheck, type RubricDimension, type Grade } from './rubric.ts';
 
 /** Parses rubric JSON text and checks every check id against the catalogue; throws RubricError. */

@@ -6,17 +6,17 @@
  *   and sees −2, not −2.1);
  * - legacy profile: substitutes (legacy.contents) take the weight of the check they replace (sections.present).
  */
-import type { DeductionLine, Finding, Report, ScoreResult } from '../../shared/model.ts';
+import type { DeductionLine, Finding, FindingDecision, Report, ScoreResult } from '../../shared/model.ts';
+import { effectiveStatuses } from '../../shared/decisions.ts';
 import { findCheck } from '../checks/index.ts';
 import type { DeductionRule, Rubric, RubricCheck } from './rubric.ts';
-
-export interface Decision { findingIndex: number; action: 'confirm' | 'dismiss' }
 
 export interface ScoreInput {
   report: Report | null;
   findings: Finding[];
   rubric: Rubric;
-  decisions?: Decision[];
+  /** Decisions pointing at `findings` (core/review.ts `anchorDecisions`). */
+  decisions?: readonly FindingDecision[];
   error?: string | null;
 }
 
@@ -88,13 +88,7 @@ export function scoreReport(input: ScoreInput): { findings: Finding[]; score: Sc
   }
 
   // Effective verdict of each finding after the reviewer's decisions.
-  const decided = new Map<number, Decision['action']>();
-  for (const d of input.decisions ?? []) decided.set(d.findingIndex, d.action);
-  const priced = findings.map((f, i) => {
-    const action = decided.get(i);
-    if (action === 'dismiss') return false;
-    return f.status === 'fail' || (f.status === 'uncertain' && action === 'confirm');
-  });
+  const priced = effectiveStatuses(findings, input.decisions ?? []).map((s) => s === 'fail');
 
   const deductions: DeductionLine[] = [];
   const dimensions: ScoreResult['dimensions'] = [];

@@ -3,7 +3,8 @@
  * status after the reviewer's decisions, evidence in words, problem number), grouped by dimension.
  */
 import type { ReviewerDecision } from '../../shared/api.ts';
-import type { AuditResult, Finding, Verdict } from '../../shared/model.ts';
+import type { AuditResult } from '../../shared/model.ts';
+import { decisionPerFinding, effectiveStatus, type EffectiveStatus } from '../../shared/decisions.ts';
 import { checkInfo, DIMENSION_ORDER, UNSCORED_DIMENSION } from './check-catalogue.ts';
 import type { CheckInfoMap } from './check-catalogue.ts';
 import { describeEvidence } from './format.ts';
@@ -11,7 +12,7 @@ import { describeEvidence } from './format.ts';
 export const DEFAULT_OFFICE = '政府信息公开工作主管部门';
 export const UNKNOWN_DEPARTMENT = '（单位未识别）';
 
-export type EffectiveStatus = Verdict | 'dismissed';
+export type { EffectiveStatus };
 
 export interface DecisionView {
   action: '确认' | '撤销';
@@ -37,21 +38,6 @@ export function departmentOf(result: AuditResult): string {
   return result.report?.department?.trim() || UNKNOWN_DEPARTMENT;
 }
 
-function latestDecisions(decisions: ReviewerDecision[] | undefined): Map<number, ReviewerDecision> {
-  const map = new Map<number, ReviewerDecision>();
-  for (const d of decisions ?? []) {
-    const prev = map.get(d.findingIndex);
-    if (!prev || prev.at <= d.at) map.set(d.findingIndex, d);
-  }
-  return map;
-}
-
-function effectiveStatus(f: Finding, decision: ReviewerDecision | undefined): EffectiveStatus {
-  if (!decision) return f.status;
-  if (decision.action === 'dismiss') return f.status === 'fail' || f.status === 'uncertain' ? 'dismissed' : f.status;
-  return f.status === 'uncertain' ? 'fail' : f.status;
-}
-
 export function dimensionOf(check: string, result: AuditResult, checks: CheckInfoMap | undefined): string {
   const line = result.score?.deductions.find((d) => d.check === check);
   return line?.dimension ?? checkInfo(check, checks).dimension ?? UNSCORED_DIMENSION;
@@ -69,7 +55,7 @@ export function dimensionRank(name: string, result: AuditResult): number {
  * given to what still needs attention (fail, uncertain) in that order.
  */
 export function findingViews(result: AuditResult, decisions?: ReviewerDecision[], checks?: CheckInfoMap): FindingView[] {
-  const byIndex = latestDecisions(decisions);
+  const byIndex = decisionPerFinding(decisions ?? []);
   const checkOrder = new Map<string, number>();
   result.findings.forEach((f) => {
     if (!checkOrder.has(f.check)) checkOrder.set(f.check, checkOrder.size);
@@ -79,7 +65,7 @@ export function findingViews(result: AuditResult, decisions?: ReviewerDecision[]
     return {
       index,
       check: f.check,
-      status: effectiveStatus(f, d),
+      status: effectiveStatus(f.status, d?.action),
       message: f.message,
       evidence: f.evidence.map((e) => describeEvidence(e, result.report)).filter((s) => s.length > 0),
       deduction: f.deduction,

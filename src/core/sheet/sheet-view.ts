@@ -1,5 +1,6 @@
 /** View model of the audit sheet (审核意见单). */
 import type { CellCorrection, ReviewerDecision } from '../../shared/api.ts';
+import { earlierDecisions } from '../../shared/decisions.ts';
 import type { AuditResult, Verdict } from '../../shared/model.ts';
 import { checkInfo } from './check-catalogue.ts';
 import type { CheckInfoMap } from './check-catalogue.ts';
@@ -164,7 +165,7 @@ export function buildSheetView(input: SheetInput): SheetView {
       reason: c.reason,
       reviewer: c.reviewer,
     })),
-    earlierDecisions: earlierDecisions(input.decisions).map((d) => ({
+    earlierDecisions: earlierDecisions(input.decisions ?? []).map((d) => ({
       title: checkInfo(d.check, input.checks).title,
       message: d.message,
       action: d.action === 'dismiss' ? '撤销' : '确认',
@@ -174,11 +175,4 @@ export function buildSheetView(input: SheetInput): SheetView {
     })),
     warnings: report?.warnings ?? [],
   };
-}
-
-/** Decisions re-anchored to no current finding (findingIndex −1): the latest per check and wording. */
-function earlierDecisions(decisions: ReviewerDecision[] | undefined): ReviewerDecision[] {
-  const latest = new Map<string, ReviewerDecision>();
-  for (const d of decisions ?? []) if (d.findingIndex < 0) latest.set(`${d.check}\u0000${d.message}`, d);
-  return [...latest.values()];
 }

@@ -8,7 +8,7 @@ import type { AuditResult, SourceFormat } from '../../shared/model.ts';
 import type { Db } from '../store/db.ts';
 import { decisionsOf, fileById, findingsOfAudit, reportModel, reportRow, scoreOfAudit, summaries } from '../store/reports.ts';
 import { rosterForYear } from '../store/roster.ts';
-import { anchorDecisionIndexes } from '../engine.ts';
+import { reanchorDecisions } from '../engine.ts';
 
 export interface StoredYear {
   results: AuditResult[];
@@ -47,9 +47,7 @@ export function loadYearFromStore(db: Db, year: number): StoredYear {
     });
     importedAt[file.path] = rep.importedAt;
     // Decisions point at the findings printed: re-anchored after checks ran again, as the app shows them.
-    const stored = decisionsOf(db, rep.id);
-    const indexes = anchorDecisionIndexes(findings, stored);
-    decisions[file.path] = stored.map((d, k) => ({ ...d, findingIndex: indexes[k]! }));
+    decisions[file.path] = reanchorDecisions(findings, decisionsOf(db, rep.id));
   }
   const reported = new Set(rows.map((r) => r.departmentId).filter((id): id is number => id !== null));
   const missing = rosterForYear(db, year)

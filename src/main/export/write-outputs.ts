@@ -11,6 +11,7 @@ import type { CheckInfoMap } from '../../core/sheet/check-catalogue.ts';
 import { rankResults, renderNoticeHtml, renderSheetHtml, renderSummaryHtml } from '../../core/sheet/index.ts';
 import { exportDocument } from '../../core/export-json.ts';
 import type { ReviewerDecision } from '../../shared/api.ts';
+import { effectiveStatuses } from '../../shared/decisions.ts';
 import type { AuditResult } from '../../shared/model.ts';
 import { printBatch } from '../print/pdf.ts';
 import { findingsCsv } from './csv.ts';
@@ -71,8 +72,7 @@ function mostCommonYear(results: AuditResult[]): number | null {
 /** A report gets a notice when something is left to fix: a failed or uncertain finding, or an unreadable file. */
 export function needsNotice(result: AuditResult, decisions: ReviewerDecision[] = []): boolean {
   if (result.error) return true;
-  const dismissed = new Set(decisions.filter((d) => d.action === 'dismiss').map((d) => d.findingIndex));
-  return result.findings.some((f, i) => (f.status === 'fail' || f.status === 'uncertain') && !dismissed.has(i));
+  return effectiveStatuses(result.findings, decisions).some((s) => s === 'fail' || s === 'uncertain');
 }
 
 export async function writeOutputs(results: AuditResult[], outDir: string, opts: WriteOutputsOptions): Promise<WrittenOutputs> {

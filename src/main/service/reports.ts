@@ -17,7 +17,7 @@ import {
   type SummaryRow,
 } from '../store/reports.ts';
 import { effectiveReport } from '../auditing.ts';
-import { anchorDecisionIndexes } from '../engine.ts';
+import { reanchorDecisions } from '../engine.ts';
 import { ServiceError, guard } from './errors.ts';
 
 export function toSummary(r: SummaryRow): ReportSummary {
@@ -99,11 +99,7 @@ export function reportDetail(db: Db, reportId: number): ReportDetail {
     result,
     // Decisions point at the findings of the audit shown: re-anchored after checks ran again
     // (a decision whose finding is gone keeps its record, with findingIndex -1).
-    decisions: (() => {
-      const stored = decisionsOf(db, reportId);
-      const indexes = anchorDecisionIndexes(result.findings, stored);
-      return stored.map((d, k) => ({ ...d, findingIndex: indexes[k]! }));
-    })(),
+    decisions: reanchorDecisions(result.findings, decisionsOf(db, reportId)),
     corrections: correctionsOf(db, reportId),
     versions,
     fixedSincePrevious,

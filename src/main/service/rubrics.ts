@@ -2,8 +2,8 @@
 import type { AuditorApi, RubricDocument } from '../../shared/api.ts';
 import type { Db } from '../store/db.ts';
 import { currentRubric, insertRubric, nextRubricVersion } from '../store/rubrics.ts';
-import { createRun, findingsOfAudit, insertAudit, latestReportIds, reportRow } from '../store/reports.ts';
-import { decisionInputs, effectiveReport, summarize } from '../auditing.ts';
+import { createRun, decisionsOf, findingsOfAudit, insertAudit, latestReportIds, reportRow } from '../store/reports.ts';
+import { effectiveReport, summarize } from '../auditing.ts';
 import {
   ENGINE_VERSION,
   defaultRubricJson,
@@ -59,8 +59,8 @@ export function rubricApi(db: Db): Pick<AuditorApi, 'getRubric' | 'saveRubric' |
             const report = effectiveReport(db, reportId);
             if (!report) continue; // unreadable: vetoed, nothing to score
             const findings = findingsOfAudit(db, row.currentAuditId);
-            const rescored = rescoreFindings(report, findings, r, decisionInputs(db, reportId));
-            const decisions = decisionInputs(db, reportId);
+            const decisions = decisionsOf(db, reportId);
+            const rescored = rescoreFindings(report, findings, r, decisions);
             insertAudit(db, reportId, runId, { findings: rescored.findings, score: rescored.score, ...summarize(rescored.findings, decisions) });
             n++;
           }

@@ -3,7 +3,7 @@
  * single transaction (see writeImportedReport), so a crash never leaves half a report behind.
  */
 import type { CellValue, Evidence, Finding, Generation, Report, ScoreResult, Severity, TableId, Verdict } from '../../shared/model.ts';
-import type { CellCorrection } from '../../shared/api.ts';
+import type { CellCorrection, ReviewerDecision } from '../../shared/api.ts';
 import type { Db } from './db.ts';
 import { nowIso, stmt } from './db.ts';
 
@@ -387,16 +387,8 @@ export function countReports(db: Db): number {
 
 // ---------- decisions and corrections ----------
 
-export interface DecisionRow {
-  id: number;
-  findingIndex: number;
-  check: string;
-  message: string;
-  action: 'confirm' | 'dismiss';
-  reason: string;
-  reviewer: string;
-  at: string;
-}
+/** A stored reviewer decision: the same shape the API returns. */
+export type DecisionRow = ReviewerDecision;
 
 export function decisionsOf(db: Db, reportId: number): DecisionRow[] {
   return stmt(db,
@@ -409,7 +401,7 @@ export function decisionsOf(db: Db, reportId: number): DecisionRow[] {
 export function insertDecision(
   db: Db,
   reportId: number,
-  d: { findingIndex: number; check: string; message: string; action: 'confirm' | 'dismiss'; reason: string; reviewer: string },
+  d: Omit<ReviewerDecision, 'id' | 'at'>,
 ): number {
   const info = stmt(db,
       'INSERT INTO decisions (report_id, finding_index, check_id, message, action, reason, reviewer, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',

@@ -4,6 +4,7 @@
  */
 import { useState } from 'react';
 import type { ReviewerDecision } from '../../shared/api.ts';
+import { decisionPerFinding, earlierDecisions } from '../../shared/decisions.ts';
 import type { AuditResult, Evidence, Finding, Verdict } from '../../shared/model.ts';
 import { DIMENSION_ORDER, TABLE_SHORT, UNSCORED_DIMENSION, checkTitle, CHECK_TITLES } from '../labels.ts';
 
@@ -59,14 +60,13 @@ export function FindingsPanel({
   onDecide: (index: number, action: 'confirm' | 'dismiss') => void;
 }) {
   const [showAll, setShowAll] = useState(false);
-  const latest = new Map<number, ReviewerDecision>();
-  for (const d of decisions) latest.set(d.findingIndex, d);
+  const latest = decisionPerFinding(decisions);
   const open = (f: Finding) => f.status === 'fail' || f.status === 'uncertain';
   const groups = groupFindings(result)
     .map((g) => ({ ...g, items: g.items.filter(({ finding, index }) => showAll || open(finding) || latest.has(index)) }))
     .filter((g) => g.items.length > 0);
   const hidden = result.findings.filter((f) => !open(f)).length;
-  const earlier = orphanedDecisions(decisions);
+  const earlier = earlierDecisions(decisions);
 
   return (
     <div className="findings">
@@ -162,11 +162,4 @@ export function FindingsPanel({
       )}
     </div>
   );
-}
-
-/** Decisions whose finding the current checks no longer report: the latest one per finding wording. */
-function orphanedDecisions(decisions: ReviewerDecision[]): ReviewerDecision[] {
-  const latest = new Map<string, ReviewerDecision>();
-  for (const d of decisions) if (d.findingIndex < 0) latest.set(`${d.check}\u0000${d.message}`, d);
-  return [...latest.values()];
 }

@@ -1,4 +1,7 @@
 /**
+ * The reviewer's work applied to an audit, in one place: cell corrections applied to a copy of the report,
+ * and decisions matched to the findings of the audit they are now shown with.
+ *
  * Reviewer decisions are made on one finding of one audit. When the checks run again (a corrected cell,
  * new peers, a new engine) the list of findings can change order or length, so a decision is re-anchored
  * to the finding it was made on: the same check with the same message; failing that, the same check with
@@ -7,17 +10,34 @@
  * it is kept in the store, shown as an earlier decision, and no longer applied. Decisions recorded without a
  * message (older stores) fall back to the same place in the list, or the only open finding of that check.
  */
-import type { Finding } from '../../shared/model.ts';
+import type { CellValue, Finding, FindingDecision, Report, TableId } from '../shared/model.ts';
 
-export interface AnchoredDecisionInput {
-  findingIndex: number;
-  check: string;
-  message?: string;
-  action: 'confirm' | 'dismiss';
+/** A reviewer's correction of one table cell. Tables 二 and 四 are flat lists: the value index is `row`, `col` is 0. */
+export interface CellCorrectionInput {
+  table: TableId;
+  row: number;
+  col: number;
+  value: CellValue;
+}
+
+/** The report with the reviewer's cell corrections applied (a copy; the report read from the file is kept as is). */
+export function applyCorrections(report: Report, corrections: readonly CellCorrectionInput[]): Report {
+  if (corrections.length === 0) return report;
+  const tables = structuredClone(report.tables);
+  for (const c of corrections) {
+    if (c.table === 'requests') {
+      const row = tables.requests?.[c.row];
+      if (row && c.col < row.length) row[c.col] = c.value;
+    } else {
+      const values = tables[c.table];
+      if (values && c.row < values.length) values[c.row] = c.value;
+    }
+  }
+  return { ...report, tables };
 }
 
 /** For each decision, the index of its finding in `findings`, or -1 when that finding is gone. */
-export function anchorDecisionIndexes(findings: readonly Finding[], decisions: readonly AnchoredDecisionInput[]): number[] {
+export function anchorDecisionIndexes(findings: readonly Finding[], decisions: readonly FindingDecision[]): number[] {
   return decisions.map((d) => {
     if (d.message !== undefined) {
       const message = d.message;
@@ -37,7 +57,7 @@ export function anchorDecisionIndexes(findings: readonly Finding[], decisions: r
 }
 
 /** The finding of the decision's check nearest its old place that `matches` (duplicates keep their order), or -1. */
-function nearest(findings: readonly Finding[], d: AnchoredDecisionInput, matches: (f: Finding) => boolean): number {
+function nearest(findings: readonly Finding[], d: FindingDecision, matches: (f: Finding) => boolean): number {
   let index = -1;
   let best = Infinity;
   findings.forEach((f, i) => {
@@ -54,8 +74,13 @@ function wording(message: string): string {
   return message.replace(/\d+(?:\.\d+)?/g, '#');
 }
 
-/** The decisions that still apply, pointing at the current findings. */
-export function anchorDecisions(findings: readonly Finding[], decisions: readonly AnchoredDecisionInput[]): { findingIndex: number; action: 'confirm' | 'dismiss' }[] {
+/** Every decision pointing at the current findings: `findingIndex` re-anchored, −1 when its finding is gone. */
+export function reanchorDecisions<D extends FindingDecision>(findings: readonly Finding[], decisions: readonly D[]): D[] {
   const indexes = anchorDecisionIndexes(findings, decisions);
-  return decisions.flatMap((d, k) => (indexes[k]! >= 0 ? [{ findingIndex: indexes[k]!, action: d.action }] : []));
+  return decisions.map((d, k) => ({ ...d, findingIndex: indexes[k]! }));
+}
+
+/** The decisions that still apply, pointing at the current findings. */
+export function anchorDecisions<D extends FindingDecision>(findings: readonly Finding[], decisions: readonly D[]): D[] {
+  return reanchorDecisions(findings, decisions).filter((d) => d.findingIndex >= 0);
 }
