@@ -4,7 +4,7 @@
  *
  *   src/shared    imports nothing of ours; no node:*, electron, react, zustand
  *   src/core      shared only; no electron, zustand, react-dom/client; react only in core/sheet (static HTML)
- *   src/main      core + shared; electron only under src/main/electron; no react, no renderer/preload
+ *   src/main      shared, and core only through src/main/engine.ts and engine-documents.ts; electron only under src/main/electron; no react, no renderer/preload
  *   src/preload   shared + electron only; no node:*, core, main, renderer
  *   src/renderer  shared only; no node:*, electron, core, main, preload
  */
@@ -18,6 +18,8 @@ const noNode = [
 ];
 const ours = (layers, message) => ({ regex: `^(\\.\\./)+(${layers.join('|')})(/|$)`, message });
 const pkg = (names, message) => ({ group: names.flatMap((name) => [name, `${name}/*`]), message });
+
+const ENGINE_DOOR = 'src/main 只能通过 src/main/engine.ts（打印文档与导出：engine-documents.ts）使用 src/core，引擎接口改动只需改这两处。';
 
 function layer(files, patterns, ignores = []) {
   return { files, ignores, rules: { 'no-restricted-imports': ['error', { patterns }] } };
@@ -44,11 +46,17 @@ export default [
   ]),
   layer(['src/main/**'], [
     ours(['preload', 'renderer'], 'src/main 不能导入界面代码。'),
+    ours(['core'], ENGINE_DOOR),
     pkg(['electron'], 'electron 只能在 src/main/electron/ 中导入。'),
     pkg(['react', 'react-dom', 'zustand'], 'src/main 不能依赖界面库；打印文档由 core/sheet 生成。'),
-  ], ['src/main/electron/**']),
+  ], ['src/main/electron/**', 'src/main/engine.ts', 'src/main/engine-documents.ts']),
+  layer(['src/main/engine.ts', 'src/main/engine-documents.ts'], [
+    ours(['preload', 'renderer'], 'src/main 不能导入界面代码。'),
+    pkg(['electron', 'react', 'react-dom', 'zustand'], 'engine.ts 只连接 src/core。'),
+  ]),
   layer(['src/main/electron/**'], [
     ours(['preload', 'renderer'], 'src/main 不能导入界面代码。'),
+    ours(['core'], ENGINE_DOOR),
     pkg(['react', 'react-dom', 'zustand'], 'src/main 不能依赖界面库。'),
   ]),
   layer(['src/preload/**'], [

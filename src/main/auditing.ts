@@ -3,7 +3,6 @@
  * year, same-year peers, roster deadline and date of receipt), reviewer corrections applied to a copy of the
  * report, reviewer decisions applied by the engine, and the summary numbers the lists show.
  */
-import type { CheckContext, RelatedReport } from '../core/checks/types.ts';
 import type { Finding, FindingDecision, Report } from '../shared/model.ts';
 import { effectiveStatuses } from '../shared/decisions.ts';
 import type { Db } from './store/db.ts';
@@ -20,7 +19,7 @@ import {
   type AuditInput,
 } from './store/reports.ts';
 import { getDepartment } from './store/departments.ts';
-import { PeerIndex, anchorDecisions, applyCorrections, auditWithEngine, checkCategory, reauditComparisons, reuseFingerprint, rubricCheckOptions, type Rubric } from './engine.ts';
+import { PeerIndex, anchorDecisions, applyCorrections, auditWithEngine, checkCategory, reauditComparisons, reuseFingerprint, rubricCheckOptions, type CheckContext, type RelatedReport, type Rubric } from './engine.ts';
 
 export interface OfficeOptions {
   /** Office-wide deadline per year (ISO date), overriding the statutory one. */

@@ -1,7 +1,9 @@
 /**
- * The thin seam between the backend and the audit engine in src/core: reading (in workers), judging
- * (checks + score with store context), re-scoring stored findings, rubrics, and check metadata.
- * Everything in src/main goes through here, so an engine API change is fixed in one place.
+ * The door from the backend into the audit engine in src/core: reading (in workers), judging (checks +
+ * score with store context), the reviewer's work, re-scoring stored findings, rubrics and check metadata.
+ * The printed documents and the JSON export come through `engine-documents.ts` (kept apart so the parsing
+ * workers, which load this file, do not load React). No other file in src/main imports src/core (the lint
+ * enforces it), so an engine API change is fixed in these two files.
  */
 import { ENGINE_VERSION as CORE_ENGINE_VERSION, judgeReport, readReport, rejudgeComparisons, vetoScore } from '../core/audit.ts';
 import { ALL_CHECKS, SketchIndex, cachedFingerprint, narrativeFingerprint, primeFingerprint } from '../core/checks/index.ts';
@@ -107,3 +109,9 @@ export function checkCategory(checkId: string): string {
 export function vetoScoreFor(error: string, rubric: Rubric): ScoreResult {
   return vetoScore(error, rubric);
 }
+
+// What the rest of src/main uses from core as it is.
+export { auditBatch, type BatchFile, type ReadResult } from '../core/audit.ts';
+export type { CheckContext, CheckOptions, RelatedReport } from '../core/checks/types.ts';
+export { isSupportedExtension } from '../core/ingest/detect.ts';
+export { defaultRubric } from '../core/score/index.ts';

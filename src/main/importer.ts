@@ -7,7 +7,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { isSupportedExtension } from '../core/ingest/detect.ts';
 import type { ImportProgress } from '../shared/api.ts';
 import type { Report } from '../shared/model.ts';
 import type { Db } from './store/db.ts';
@@ -16,7 +15,7 @@ import { createRun, fileBySha, findingsOfAudit, insertAudit, writeImportedReport
 import { WorkerPool, type ReadOutcome } from './worker-pool.ts';
 import { PeerCache, auditStored, contextFor, summarize } from './auditing.ts';
 import { CommitBatcher } from './commit-batcher.ts';
-import { ENGINE_VERSION, auditWithEngine, reuseFingerprint, rubricIdentity, vetoScoreFor, type Rubric } from './engine.ts';
+import { ENGINE_VERSION, auditWithEngine, isSupportedExtension, reuseFingerprint, rubricIdentity, vetoScoreFor, type Rubric } from './engine.ts';
 import { readLimits, tooLargeReason } from './settings.ts';
 
 /** Errors that say nothing about the file (the worker died or hung): such files are retried next time. */

@@ -4,7 +4,7 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { isSupportedExtension } from '../core/ingest/detect.ts';
+import { isSupportedExtension } from './engine.ts';
 
 export interface WalkResult {
   files: string[];

@@ -6,9 +6,8 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { auditBatch, type BatchFile, type ReadResult } from '../../core/audit.ts';
-import { exportDocument } from '../../core/export-json.ts';
-import type { CheckOptions } from '../../core/checks/types.ts';
+import { auditBatch, type BatchFile, type CheckOptions, type ReadResult } from '../engine.ts';
+import { exportDocument } from '../engine-documents.ts';
 import type { AuditResult } from '../../shared/model.ts';
 import { sha256 } from '../hash.ts';
 import { walkInputs } from '../walk.ts';

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { ENGINE_VERSION } from '../../core/audit.ts';
+import { ENGINE_VERSION } from '../engine.ts';
 import type { AuditResult } from '../../shared/model.ts';
 import { loadYearFromStore } from '../export/from-store.ts';
 import { writeOutputs } from '../export/write-outputs.ts';

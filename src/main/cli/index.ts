@@ -1,6 +1,6 @@
 /** The `ogi-audit` command line. Each command lives in its own module and registers itself here. */
 import { Command } from 'commander';
-import { ENGINE_VERSION } from '../../core/audit.ts';
+import { ENGINE_VERSION } from '../engine.ts';
 import { registerAuditCommand, setOutputWriter } from './audit-command.ts';
 import { registerExportCommands, writeAuditOutputs } from './export-commands.ts';
 import { registerImportCommands } from './store-commands.ts';

@@ -1,6 +1,6 @@
 /** `--rubric FILE`: the office's own rubric, validated with a clear error naming the field. */
 import { readFileSync } from 'node:fs';
-import { defaultRubric, parseRubric, type Rubric } from '../../core/score/index.ts';
+import { defaultRubric, parseRubricJson, type Rubric } from '../engine.ts';
 
 export class CliError extends Error {}
 
@@ -13,7 +13,7 @@ export function loadRubricOption(file: string | undefined): Rubric {
     throw new CliError(`无法读取评分规则文件 ${file}：${(e as Error).message}`);
   }
   try {
-    return parseRubric(text);
+    return parseRubricJson(text);
   } catch (e) {
     throw new CliError(`评分规则文件 ${file} 无效：${(e as Error).message}`);
   }

@@ -1,5 +1,5 @@
 /** Findings as CSV for Excel/WPS: UTF-8 with BOM (or Excel shows mojibake), CRLF, RFC 4180 quoting. */
-import type { CheckInfoMap } from '../../core/sheet/check-catalogue.ts';
+import type { CheckInfoMap } from '../../shared/check-catalogue.ts';
 import type { AuditResult } from '../../shared/model.ts';
 import { FINDING_COLUMNS, findingRows } from './finding-rows.ts';
 

@@ -1,8 +1,6 @@
 /** One row per finding, shared by the CSV and the workbook's 问题清单 sheet. */
-import { checkInfo, UNSCORED_DIMENSION } from '../../core/sheet/check-catalogue.ts';
-import type { CheckInfoMap } from '../../core/sheet/check-catalogue.ts';
-import { baseName, describeEvidence, VERDICT_LABELS } from '../../core/sheet/format.ts';
-import { departmentOf } from '../../core/sheet/finding-view.ts';
+import { UNSCORED_DIMENSION, type CheckInfoMap } from '../../shared/check-catalogue.ts';
+import { baseName, checkInfo, departmentOf, describeEvidence, VERDICT_LABELS } from '../engine-documents.ts';
 import type { AuditResult } from '../../shared/model.ts';
 
 export const FINDING_COLUMNS = ['单位', '年度', '文件', '检查项编号', '检查项', '评分维度', '结论', '严重程度', '扣分', '问题说明', '位置与依据'] as const;

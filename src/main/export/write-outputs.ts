@@ -7,9 +7,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
-import type { CheckInfoMap } from '../../core/sheet/check-catalogue.ts';
-import { rankResults, renderNoticeHtml, renderSheetHtml, renderSummaryHtml } from '../../core/sheet/index.ts';
-import { exportDocument } from '../../core/export-json.ts';
+import type { CheckInfoMap } from '../../shared/check-catalogue.ts';
+import { exportDocument, rankResults, renderNoticeHtml, renderSheetHtml, renderSummaryHtml } from '../engine-documents.ts';
 import type { ReviewerDecision } from '../../shared/api.ts';
 import { effectiveStatuses } from '../../shared/decisions.ts';
 import type { AuditResult } from '../../shared/model.ts';

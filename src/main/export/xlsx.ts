@@ -3,11 +3,9 @@
  * 表二 / 表三 / 表四 (the extracted tables of every report; blank cells highlighted).
  */
 import ExcelJS from 'exceljs';
-import type { CheckInfoMap } from '../../core/sheet/check-catalogue.ts';
+import type { CheckInfoMap } from '../../shared/check-catalogue.ts';
 import { activeCellLabel, REQUEST_COLUMNS, REQUEST_ROWS, reviewCellLabel } from '../../shared/table-labels.ts';
-import { baseName, GENERATION_LABELS } from '../../core/sheet/format.ts';
-import { departmentOf } from '../../core/sheet/finding-view.ts';
-import { buildSummaryView } from '../../core/sheet/summary-view.ts';
+import { baseName, buildSummaryView, departmentOf, GENERATION_LABELS } from '../engine-documents.ts';
 import type { AuditResult, CellValue } from '../../shared/model.ts';
 import { FINDING_COLUMNS, findingRows } from './finding-rows.ts';
 

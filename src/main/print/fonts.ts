@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EMBEDDED_FONT_FAMILY } from '../../core/sheet/index.ts';
+import { EMBEDDED_FONT_FAMILY } from '../engine-documents.ts';
 
 interface FaceEntry {
   file: string;

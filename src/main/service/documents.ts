@@ -4,7 +4,7 @@ import type { Db } from '../store/db.ts';
 import { rosterForYear } from '../store/roster.ts';
 import { summaries } from '../store/reports.ts';
 import { ENGINE_VERSION } from '../engine.ts';
-import { renderNoticeHtml, renderSheetHtml, renderSummaryHtml } from '../../core/sheet/index.ts';
+import { renderNoticeHtml, renderSheetHtml, renderSummaryHtml } from '../engine-documents.ts';
 import { embedFonts } from '../print/fonts.ts';
 import { ServiceError, guard } from './errors.ts';
 import { auditResultOf, reportDetail } from './reports.ts';
