@@ -27,6 +27,41 @@ export interface CellSource {
   raw: string;
   page?: number;
   offset?: number;
+  /**
+   * How the value was obtained when not read from its own cell: 'run-split' = cut out of a run of digits
+   * written together ("200000121" = 20|0|0|0|0|1|21) by the table's arithmetic (see Report.runCuts).
+   */
+  provenance?: 'run-split';
+}
+
+/** A table cell addressed like Evidence: table 三 by row and column; 表二/表四 by value index in `row`. */
+export interface RunCell {
+  row: number;
+  col?: number;
+}
+
+/**
+ * A run of digits that stands for several cells written without separators. Cut by the template's own
+ * arithmetic (表三: the six columns sum to 总计, (七)总计 and 四 tie the rows together; 表四: each block's four
+ * results sum to its 总计; no leading zeros): `recovered` when exactly one cut fits (its cells are filled and
+ * marked 'run-split'), `ambiguous` when several do (cells stay null; the reviewer picks one), `impossible` when
+ * none does (cells stay null; the row's numbers are inconsistent or a cell is missing).
+ */
+export interface RunCut {
+  table: TableId;
+  /** The cells the run stands for, in order. */
+  cells: RunCell[];
+  /** The run as found (pieces separated by spaces where the source had them). */
+  raw: string;
+  /** The row's label as found (for messages). */
+  label: string;
+  status: 'recovered' | 'ambiguous' | 'impossible';
+  /** Cuts that satisfy the arithmetic (the one used when recovered); at most RUN_CANDIDATE_LIMIT. */
+  candidates: number[][];
+  /** More cuts fit than are listed. */
+  more?: boolean;
+  page?: number;
+  offset?: number;
 }
 
 export interface ReportTableSources {
@@ -94,6 +129,8 @@ export interface Report {
   tableSources: ReportTableSources;
   /** Row labels of table 三 as found, in order. */
   requestsLabels: ObservedRowLabel[];
+  /** Runs of digits cut into cells (web page text with cells written together); absent when there were none. */
+  runCuts?: RunCut[];
   /** Narrative paragraphs (tables excluded), in reading order. */
   paragraphs: ReportParagraph[];
   /** The statistics period when stated, e.g. 2024-01-01 … 2024-12-15. */

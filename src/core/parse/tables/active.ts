@@ -4,6 +4,7 @@ import { alignInOrder, keywordScore } from './align.ts';
 import { hasNumbers, type ObservedRow } from './rows.ts';
 import { ACTIVE_2019, ACTIVE_2019_MARKERS, ACTIVE_2021, type ActiveRowTemplate } from './templates.ts';
 import { pickValues } from './values.ts';
+import type { PendingRun } from './run-resolve.ts';
 
 export interface ActiveTable {
   values: CellValue[];
@@ -11,6 +12,7 @@ export interface ActiveTable {
   layout2019: boolean;
   matchedRows: number;
   warnings: string[];
+  runs: PendingRun[];
 }
 
 export function isActive2019Layout(compactTableText: string): boolean {
@@ -30,6 +32,7 @@ export function mapActive(rows: ObservedRow[], layout2019: boolean): ActiveTable
   const values = new Array<CellValue>(size).fill(null);
   const sources = new Array<CellSource | null>(size).fill(null);
   const warnings: string[] = [];
+  const runs: PendingRun[] = [];
   valueRows.forEach((row, i) => {
     const a = assigned[i];
     if (a === null || a === undefined) return;
@@ -37,7 +40,8 @@ export function mapActive(rows: ObservedRow[], layout2019: boolean): ActiveTable
     const picked = pickValues(row.values, t.count);
     picked.values.forEach((v, k) => (values[t.start + k] = v));
     picked.sources.forEach((s, k) => (sources[t.start + k] = s));
+    if (picked.run) runs.push({ table: 'active', cells: picked.values.map((_, k) => ({ row: t.start + k })), label: t.label, ...picked.run });
     if (picked.short) warnings.push(`表二“${t.label}”行只读到 ${row.values.length} 个数值单元格（应为 ${t.count} 个）`);
   });
-  return { values, sources, layout2019, matchedRows, warnings };
+  return { values, sources, layout2019, matchedRows, warnings, runs };
 }

@@ -4,6 +4,7 @@ import { alignInOrder, fuzzyScore, keywordScore } from './align.ts';
 import { hasNumbers, type ObservedRow } from './rows.ts';
 import { REQUEST_GROUP_PATTERN, REQUEST_ROWS } from './templates.ts';
 import { pickValues } from './values.ts';
+import type { PendingRun } from './run-resolve.ts';
 
 export interface RequestsTable {
   values: CellValue[][];
@@ -13,6 +14,7 @@ export interface RequestsTable {
   layout2019: boolean;
   matchedRows: number;
   warnings: string[];
+  runs: PendingRun[];
 }
 
 const COLUMNS = 7;
@@ -44,6 +46,7 @@ export function mapRequests(rows: ObservedRow[]): RequestsTable | null {
   const sources: (CellSource | null)[][] = REQUEST_ROWS.map(() => new Array<CellSource | null>(COLUMNS).fill(null));
   const labels: ObservedRowLabel[] = [];
   const warnings: string[] = [];
+  const runs: PendingRun[] = [];
   let layout2019 = false;
   valueRows.forEach((row, i) => {
     const canonical = assigned[i] ?? null;
@@ -61,6 +64,7 @@ export function mapRequests(rows: ObservedRow[]): RequestsTable | null {
     const picked = pickValues(row.values, COLUMNS);
     values[canonical] = picked.values;
     sources[canonical] = picked.sources;
+    if (picked.run) runs.push({ table: 'requests', cells: picked.values.map((_, col) => ({ row: canonical, col })), label: leafCell?.text ?? '', ...picked.run });
     if (picked.short) warnings.push(`表三“${leafCell?.text ?? ''}”行只读到 ${row.values.length} 个数值单元格（应为 7 个）`);
   });
   // The 2019 template had no cells for rows 20–21: they are 0, not blanks (DOMAIN.md).
@@ -68,5 +72,5 @@ export function mapRequests(rows: ObservedRow[]): RequestsTable | null {
     values[20] = new Array<CellValue>(COLUMNS).fill(0);
     values[21] = new Array<CellValue>(COLUMNS).fill(0);
   }
-  return { values, sources, labels, layout2019, matchedRows, warnings };
+  return { values, sources, labels, layout2019, matchedRows, warnings, runs };
 }

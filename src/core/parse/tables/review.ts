@@ -5,11 +5,13 @@
 import type { CellSource, CellValue } from '../../../shared/model.ts';
 import { hasNumbers, type ObservedRow } from './rows.ts';
 import { pickValues } from './values.ts';
+import type { PendingRun } from './run-resolve.ts';
 
 export interface ReviewTable {
   values: CellValue[];
   sources: (CellSource | null)[];
   warnings: string[];
+  runs: PendingRun[];
 }
 
 function blockOf(label: string): number | null {
@@ -24,11 +26,12 @@ export function mapReview(rows: ObservedRow[]): ReviewTable | null {
   const blankDataRow = rows.find((r) => r.values.length >= 10 && r.values.every((v) => v.text.trim() === ''));
   const valueRows = rows.filter(hasNumbers);
   if (valueRows.length === 0) {
-    return blankDataRow ? { values: new Array<CellValue>(15).fill(null), sources: new Array<CellSource | null>(15).fill(null), warnings: [] } : null;
+    return blankDataRow ? { values: new Array<CellValue>(15).fill(null), sources: new Array<CellSource | null>(15).fill(null), warnings: [], runs: [] } : null;
   }
   const values = new Array<CellValue>(15).fill(null);
   const sources = new Array<CellSource | null>(15).fill(null);
   const warnings: string[] = [];
+  const runs: PendingRun[] = [];
 
   // Transposed layout: three rows labelled by block, five values each.
   const labelled = valueRows.map((r) => blockOf(r.leaf));
@@ -39,8 +42,9 @@ export function mapReview(rows: ObservedRow[]): ReviewTable | null {
       const picked = pickValues(row.values, 5);
       picked.values.forEach((v, k) => (values[b * 5 + k] = v));
       picked.sources.forEach((s, k) => (sources[b * 5 + k] = s));
+      if (picked.run) runs.push({ table: 'review', cells: picked.values.map((_, k) => ({ row: b * 5 + k })), label: row.labels.at(-1)?.text ?? '', ...picked.run });
     });
-    return { values, sources, warnings };
+    return { values, sources, warnings, runs };
   }
 
   // Template layout: the data cells of all value rows, in reading order. When the data is split over
@@ -52,5 +56,6 @@ export function mapReview(rows: ObservedRow[]): ReviewTable | null {
   });
   const picked = pickValues(cells, 15);
   if (picked.short) warnings.push(`表四只读到 ${cells.length} 个数值单元格（应为 15 个）`);
-  return { values: picked.values, sources: picked.sources, warnings };
+  if (picked.run) runs.push({ table: 'review', cells: picked.values.map((_, k) => ({ row: k })), label: '表四数据行', ...picked.run });
+  return { values: picked.values, sources: picked.sources, warnings, runs };
 }

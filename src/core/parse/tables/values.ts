@@ -8,6 +8,24 @@ export interface PickedValues {
   sources: (CellSource | null)[];
   /** True when fewer cells than expected were found (the row was padded with blanks). */
   short: boolean;
+  /**
+   * The row's values came as fewer pieces than cells, every piece a number and enough digits for all
+   * cells: a run of digits written together, to be cut by the table's arithmetic (run-resolve.ts).
+   * The values are then all null until it is.
+   */
+  run?: { tokens: string[]; page?: number; offset?: number };
+}
+
+const PLAIN_DIGITS = /^\d+$/;
+
+function runOf(cells: TableCellBlock[], count: number): PickedValues['run'] | undefined {
+  const filled = cells.filter((c) => c.text.trim() !== '');
+  if (filled.length === 0 || filled.length >= count || filled.length !== cells.length) return undefined;
+  const tokens = filled.map((c) => c.text.trim());
+  if (!tokens.every((t) => PLAIN_DIGITS.test(t))) return undefined;
+  if (tokens.reduce((n, t) => n + t.length, 0) < count) return undefined;
+  const pos = filled[0]!.pos;
+  return { tokens, ...(pos.page !== undefined ? { page: pos.page } : {}), ...(pos.offset !== undefined ? { offset: pos.offset } : {}) };
 }
 
 export function pickValues(cells: (TableCellBlock & { spanned?: boolean })[], count: number): PickedValues {
@@ -16,6 +34,10 @@ export function pickValues(cells: (TableCellBlock & { spanned?: boolean })[], co
   // Web pages pad rows with empty filler cells at the end; merged labels may leave empty cells in front.
   while (run.length > count && run[run.length - 1]!.text.trim() === '') run = run.slice(0, -1);
   while (run.length > count && run[0]!.text.trim() === '') run = run.slice(1);
+  const digitRun = runOf(run, count);
+  if (digitRun) {
+    return { values: new Array<CellValue>(count).fill(null), sources: new Array<CellSource | null>(count).fill(null), short: false, run: digitRun };
+  }
   const picked = run.slice(0, count);
   const values: CellValue[] = [];
   const sources: (CellSource | null)[] = [];
