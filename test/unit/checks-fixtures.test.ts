@@ -15,7 +15,7 @@ const shared = path.resolve(repoRoot, '../shared');
 
 interface Answer { expect_fail?: string[]; expect_pass?: string[] }
 
-for (const dir of ['seeds', 'cases']) {
+for (const dir of ['seeds', 'cases', 'web']) {
   const base = path.join(shared, 'fixtures', dir);
   const answersFile = path.join(base, 'answers.json');
   if (!existsSync(answersFile)) {

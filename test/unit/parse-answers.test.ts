@@ -15,7 +15,7 @@ async function parseFixture(folder: string, name: string) {
   return parseDocument(await ingest(name, bytes), name);
 }
 
-for (const folder of ['seeds', 'cases', 'bench'] as const) {
+for (const folder of ['seeds', 'cases', 'bench', 'web'] as const) {
   test(`reads every ${folder} fixture as answers.json says`, { skip: skipWithoutShared }, async () => {
     const answers = readAnswers(folder);
     const mismatches: string[] = [];

@@ -11,6 +11,8 @@ import { detectGeneration } from './generation.ts';
 import { findSigningDate, findStatedPeriod, findTitle, findYear } from './meta.ts';
 import { LEGACY_ITEMS, PART_TITLES, matchPartHeading } from './sections.ts';
 import { extractTables, type LocatedBlock } from './tables/index.ts';
+import { stripPageChrome } from './page-chrome.ts';
+import { splitFlatText } from './inline-headings.ts';
 
 function documentText(blocks: Block[]): string {
   return blocks
@@ -19,7 +21,10 @@ function documentText(blocks: Block[]): string {
 }
 
 export function parseDocument(doc: Document, fileName: string): Report {
-  const traditional = looksTraditional(documentText(doc.blocks));
+  // Web page text: chrome off (its fields kept as evidence), one-line bodies cut at their inline headings.
+  const page = stripPageChrome(doc.blocks);
+  const blocks = splitFlatText(page.blocks);
+  const traditional = looksTraditional(documentText(blocks));
   const norm = (t: string): string => normalizeText(t, { simplified: traditional });
 
   // Walk the blocks once: find part headings (in template order) and tag every block with its part.
@@ -28,7 +33,7 @@ export function parseDocument(doc: Document, fileName: string): Report {
   const sections = new Map<PartNumber, SectionInfo>();
   let legacyHeadings = 0;
   let part = 0;
-  for (const block of doc.blocks) {
+  for (const block of blocks) {
     if (block.kind === 'paragraph') {
       const text = norm(block.text);
       const heading = matchPartHeading(text);
@@ -58,7 +63,8 @@ export function parseDocument(doc: Document, fileName: string): Report {
   }
 
   const extracted = extractTables(located, { simplified: traditional });
-  const title = findTitle(paragraphs, doc.metaTitle ? norm(doc.metaTitle) : undefined);
+  const pageTitle = doc.metaTitle ?? page.chrome.title;
+  const title = findTitle(paragraphs, pageTitle ? norm(pageTitle) : undefined);
   const signing = findSigningDate(paragraphs);
   const statedPeriod = findStatedPeriod(paragraphs);
   const signedOn = signing?.date.iso ?? null;
@@ -114,6 +120,7 @@ export function parseDocument(doc: Document, fileName: string): Report {
     tables: extracted.tables,
     tableSources: extracted.sources,
     requestsLabels: extracted.requestsLabels,
+    ...(extracted.runCuts.length > 0 ? { runCuts: extracted.runCuts } : {}),
     paragraphs,
     statedPeriod,
     ...(doc.pages !== undefined ? { pages: doc.pages } : {}),

@@ -19,6 +19,6 @@ export interface FixtureAnswer {
   note?: string;
 }
 
-export function readAnswers(folder: 'seeds' | 'cases' | 'bench'): Record<string, FixtureAnswer> {
+export function readAnswers(folder: 'seeds' | 'cases' | 'bench' | 'web'): Record<string, FixtureAnswer> {
   return JSON.parse(readFileSync(path.join(fixturesDir, folder, 'answers.json'), 'utf8')) as Record<string, FixtureAnswer>;
 }

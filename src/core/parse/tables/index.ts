@@ -4,10 +4,11 @@
  * a table continued on the next page joins the one before it. A table that is not there is null.
  */
 import type { Block, TableBlock, TableCellBlock } from '../../document.ts';
-import type { ObservedRowLabel, ReportTables, ReportTableSources, TableId } from '../../../shared/model.ts';
+import type { ObservedRowLabel, ReportTables, ReportTableSources, RunCut, TableId } from '../../../shared/model.ts';
 import { isActive2019Layout, mapActive } from './active.ts';
 import { mapRequests } from './requests.ts';
 import { mapReview } from './review.ts';
+import { resolveRuns } from './run-resolve.ts';
 import { observedRows, rowsFromStream, tableText, type ObservedRow, type RowOptions } from './rows.ts';
 
 const CLASS_KEYS: Record<TableId, string[]> = {
@@ -44,23 +45,61 @@ export interface ExtractedTables {
   active2019: boolean;
   requests2019: boolean;
   warnings: string[];
+  /** Runs of digits cut into cells (empty when every cell stood on its own). */
+  runCuts: RunCut[];
 }
 
 /**
- * Tables pasted as text without separators (copied out of a PDF): "label  14  0  0 …" on one line,
- * or one cell per line. Table-like paragraphs of the part become a stream of cells (split at runs of
- * spaces), re-cut into rows like one-cell-per-line text. Narrative sentences are left out: a long line
- * with sentence punctuation is prose, not a row.
+ * A table row's text as pieces: labels and numbers, split at spaces and where digits meet words
+ * ("规章000行政规范性文件0 0 41" → 规章 | 000 | 行政规范性文件 | 0 | 0 | 41). A digit right before "."/"、" and
+ * a word is the next row's list number ("00000002.其他法律…" → 0000000 | 2.其他法律…), not a value.
+ */
+export function tableTokens(text: string): string[] {
+  const out: string[] = [];
+  for (const word of text.split(/\s+/)) {
+    if (word === '') continue;
+    const parts = word.match(/\d+(?:\.\d+)?(?![\d.])|\d+(?=\.)|[^\d]+/g) ?? [];
+    let label = '';
+    const flush = (): void => {
+      if (label !== '') out.push(label);
+      label = '';
+    };
+    parts.forEach((part, i) => {
+      const next = parts[i + 1];
+      if (/^\d/.test(part) && next !== undefined && /^[.．、][^\d]/.test(next)) {
+        // The last digit numbers the next label; the digits before it are this row's values.
+        flush();
+        if (part.length > 1) out.push(part.slice(0, -1));
+        label = part.slice(-1);
+      } else if (/^\d/.test(part)) {
+        flush();
+        out.push(part);
+      } else {
+        label += part;
+      }
+    });
+    flush();
+  }
+  return out;
+}
+
+/**
+ * Tables pasted as text without separators (copied out of a PDF or a web page): "label  14  0  0 …" on one
+ * line, a whole table on one line with cells spaced or run together, or one cell per line. Table-like
+ * paragraphs of the part become a stream of cells, re-cut into rows like one-cell-per-line text. Narrative
+ * sentences are left out: a long line with sentence punctuation and few numbers is prose, not a row.
  */
 function rowsFromParagraphText(blocks: LocatedBlock[], options: RowOptions): ObservedRow[] {
   const cells: TableCellBlock[] = [];
   for (const { block } of blocks) {
     if (block.kind !== 'paragraph') continue;
     const text = block.text.normalize('NFKC').trim();
-    const tokens = text.split(/\s+/).filter((t) => t !== '');
-    const numeric = tokens.filter((t) => /^[-+]?\d+(\.\d+)?$/.test(t)).length;
-    const prose = text.length > 60 && /[。；;]|，.*，/.test(text) && numeric < 3;
+    const words = text.split(/\s+/);
+    const spacedNumbers = words.filter((t) => /^[-+]?\d+(\.\d+)?$/.test(t)).length;
+    const prose = text.length > 60 && /[。；;]|，.*，/.test(text) && spacedNumbers < 3;
     if (prose) continue;
+    // Numbers inside words ("行政许可55") are cells only where no sentence ends: "截至2012年末…。" is prose.
+    const tokens = /[。！？!?]/.test(text) ? words.filter((w) => w !== '') : tableTokens(text);
     for (const token of tokens) cells.push({ text: token, pos: block.pos });
   }
   return rowsFromStream(cells, options);
@@ -93,9 +132,13 @@ export function extractTables(located: LocatedBlock[], options: RowOptions): Ext
   const requests = mapRequests(rowsOf('requests'));
   const review = mapReview(rowsOf('review'));
   warnings.push(...(active?.warnings ?? []), ...(requests?.warnings ?? []), ...(review?.warnings ?? []));
+  const tables: ReportTables = { active: active?.values ?? null, requests: requests?.values ?? null, review: review?.values ?? null };
+  const sources: ReportTableSources = { active: active?.sources ?? null, requests: requests?.sources ?? null, review: review?.sources ?? null };
+  const runCuts = resolveRuns(tables, sources, [...(active?.runs ?? []), ...(requests?.runs ?? []), ...(review?.runs ?? [])]);
   return {
-    tables: { active: active?.values ?? null, requests: requests?.values ?? null, review: review?.values ?? null },
-    sources: { active: active?.sources ?? null, requests: requests?.sources ?? null, review: review?.sources ?? null },
+    tables,
+    sources,
+    runCuts,
     requestsLabels: requests?.labels ?? [],
     active2019: active?.layout2019 ?? false,
     requests2019: requests?.layout2019 ?? false,
