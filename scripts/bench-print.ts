@@ -3,7 +3,6 @@
  * page pool. Uses real audits of the cases fixtures, repeated with distinct department names.
  *   npx tsx scripts/bench-print.ts [count=100] [concurrency=2]
  */
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -14,6 +13,7 @@ import type { BatchFile } from '../src/core/audit.ts';
 import { defaultRubric } from '../src/core/score/index.ts';
 import { rankResults, renderSheetHtml } from '../src/core/sheet/index.ts';
 import { printBatch } from '../src/main/print/pdf.ts';
+import { sha256 } from '../src/main/hash.ts';
 import type { AuditResult } from '../src/shared/model.ts';
 
 const count = Number(process.argv[2] ?? 100);
@@ -25,7 +25,7 @@ const files = readdirSync(casesDir).filter((f) => /\.(docx|txt|pdf)$/.test(f)).s
 const batch: BatchFile[] = [];
 for (const f of files) {
   const bytes = new Uint8Array(readFileSync(path.join(casesDir, f)));
-  batch.push({ read: await readReport(path.join(casesDir, f), bytes), sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.byteLength });
+  batch.push({ read: await readReport(path.join(casesDir, f), bytes), sha256: sha256(bytes), size: bytes.byteLength });
 }
 const base = auditBatch(batch, defaultRubric());
 const results: AuditResult[] = Array.from({ length: count }, (_, i) => {

@@ -74,7 +74,10 @@ async function readAll(files: string[]): Promise<BatchFile[]> {
 
 export async function runAudit(inputs: string[], options: AuditCommandOptions): Promise<number> {
   const rubric = loadRubricOption(options.rubric);
-  const { files, skipped } = walkInputs(inputs);
+  const walked = walkInputs(inputs);
+  const { skipped } = walked;
+  // A file named twice (or reached through two paths) is audited once.
+  const files = [...new Map(walked.files.map((f) => [path.resolve(f), f])).values()];
   for (const s of skipped) console.log(`跳过  ${s.file}：${s.reason}`);
   if (files.length === 0) {
     console.error('没有找到可读取的报告文件（支持 .txt .docx .pdf .htm/.html .doc）。');
