@@ -14,7 +14,7 @@ import { checkOptionsFromRubric, scoreReport, type Rubric } from './score/index.
 import { anchorDecisions } from './review.ts';
 import type { AuditResult, Finding, FindingDecision, Report, ScoreResult, SourceFormat } from '../shared/model.ts';
 
-export const ENGINE_VERSION = '0.1.0';
+export { ENGINE_VERSION } from './version.ts';
 
 export interface ReadResult {
   file: string;

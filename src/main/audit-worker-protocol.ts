@@ -18,6 +18,12 @@ export interface ReadOutcome {
   fingerprint: unknown;
 }
 
+/** The worker's `workerData`. */
+export interface WorkerSetup {
+  /** Load every reader at start-up instead of on the first file of its kind. */
+  preload: boolean;
+}
+
 /** Sent once by a worker when its readers (pdf.js, mammoth) are loaded and it is ready for files. */
 export interface WorkerReady {
   ready: true;

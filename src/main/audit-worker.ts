@@ -5,8 +5,8 @@
  */
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import { parentPort } from 'node:worker_threads';
-import type { ReadOutcome, ReadTask, WorkerReady } from './audit-worker-protocol.ts';
+import { parentPort, workerData } from 'node:worker_threads';
+import type { ReadOutcome, ReadTask, WorkerReady, WorkerSetup } from './audit-worker-protocol.ts';
 import { fingerprintReport, readReportFile, warmUpReaders } from './engine.ts';
 import { lowerThreadPriority } from './thread-priority.ts';
 
@@ -28,8 +28,9 @@ function collectIfLarge(): void {
   if (collectGarbage && v8.getHeapStatistics().used_heap_size > GC_THRESHOLD_BYTES) collectGarbage();
 }
 
-// Load the readers now rather than on the first file, then say so (the pool waits for this only when asked).
-void warmUpReaders()
+// With `preload`, load the readers now rather than on the first file; then say so (the pool waits for this only when asked).
+const setup = (workerData ?? { preload: true }) as WorkerSetup;
+void (setup.preload ? warmUpReaders() : Promise.resolve())
   .catch(() => undefined) // a reader that cannot load fails its files with a message, not the worker
   .then(() => port.postMessage({ ready: true } satisfies WorkerReady));
 

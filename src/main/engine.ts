@@ -10,7 +10,7 @@ import { ALL_CHECKS, SketchIndex, cachedFingerprint, narrativeFingerprint, prime
 import type { CheckContext, RelatedReport } from '../core/checks/types.ts';
 import { checkOptionsFromRubric, defaultRubricJson as coreDefaultRubricJson, parseRubric, scoreReport, type Rubric } from '../core/score/index.ts';
 import { anchorDecisions, applyCorrections, reanchorDecisions } from '../core/review.ts';
-import { preparePdfReader } from '../core/ingest/pdf-load.ts';
+import { loadAllReaders } from '../core/ingest/index.ts';
 import type { Finding, FindingDecision, Report, ScoreResult, SourceFormat } from '../shared/model.ts';
 
 export type { Rubric };
@@ -32,7 +32,7 @@ export async function readReportFile(file: string, bytes: Uint8Array): Promise<R
 
 /** Load the readers that are otherwise loaded on the first file of their kind (pdf.js takes ~0.3 s). */
 export async function warmUpReaders(): Promise<void> {
-  await preparePdfReader();
+  await loadAllReaders();
 }
 
 export function fingerprintReport(report: Report): unknown {

@@ -9,7 +9,7 @@ import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import fs from 'node:fs';
-import type { ReadTask, ReadOutcome, WorkerMessage } from './audit-worker-protocol.ts';
+import type { ReadTask, ReadOutcome, WorkerMessage, WorkerSetup } from './audit-worker-protocol.ts';
 import { tuneJitForBatchWork } from './jit-tiering.ts';
 
 export type { ReadTask, ReadOutcome };
@@ -22,6 +22,11 @@ export interface WorkerPoolOptions {
   memoryMb?: number;
   /** Override the worker entry (tests). */
   entry?: URL;
+  /**
+   * Load every reader (pdf.js, mammoth…) as soon as a worker starts, ahead of the first file: for the app,
+   * whose pool starts with it. Otherwise (one-off CLI runs) a worker loads only what its files need.
+   */
+  preload?: boolean;
 }
 
 /**
@@ -36,8 +41,11 @@ export function workerEntry(): { url: URL; execArgv: string[] } {
     const execArgv = process.features.typescript ? ['--disable-warning=ExperimentalWarning'] : ['--import', import.meta.resolve('tsx')];
     return { url: new URL('./audit-worker.ts', here), execArgv: [...execArgv, ...profilingArgv()] };
   }
-  const built = new URL('./audit-worker.js', here);
-  if (fs.existsSync(fileURLToPath(built))) return { url: built, execArgv: profilingArgv() };
+  // Next to this chunk (electron-vite's flat output) or one folder up (the CLI bundle keeps chunks in chunks/).
+  const candidates = [new URL('./audit-worker.js', here), new URL('../audit-worker.js', here)];
+  const found = candidates.find((url) => fs.existsSync(fileURLToPath(url)));
+  if (found) return { url: found, execArgv: profilingArgv() };
+  const built = candidates[0]!;
   throw new Error(`找不到解析进程入口 audit-worker.js（应位于 ${fileURLToPath(built)}）`);
 }
 
@@ -77,6 +85,7 @@ export class WorkerPool {
   private readonly timeoutMs: number;
   private readonly memoryMb: number | undefined;
   private readonly entry: { url: URL; execArgv: string[] };
+  private readonly preload: boolean;
   private readonly queue: Job[] = [];
   private readonly slots: Slot[] = [];
   private closed = false;
@@ -87,8 +96,14 @@ export class WorkerPool {
     this.memoryMb = options.memoryMb;
     const found = workerEntry();
     this.entry = options.entry ? { url: options.entry, execArgv: options.entry.href.endsWith('.ts') ? found.execArgv : [] } : found;
+    this.preload = options.preload ?? false;
     tuneJitForBatchWork();
-    for (let i = 0; i < this.size; i++) this.slots.push(this.spawn());
+    // The app's pool starts whole; otherwise a worker starts when there is a file for it (one file, one worker).
+    if (this.preload) this.grow(this.size);
+  }
+
+  private grow(count: number): void {
+    while (this.slots.length < Math.min(count, this.size)) this.slots.push(this.spawn());
   }
 
   /**
@@ -96,6 +111,7 @@ export class WorkerPool {
    * is for starting the pool ahead of the first import (the app at start-up, the benchmark).
    */
   async whenReady(): Promise<void> {
+    this.grow(this.size);
     // Idle workers are unref'd so they never keep the process alive; while someone waits for them they must.
     await Promise.all(
       this.slots.map(async (slot) => {
@@ -129,7 +145,8 @@ export class WorkerPool {
 
   private spawn(): Slot {
     const resourceLimits = this.memoryMb ? { maxOldGenerationSizeMb: this.memoryMb } : undefined;
-    const worker = new Worker(this.entry.url, { execArgv: this.entry.execArgv, ...(resourceLimits ? { resourceLimits } : {}) });
+    const workerData: WorkerSetup = { preload: this.preload };
+    const worker = new Worker(this.entry.url, { execArgv: this.entry.execArgv, workerData, ...(resourceLimits ? { resourceLimits } : {}) });
     let markReady = (): void => undefined;
     const slot: Slot = { worker, jobs: [], timer: null, ready: new Promise<void>((resolve) => (markReady = resolve)) };
     worker.on('message', (message: WorkerMessage) => {
@@ -184,6 +201,8 @@ export class WorkerPool {
   }
 
   private pump(): void {
+    const idle = this.slots.filter((s) => s.jobs.length === 0).length;
+    if (this.queue.length > idle && !this.closed) this.grow(this.slots.length + this.queue.length - idle);
     for (const slot of this.slots) {
       while (slot.jobs.length < FILES_IN_HAND && this.queue.length > 0) {
         const job = this.queue.shift()!;

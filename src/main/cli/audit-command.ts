@@ -11,7 +11,7 @@ import { exportDocument } from '../engine-documents.ts';
 import type { AuditResult } from '../../shared/model.ts';
 import { sha256 } from '../hash.ts';
 import { walkInputs } from '../walk.ts';
-import { WorkerPool } from '../worker-pool.ts';
+import { WorkerPool, defaultPoolSize } from '../worker-pool.ts';
 import { readLimits, tooLargeReason } from '../settings.ts';
 import { loadRubricOption } from './rubric-option.ts';
 import { formatResultLine, formatSummary } from './format.ts';
@@ -37,7 +37,8 @@ export function setOutputWriter(writer: OutputWriter): void {
  */
 async function readAll(files: string[]): Promise<BatchFile[]> {
   const limits = readLimits();
-  const pool = new WorkerPool({ timeoutMs: limits.timeoutMs, memoryMb: limits.workerMemoryMb });
+  // Workers start as files arrive (one file, one worker) and load only the readers their files need.
+  const pool = new WorkerPool({ size: Math.min(files.length, defaultPoolSize()), timeoutMs: limits.timeoutMs, memoryMb: limits.workerMemoryMb });
   const out: BatchFile[] = new Array<BatchFile>(files.length);
   let next = 0;
   const worker = async (): Promise<void> => {
@@ -65,7 +66,7 @@ async function readAll(files: string[]): Promise<BatchFile[]> {
     }
   };
   try {
-    await Promise.all(Array.from({ length: Math.max(2, pool.size * 2) }, worker));
+    await Promise.all(Array.from({ length: Math.min(files.length, pool.size * 2) }, worker));
   } finally {
     await pool.close();
   }

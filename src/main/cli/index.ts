@@ -1,10 +1,29 @@
-/** The `ogi-audit` command line. Each command lives in its own module and registers itself here. */
+/**
+ * The `ogi-audit` command line. Each command lives in its own module and registers itself here; only the
+ * module of the command being run is loaded (printing, Excel and the database cost ~0.5 s to load and an
+ * `audit` of one file needs none of them). Help and unknown commands load them all.
+ */
 import { Command } from 'commander';
 import { ENGINE_VERSION } from '../engine.ts';
-import { registerAuditCommand, setOutputWriter } from './audit-command.ts';
-import { registerExportCommands, writeAuditOutputs } from './export-commands.ts';
-import { registerImportCommands } from './store-commands.ts';
 import { CliError } from './rubric-option.ts';
+
+type Registrar = (program: Command) => Promise<void>;
+
+const registerAudit: Registrar = async (program) => {
+  const { registerAuditCommand, setOutputWriter } = await import('./audit-command.ts');
+  registerAuditCommand(program);
+  // `audit … --out DIR` prints through the export module, loaded only when asked for.
+  setOutputWriter(async (results, outDir) => (await import('./export-commands.ts')).writeAuditOutputs(results, outDir));
+};
+const registerStore: Registrar = async (program) => (await import('./store-commands.ts')).registerImportCommands(program);
+const registerExport: Registrar = async (program) => (await import('./export-commands.ts')).registerExportCommands(program);
+
+/** Command name → the module that registers it (in the order `--help` lists them). */
+const COMMANDS: [string[], Registrar][] = [
+  [['audit'], registerAudit],
+  [['import', 'list', 'show'], registerStore],
+  [['export'], registerExport],
+];
 
 const program = new Command();
 program
@@ -13,10 +32,9 @@ program
   .version(ENGINE_VERSION)
   .showHelpAfterError();
 
-registerAuditCommand(program);
-setOutputWriter(writeAuditOutputs);
-registerImportCommands(program);
-registerExportCommands(program);
+const named = process.argv.slice(2).find((arg) => !arg.startsWith('-'));
+const wanted = COMMANDS.find(([names]) => named !== undefined && names.includes(named));
+for (const [, register] of wanted ? [wanted] : COMMANDS) await register(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -51,7 +51,8 @@ export function importJobs(db: Db, options: ImportOptions): ImportJobs {
   const workerPool = (): WorkerPool => {
     if (!pool) {
       const limits = importLimits();
-      pool = new WorkerPool({ size: options.poolSize, timeoutMs: limits.timeoutMs, memoryMb: limits.workerMemoryMb });
+      // Started with the app: load the readers at once, so the first import does not wait for them.
+      pool = new WorkerPool({ size: options.poolSize, timeoutMs: limits.timeoutMs, memoryMb: limits.workerMemoryMb, preload: options.startWorkers === true });
     }
     return pool;
   };

@@ -3,9 +3,16 @@
  * no spaces or punctuation. Also splits a leading place prefix (开平市 / 北湖县 / 某某区) off the name so that
  * 开平市科工商务局 and 科工商务局 can be matched when only one department fits.
  */
-import { Converter } from 'opencc-js/t2cn';
+import { createRequire } from 'node:module';
 
-const toSimplified = Converter({ from: 't', to: 'cn' });
+type OpenCC = typeof import('opencc-js/t2cn');
+let converter: ((text: string) => string) | null = null;
+
+/** The dictionaries load on the first name matched (~0.1 s), not when the store module loads. */
+function toSimplified(text: string): string {
+  converter ??= (createRequire(import.meta.url)('opencc-js/t2cn') as OpenCC).Converter({ from: 't', to: 'cn' });
+  return converter(text);
+}
 
 /** Matching key: NFKC, simplified, no whitespace, punctuation or symbols. */
 export function normalizeDepartmentName(name: string): string {
