@@ -4,20 +4,9 @@
  * Names nobody knows are created unconfirmed (proposed) for a reviewer to confirm, rename or merge;
  * renames and merges keep the old names as aliases so next year's reports find the same department.
  */
-import type { Db } from './db.ts';
-import { nowIso, stmt } from './db.ts';
 import { cleanDisplayName, normalizeDepartmentName, splitPlacePrefix } from './names.ts';
-
-export interface DepartmentRow {
-  id: number;
-  name: string;
-  normName: string;
-  region: string | null;
-  parentId: number | null;
-  confirmed: boolean;
-  createdAt: string;
-  aliases: string[];
-}
+import { nowIso, type Sql } from './sql.ts';
+import { StoreError, type DepartmentRow, type MatchKind } from './store.ts';
 
 interface RawDepartment {
   id: number;
@@ -29,22 +18,12 @@ interface RawDepartment {
   created_at: string;
 }
 
-export class StoreError extends Error {
-  readonly code: string;
-  constructor(code: string, message: string) {
-    super(message);
-    this.code = code;
-    this.name = 'StoreError';
-  }
+async function aliasesOf(sql: Sql, id: number): Promise<string[]> {
+  const rows = await sql.all<{ alias: string }>(`SELECT alias FROM department_aliases WHERE department_id = ? ORDER BY alias${sql.dialect.binaryOrder}`, [id]);
+  return rows.map((r) => r.alias);
 }
 
-function aliasesOf(db: Db, id: number): string[] {
-  return (stmt(db, 'SELECT alias FROM department_aliases WHERE department_id = ? ORDER BY alias').all(id) as { alias: string }[]).map(
-    (r) => r.alias,
-  );
-}
-
-function toRow(db: Db, raw: RawDepartment): DepartmentRow {
+async function toRow(sql: Sql, raw: RawDepartment): Promise<DepartmentRow> {
   return {
     id: raw.id,
     name: raw.name,
@@ -53,18 +32,37 @@ function toRow(db: Db, raw: RawDepartment): DepartmentRow {
     parentId: raw.parent_id,
     confirmed: raw.confirmed === 1,
     createdAt: raw.created_at,
-    aliases: aliasesOf(db, raw.id),
+    aliases: await aliasesOf(sql, raw.id),
   };
 }
 
-export function getDepartment(db: Db, id: number): DepartmentRow | null {
-  const raw = stmt(db, 'SELECT * FROM departments WHERE id = ?').get(id) as RawDepartment | undefined;
-  return raw ? toRow(db, raw) : null;
+const DEPARTMENT_COLUMNS = 'id, name, norm_name, region, parent_id, confirmed, created_at';
+
+export async function getDepartment(sql: Sql, id: number): Promise<DepartmentRow | null> {
+  const raw = await sql.get<RawDepartment>(`SELECT ${DEPARTMENT_COLUMNS} FROM departments WHERE id = ?`, [id]);
+  return raw ? toRow(sql, raw) : null;
 }
 
-export function listDepartments(db: Db): DepartmentRow[] {
-  const rows = stmt(db, 'SELECT * FROM departments ORDER BY name').all() as RawDepartment[];
-  return rows.map((r) => toRow(db, r));
+export async function listDepartments(sql: Sql): Promise<DepartmentRow[]> {
+  const rows = await sql.all<RawDepartment>(`SELECT ${DEPARTMENT_COLUMNS} FROM departments ORDER BY name${sql.dialect.binaryOrder}, id`);
+  const aliases = new Map<number, string[]>();
+  for (const a of await sql.all<{ id: number; alias: string }>(
+    `SELECT department_id AS id, alias FROM department_aliases ORDER BY alias${sql.dialect.binaryOrder}`,
+  )) {
+    const list = aliases.get(a.id) ?? [];
+    list.push(a.alias);
+    aliases.set(a.id, list);
+  }
+  return rows.map((raw) => ({
+    id: raw.id,
+    name: raw.name,
+    normName: raw.norm_name,
+    region: raw.region,
+    parentId: raw.parent_id,
+    confirmed: raw.confirmed === 1,
+    createdAt: raw.created_at,
+    aliases: aliases.get(raw.id) ?? [],
+  }));
 }
 
 /** Whether `a`'s places are a tail of `b`'s (开平市 ⊂ 广东省江门市开平市) or either has none. */
@@ -74,31 +72,29 @@ function placesCompatible(a: string[], b: string[]): boolean {
   return short.every((p, i) => long[long.length - short.length + i] === p);
 }
 
-export type MatchKind = 'name' | 'alias' | 'core';
-
 /** Find the department a name refers to, or null. Never creates anything. */
-export function matchDepartment(db: Db, name: string): { id: number; how: MatchKind } | null {
+export async function matchDepartment(sql: Sql, name: string): Promise<{ id: number; how: MatchKind } | null> {
   const norm = normalizeDepartmentName(name);
   if (!norm) return null;
-  const byName = stmt(db, 'SELECT id FROM departments WHERE norm_name = ?').get(norm) as { id: number } | undefined;
+  const byName = await sql.get<{ id: number }>('SELECT id FROM departments WHERE norm_name = ?', [norm]);
   if (byName) return { id: byName.id, how: 'name' };
-  const byAlias = stmt(db, 'SELECT department_id AS id FROM department_aliases WHERE norm_alias = ?').get(norm) as
-    | { id: number }
-    | undefined;
+  const byAlias = await sql.get<{ id: number }>('SELECT department_id AS id FROM department_aliases WHERE norm_alias = ?', [norm]);
   if (byAlias) return { id: byAlias.id, how: 'alias' };
 
   const wanted = splitPlacePrefix(norm);
   // Without a prefix on either side there is nothing more to try (equal cores would have matched by name).
   // A name's core is the tail left after its places, so only names ending in the wanted core can match:
-  // SQLite picks those out (one scan in C) instead of splitting every department's name here, which made
+  // the database picks those out (one scan) instead of splitting every department's name here, which made
   // importing a few thousand new departments quadratic.
   const coreLength = [...wanted.core].length;
-  const candidates = (coreLength === 0
-    ? stmt(db, 'SELECT id, norm_name AS norm FROM departments UNION ALL SELECT department_id AS id, norm_alias AS norm FROM department_aliases').all()
-    : stmt(db,
-        `SELECT id, norm_name AS norm FROM departments WHERE substr(norm_name, -?) = ?
-         UNION ALL SELECT department_id AS id, norm_alias AS norm FROM department_aliases WHERE substr(norm_alias, -?) = ?`,
-      ).all(coreLength, wanted.core, coreLength, wanted.core)) as { id: number; norm: string }[];
+  const { endsWith } = sql.dialect;
+  const candidates = coreLength === 0
+    ? await sql.all<{ id: number; norm: string }>('SELECT id, norm_name AS norm FROM departments UNION ALL SELECT department_id AS id, norm_alias AS norm FROM department_aliases')
+    : await sql.all<{ id: number; norm: string }>(
+        `SELECT id, norm_name AS norm FROM departments WHERE ${endsWith('norm_name', '?', '?')}
+         UNION ALL SELECT department_id AS id, norm_alias AS norm FROM department_aliases WHERE ${endsWith('norm_alias', '?', '?')}`,
+        [coreLength, wanted.core, coreLength, wanted.core],
+      );
   const fits = new Set<number>();
   for (const c of candidates) {
     const split = splitPlacePrefix(c.norm);
@@ -110,115 +106,121 @@ export function matchDepartment(db: Db, name: string): { id: number; how: MatchK
   return null;
 }
 
-function insertDepartment(db: Db, name: string, confirmed: boolean): number {
+/**
+ * A new department; null when another process created one of the same name meanwhile (PostgreSQL: the
+ * insert waits for that process's commit, then does nothing).
+ */
+async function insertDepartment(sql: Sql, name: string, confirmed: boolean): Promise<number | null> {
   const display = cleanDisplayName(name);
   const norm = normalizeDepartmentName(display);
   if (!norm) throw new StoreError('invalid', `部门名称无效：“${name}”`);
   const places = splitPlacePrefix(norm).places;
-  const info = stmt(db, 'INSERT INTO departments (name, norm_name, region, confirmed, created_at) VALUES (?, ?, ?, ?, ?)')
-    .run(display, norm, places.at(-1) ?? null, confirmed ? 1 : 0, nowIso());
-  return Number(info.lastInsertRowid);
+  const row = await sql.get<{ id: number }>(
+    'INSERT INTO departments (name, norm_name, region, confirmed, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (norm_name) DO NOTHING RETURNING id',
+    [display, norm, places.at(-1) ?? null, confirmed ? 1 : 0, nowIso()],
+  );
+  return row?.id ?? null;
 }
 
-export function addAlias(db: Db, departmentId: number, alias: string): void {
+export async function addAlias(sql: Sql, departmentId: number, alias: string): Promise<void> {
   const display = cleanDisplayName(alias);
   const norm = normalizeDepartmentName(display);
   if (!norm) return;
-  const owner = stmt(db, 'SELECT id FROM departments WHERE norm_name = ?').get(norm) as { id: number } | undefined;
+  const owner = await sql.get<{ id: number }>('SELECT id FROM departments WHERE norm_name = ?', [norm]);
   if (owner) return; // it is some department's own name
-  stmt(db,
-    'INSERT INTO department_aliases (norm_alias, alias, department_id) VALUES (?, ?, ?) ON CONFLICT(norm_alias) DO NOTHING',
-  ).run(norm, display, departmentId);
+  await sql.run('INSERT INTO department_aliases (norm_alias, alias, department_id) VALUES (?, ?, ?) ON CONFLICT (norm_alias) DO NOTHING', [
+    norm,
+    display,
+    departmentId,
+  ]);
 }
 
 /**
  * The department a report names: matched, or created unconfirmed. A match on the core name records the
  * full name as an alias so the next import matches it directly. Call inside the caller's transaction.
  */
-export function resolveDepartment(db: Db, name: string, options: { confirmed?: boolean } = {}): { id: number; created: boolean; how: MatchKind | 'created' } {
-  const match = matchDepartment(db, name);
-  if (match) {
-    if (match.how === 'core') addAlias(db, match.id, name);
-    if (options.confirmed) stmt(db, 'UPDATE departments SET confirmed = 1 WHERE id = ?').run(match.id);
-    return { id: match.id, created: false, how: match.how };
+export async function resolveDepartment(
+  sql: Sql,
+  name: string,
+  options: { confirmed?: boolean } = {},
+): Promise<{ id: number; created: boolean; how: MatchKind | 'created' }> {
+  for (let attempt = 0; ; attempt++) {
+    const match = await matchDepartment(sql, name);
+    if (match) {
+      if (match.how === 'core') await addAlias(sql, match.id, name);
+      if (options.confirmed) await sql.run('UPDATE departments SET confirmed = 1 WHERE id = ?', [match.id]);
+      return { id: match.id, created: false, how: match.how };
+    }
+    const id = await insertDepartment(sql, name, options.confirmed ?? false);
+    if (id !== null) return { id, created: true, how: 'created' };
+    // Created by another reviewer's import a moment ago: match it now.
+    if (attempt > 0) throw new StoreError('conflict', `部门“${name}”无法建立，请重试`);
   }
-  return { id: insertDepartment(db, name, options.confirmed ?? false), created: true, how: 'created' };
 }
 
 /** Rename (and confirm) a department; the old name stays as an alias. */
-export function renameDepartment(db: Db, id: number, newName: string): DepartmentRow {
-  return db.transaction(() => {
-    const current = getDepartment(db, id);
-    if (!current) throw new StoreError('not-found', `部门不存在（编号 ${id}）`);
-    const display = cleanDisplayName(newName);
-    const norm = normalizeDepartmentName(display);
-    if (!norm) throw new StoreError('invalid', '新名称不能为空');
-    const other = stmt(db, 'SELECT id, name FROM departments WHERE norm_name = ? AND id <> ?').get(norm, id) as
-      | { id: number; name: string }
-      | undefined;
-    if (other) throw new StoreError('conflict', `已有同名部门“${other.name}”，请改用“合并部门”`);
-    stmt(db, 'DELETE FROM department_aliases WHERE norm_alias = ?').run(norm);
-    stmt(db, 'UPDATE departments SET name = ?, norm_name = ?, region = COALESCE(region, ?), confirmed = 1 WHERE id = ?').run(
-      display,
-      norm,
-      splitPlacePrefix(norm).places.at(-1) ?? null,
-      id,
-    );
-    if (current.normName !== norm) {
-      stmt(db, 'INSERT OR REPLACE INTO department_aliases (norm_alias, alias, department_id) VALUES (?, ?, ?)').run(
-        current.normName,
-        current.name,
-        id,
-      );
-    }
-    return getDepartment(db, id)!;
-  })();
+export async function renameDepartment(sql: Sql, id: number, newName: string): Promise<DepartmentRow> {
+  const current = await getDepartment(sql, id);
+  if (!current) throw new StoreError('not-found', `部门不存在（编号 ${id}）`);
+  const display = cleanDisplayName(newName);
+  const norm = normalizeDepartmentName(display);
+  if (!norm) throw new StoreError('invalid', '新名称不能为空');
+  const other = await sql.get<{ id: number; name: string }>('SELECT id, name FROM departments WHERE norm_name = ? AND id <> ?', [norm, id]);
+  if (other) throw new StoreError('conflict', `已有同名部门“${other.name}”，请改用“合并部门”`);
+  await sql.run('DELETE FROM department_aliases WHERE norm_alias = ?', [norm]);
+  await sql.run('UPDATE departments SET name = ?, norm_name = ?, region = COALESCE(region, ?), confirmed = 1 WHERE id = ?', [
+    display,
+    norm,
+    splitPlacePrefix(norm).places.at(-1) ?? null,
+    id,
+  ]);
+  if (current.normName !== norm) await upsertAlias(sql, current.normName, current.name, id);
+  return (await getDepartment(sql, id))!;
+}
+
+async function upsertAlias(sql: Sql, normAlias: string, alias: string, departmentId: number): Promise<void> {
+  await sql.run(
+    `INSERT INTO department_aliases (norm_alias, alias, department_id) VALUES (?, ?, ?)
+     ON CONFLICT (norm_alias) DO UPDATE SET alias = excluded.alias, department_id = excluded.department_id`,
+    [normAlias, alias, departmentId],
+  );
 }
 
 /**
  * Merge `fromId` into `intoId`: names become aliases, reports and roster entries move, and report versions
  * of each year are renumbered by import order so resubmissions stay in sequence.
  */
-export function mergeDepartments(db: Db, fromId: number, intoId: number): DepartmentRow {
+export async function mergeDepartments(sql: Sql, fromId: number, intoId: number): Promise<DepartmentRow> {
   if (fromId === intoId) throw new StoreError('invalid', '不能把部门合并到它自己');
-  return db.transaction(() => {
-    const from = getDepartment(db, fromId);
-    const into = getDepartment(db, intoId);
-    if (!from) throw new StoreError('not-found', `部门不存在（编号 ${fromId}）`);
-    if (!into) throw new StoreError('not-found', `部门不存在（编号 ${intoId}）`);
-    stmt(db, 'UPDATE department_aliases SET department_id = ? WHERE department_id = ?').run(intoId, fromId);
-    stmt(db, 'INSERT OR REPLACE INTO department_aliases (norm_alias, alias, department_id) VALUES (?, ?, ?)').run(
-      from.normName,
-      from.name,
-      intoId,
+  const from = await getDepartment(sql, fromId);
+  const into = await getDepartment(sql, intoId);
+  if (!from) throw new StoreError('not-found', `部门不存在（编号 ${fromId}）`);
+  if (!into) throw new StoreError('not-found', `部门不存在（编号 ${intoId}）`);
+  await sql.run('UPDATE department_aliases SET department_id = ? WHERE department_id = ?', [intoId, fromId]);
+  await upsertAlias(sql, from.normName, from.name, intoId);
+  const years = (await sql.all<{ year: number | null }>('SELECT DISTINCT year FROM reports WHERE department_id = ?', [fromId])).map((r) => r.year);
+  // Park the moved reports on negative versions first: (department, year, version) is unique.
+  await sql.run('UPDATE reports SET version = -id, department_id = ? WHERE department_id = ?', [intoId, fromId]);
+  const renumber = 'UPDATE reports SET version = ? WHERE id = ?';
+  for (const year of years) {
+    const rows = await sql.all<{ id: number }>(
+      'SELECT id FROM reports WHERE department_id = ? AND year IS NOT DISTINCT FROM ? ORDER BY imported_at, id',
+      [intoId, year],
     );
-    const years = (stmt(db, 'SELECT DISTINCT year FROM reports WHERE department_id = ?').all(fromId) as { year: number | null }[]).map(
-      (r) => r.year,
-    );
-    // Park the moved reports on negative versions first: (department, year, version) is unique.
-    stmt(db, 'UPDATE reports SET version = -id, department_id = ? WHERE department_id = ?').run(intoId, fromId);
-    const renumber = stmt(db, 'UPDATE reports SET version = ? WHERE id = ?');
-    for (const year of years) {
-      const rows = stmt(db, 'SELECT id FROM reports WHERE department_id = ? AND year IS ? ORDER BY imported_at, id')
-        .all(intoId, year) as { id: number }[];
-      rows.forEach((r) => renumber.run(-r.id - 1_000_000_000, r.id));
-      rows.forEach((r, i) => renumber.run(i + 1, r.id));
-    }
-    stmt(db,
-      `INSERT INTO roster (year, department_id, deadline, received_on)
-       SELECT year, ?, deadline, received_on FROM roster WHERE department_id = ?
-       ON CONFLICT(year, department_id) DO UPDATE SET
-         deadline = COALESCE(roster.deadline, excluded.deadline),
-         received_on = COALESCE(roster.received_on, excluded.received_on)`,
-    ).run(intoId, fromId);
-    stmt(db, 'DELETE FROM roster WHERE department_id = ?').run(fromId);
-    stmt(db, 'UPDATE departments SET parent_id = ? WHERE parent_id = ?').run(intoId, fromId);
-    stmt(db, 'UPDATE departments SET confirmed = 1 WHERE id = ?').run(intoId);
-    stmt(db, 'DELETE FROM departments WHERE id = ?').run(fromId);
-    return getDepartment(db, intoId)!;
-  })();
-}
-
-export function confirmDepartment(db: Db, id: number): void {
-  stmt(db, 'UPDATE departments SET confirmed = 1 WHERE id = ?').run(id);
+    for (const r of rows) await sql.run(renumber, [-r.id - 1_000_000_000, r.id]);
+    for (const [i, r] of rows.entries()) await sql.run(renumber, [i + 1, r.id]);
+  }
+  await sql.run(
+    `INSERT INTO roster (year, department_id, deadline, received_on)
+     SELECT year, CAST(? AS INTEGER), deadline, received_on FROM roster WHERE department_id = ?
+     ON CONFLICT (year, department_id) DO UPDATE SET
+       deadline = COALESCE(roster.deadline, excluded.deadline),
+       received_on = COALESCE(roster.received_on, excluded.received_on)`,
+    [intoId, fromId],
+  );
+  await sql.run('DELETE FROM roster WHERE department_id = ?', [fromId]);
+  await sql.run('UPDATE departments SET parent_id = ? WHERE parent_id = ?', [intoId, fromId]);
+  await sql.run('UPDATE departments SET confirmed = 1 WHERE id = ?', [intoId]);
+  await sql.run('DELETE FROM departments WHERE id = ?', [fromId]);
+  return (await getDepartment(sql, intoId))!;
 }

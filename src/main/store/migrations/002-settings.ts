@@ -7,7 +7,15 @@ import type { Migration } from './index.ts';
 export const migration002: Migration = {
   version: 2,
   name: 'settings',
-  sql: `
+  sqlite: `
+CREATE TABLE settings (
+  key        TEXT PRIMARY KEY,
+  value      TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX files_path ON files(path);
+`,
+  postgres: `
 CREATE TABLE settings (
   key        TEXT PRIMARY KEY,
   value      TEXT NOT NULL,

@@ -1,0 +1,58 @@
+/**
+ * Reviewer decisions and cell corrections: never changed or deleted (triggers refuse it), each with who and
+ * when. Two reviewers deciding the same finding both stay in the history; the latest is in force.
+ */
+import { nowIso, type Sql } from './sql.ts';
+import type { CorrectionInput, CorrectionRow, DecisionInput, DecisionRow } from './store.ts';
+
+export function decisionsOf(sql: Sql, reportId: number): Promise<DecisionRow[]> {
+  return sql.all<DecisionRow>(
+    `SELECT id, finding_index AS "findingIndex", check_id AS "check", message, action, reason, reviewer, at
+     FROM decisions WHERE report_id = ? ORDER BY id`,
+    [reportId],
+  );
+}
+
+export async function insertDecision(sql: Sql, reportId: number, d: DecisionInput): Promise<number> {
+  const row = await sql.get<{ id: number }>(
+    'INSERT INTO decisions (report_id, finding_index, check_id, message, action, reason, reviewer, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id',
+    [reportId, d.findingIndex, d.check, d.message, d.action, d.reason.trim(), d.reviewer.trim(), nowIso()],
+  );
+  return row!.id;
+}
+
+export function correctionsOf(sql: Sql, reportId: number): Promise<CorrectionRow[]> {
+  return sql.all<CorrectionRow>(
+    `SELECT id, table_id AS "table", row, col, before_value AS before, value, reviewer, reason, at
+     FROM corrections WHERE report_id = ? ORDER BY id`,
+    [reportId],
+  );
+}
+
+export async function insertCorrection(sql: Sql, reportId: number, c: CorrectionInput): Promise<number> {
+  const row = await sql.get<{ id: number }>(
+    'INSERT INTO corrections (report_id, table_id, row, col, before_value, value, reviewer, reason, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id',
+    [reportId, c.table, c.row, c.col, c.before, c.value, c.reviewer.trim(), c.reason.trim(), nowIso()],
+  );
+  return row!.id;
+}
+
+export async function reviewRevision(sql: Sql, reportId: number): Promise<number> {
+  // Lock the report row first (PostgreSQL): a second reviewer's check-then-write waits for this one's commit.
+  if (sql.dialect.forUpdate) await sql.get(`SELECT id FROM reports WHERE id = ?${sql.dialect.forUpdate}`, [reportId]);
+  const row = await sql.get<{ n: number }>(
+    'SELECT (SELECT COUNT(*) FROM decisions WHERE report_id = ?) + (SELECT COUNT(*) FROM corrections WHERE report_id = ?) AS n',
+    [reportId, reportId],
+  );
+  return Number(row?.n ?? 0);
+}
+
+/** Highest ids of everything reviewers and imports add (rows are only ever added, apart from departments). */
+export async function changeStamp(sql: Sql): Promise<string> {
+  const row = await sql.get<Record<string, number | null>>(
+    `SELECT (SELECT MAX(id) FROM audits) AS a, (SELECT MAX(id) FROM decisions) AS d, (SELECT MAX(id) FROM corrections) AS c,
+       (SELECT COUNT(*) FROM departments) AS n, (SELECT SUM(length(name)) FROM departments) AS nl, (SELECT COUNT(*) FROM department_aliases) AS al, (SELECT COUNT(*) FROM roster) AS r,
+       (SELECT MAX(created_at) FROM rubrics) AS ru`,
+  );
+  return row ? Object.values(row).map((v) => v ?? '').join(':') : '';
+}

@@ -1,0 +1,186 @@
+/**
+ * The embedded store: one SQLite file (better-sqlite3) in WAL mode, foreign keys on, a busy timeout so the
+ * app and the CLI can share a file, and the schema migrated to the latest version.
+ *
+ * better-sqlite3 is synchronous and has one connection: an asynchronous transaction holds a lock so that
+ * no other write of this process lands inside it while it awaits (reads go ahead; they see its work).
+ */
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { LATEST_SCHEMA_VERSION, pendingMigrations } from './migrations/index.ts';
+import { Mutex } from './mutex.ts';
+import type { Dialect, Sql, SqlValue } from './sql.ts';
+import { SqlStore } from './sql-store.ts';
+import type { Store } from './store.ts';
+
+const SQLITE: Dialect = {
+  name: 'sqlite',
+  binaryOrder: '',
+  endsWith: (text, lengthParam, suffixParam) => `substr(${text}, -${lengthParam}) = ${suffixParam}`,
+  forUpdate: '',
+};
+
+type Bound = string | number | null | Buffer;
+
+function bind(params: readonly SqlValue[]): Bound[] {
+  return params.map((p) => (p instanceof Uint8Array && !Buffer.isBuffer(p) ? Buffer.from(p.buffer, p.byteOffset, p.byteLength) : (p as Bound)));
+}
+
+interface Connection {
+  db: Database.Database;
+  writer: Mutex;
+  savepoints: number;
+  /** Prepared once and reused: the import and re-score run the same few statements thousands of times. */
+  statements: Map<string, Database.Statement>;
+}
+
+class SqliteSql implements Sql {
+  readonly dialect = SQLITE;
+  private readonly conn: Connection;
+  private readonly inTransaction: boolean;
+
+  constructor(conn: Connection, inTransaction: boolean) {
+    this.conn = conn;
+    this.inTransaction = inTransaction;
+  }
+
+  private prepare(sql: string): Database.Statement {
+    let s = this.conn.statements.get(sql);
+    if (!s) {
+      s = this.conn.db.prepare(sql);
+      this.conn.statements.set(sql, s);
+    }
+    return s;
+  }
+
+  /** A write outside a transaction still waits for an open one to end (it must not land inside it). */
+  private async write<T>(statement: Database.Statement, run: () => T): Promise<T> {
+    if (this.inTransaction || statement.readonly) return run();
+    const release = await this.conn.writer.acquire();
+    try {
+      return run();
+    } finally {
+      release();
+    }
+  }
+
+  async all<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
+    const s = this.prepare(sql);
+    return this.write(s, () => s.all(...bind(params)) as T[]);
+  }
+
+  async get<T>(sql: string, params: readonly SqlValue[] = []): Promise<T | null> {
+    const s = this.prepare(sql);
+    return this.write(s, () => (s.get(...bind(params)) as T | undefined) ?? null);
+  }
+
+  async run(sql: string, params: readonly SqlValue[] = []): Promise<number> {
+    const s = this.prepare(sql);
+    return this.write(s, () => s.run(...bind(params)).changes);
+  }
+
+  async insertMany(table: string, columns: readonly string[], rows: readonly (readonly SqlValue[])[]): Promise<void> {
+    if (rows.length === 0) return;
+    const s = this.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+    await this.write(s, () => {
+      for (const row of rows) s.run(...bind(row));
+    });
+  }
+
+  async transaction<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
+    const { db } = this.conn;
+    if (this.inTransaction) {
+      const name = `sp${++this.conn.savepoints}`;
+      db.exec(`SAVEPOINT ${name}`);
+      try {
+        const result = await fn(this);
+        db.exec(`RELEASE ${name}`);
+        return result;
+      } catch (err) {
+        db.exec(`ROLLBACK TO ${name}`);
+        db.exec(`RELEASE ${name}`);
+        throw err;
+      }
+    }
+    const release = await this.conn.writer.acquire();
+    try {
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await fn(new SqliteSql(this.conn, true));
+        db.exec('COMMIT');
+        return result;
+      } catch (err) {
+        if (db.inTransaction) db.exec('ROLLBACK');
+        throw err;
+      }
+    } finally {
+      release();
+    }
+  }
+
+  isRetryable(): boolean {
+    return false; // one writer at a time: nothing to lose a race to
+  }
+
+  async close(): Promise<void> {
+    const release = await this.conn.writer.acquire();
+    try {
+      this.conn.db.close();
+    } finally {
+      release();
+    }
+  }
+}
+
+const TABLES = ['departments', 'department_aliases', 'roster', 'blobs', 'files', 'rubrics', 'reports', 'audit_runs', 'audits', 'findings', 'decisions', 'corrections', 'settings'];
+
+/** Open (or create) a SQLite store. `migrate: false` leaves the schema as it is (tests of old versions). */
+export function openSqliteStore(file: string, options: { migrate?: boolean; target?: number } = {}): Store {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  let db: Database.Database;
+  try {
+    db = new Database(file);
+  } catch (err) {
+    throw new Error(`无法打开数据库 ${file}：${(err as Error).message}`);
+  }
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 10000');
+  // NORMAL is durable in WAL mode for committed transactions except on power loss of the last few;
+  // FULL makes every commit survive a power cut, which the office asked for.
+  db.pragma('synchronous = FULL');
+  try {
+    if (options.migrate !== false) migrateSqlite(db, options.target);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  const conn: Connection = { db, writer: new Mutex(), savepoints: 0, statements: new Map() };
+  const sql = new SqliteSql(conn, false);
+  return new SqlStore(sql, {
+    backend: 'sqlite',
+    location: file,
+    // With synchronous=FULL each transaction costs an fsync (~7 ms here): several reports share one.
+    batching: { maxBatch: 8, budgetMs: 25 },
+    tables: TABLES,
+    schemaVersion: async () => sqliteSchemaVersion(db),
+  });
+}
+
+function sqliteSchemaVersion(db: Database.Database): number {
+  return Number(db.pragma('user_version', { simple: true }));
+}
+
+/** Bring the schema up to `target` (default: latest). Returns the versions applied. */
+export function migrateSqlite(db: Database.Database, target: number = LATEST_SCHEMA_VERSION): number[] {
+  const applied: number[] = [];
+  for (const m of pendingMigrations(sqliteSchemaVersion(db), target)) {
+    db.transaction(() => {
+      db.exec(m.sqlite);
+      db.pragma(`user_version = ${m.version}`);
+    }).immediate();
+    applied.push(m.version);
+  }
+  return applied;
+}
