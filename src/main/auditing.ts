@@ -5,20 +5,7 @@
  */
 import type { Finding, FindingDecision, Report } from '../shared/model.ts';
 import { effectiveStatuses } from '../shared/decisions.ts';
-import type { Db } from './store/db.ts';
-import { rosterEntry } from './store/roster.ts';
-import { getSetting } from './store/settings.ts';
-import {
-  correctionsOf,
-  decisionsOf,
-  latestReportId,
-  latestReportIdsForYear,
-  reportFingerprint,
-  reportModel,
-  reportRow,
-  type AuditInput,
-} from './store/reports.ts';
-import { getDepartment } from './store/departments.ts';
+import type { AuditInput, Store } from './store/store.ts';
 import { PeerIndex, anchorDecisions, applyCorrections, auditWithEngine, checkCategory, reauditComparisons, reuseFingerprint, rubricCheckOptions, type CheckContext, type RelatedReport, type Rubric } from './engine.ts';
 
 export interface OfficeOptions {
@@ -27,28 +14,28 @@ export interface OfficeOptions {
   localItems?: string[];
 }
 
-export function officeOptions(db: Db): OfficeOptions {
-  return getSetting<OfficeOptions>(db, 'office') ?? {};
+export async function officeOptions(store: Store): Promise<OfficeOptions> {
+  return (await store.settings.get<OfficeOptions>('office')) ?? {};
 }
 
 /** A stored report with the reviewer's cell corrections applied (the original stays in the store). */
-export function effectiveReport(db: Db, reportId: number): Report | null {
-  const report = reportModel(db, reportId);
+export async function effectiveReport(store: Store, reportId: number): Promise<Report | null> {
+  const report = await store.reports.model(reportId);
   if (!report) return null;
-  return applyCorrections(report, correctionsOf(db, reportId));
+  return applyCorrections(report, await store.reviews.corrections(reportId));
 }
 
 /**
  * A stored report as history or peer. `fresh` is the report just written by this import, with the
  * fingerprint its worker computed: it has no corrections yet, so it need not be read back from the store.
  */
-function related(db: Db, reportId: number, withCorrections: boolean, fresh?: FreshReport): RelatedReport | null {
-  const row = reportRow(db, reportId);
-  const report = fresh?.report ?? (withCorrections ? effectiveReport(db, reportId) : reportModel(db, reportId));
+async function related(store: Store, reportId: number, withCorrections: boolean, fresh?: FreshReport): Promise<RelatedReport | null> {
+  const row = await store.reports.row(reportId);
+  const report = fresh?.report ?? (withCorrections ? await effectiveReport(store, reportId) : await store.reports.model(reportId));
   if (!row || !report) return null;
-  const department = row.departmentId !== null ? (getDepartment(db, row.departmentId)?.name ?? row.departmentText) : row.departmentText;
+  const department = row.departmentId !== null ? ((await store.departments.get(row.departmentId))?.name ?? row.departmentText) : row.departmentText;
   const rel: RelatedReport & { fingerprint?: unknown } = { file: report.file, department, year: row.year, report };
-  const fp = fresh ? fresh.fingerprint : reportFingerprint<unknown>(db, reportId);
+  const fp = fresh ? fresh.fingerprint : await store.reports.fingerprint(reportId);
   if (fp !== null) {
     rel.fingerprint = fp;
     reuseFingerprint(report, fp);
@@ -70,30 +57,36 @@ export class PeerCache {
   /** The same peers by report id (effective reports: corrections applied). */
   private readonly byId = new Map<number, RelatedReport>();
   private readonly indexes = new Map<number, PeerIndex>();
-  private readonly db: Db;
+  private readonly store: Store;
 
-  constructor(db: Db) {
-    this.db = db;
+  constructor(store: Store) {
+    this.store = store;
+  }
+
+  /** Read a year's peers from the store once (before `peers` / `index` are asked for that year). */
+  async load(year: number | null, store: Store = this.store): Promise<void> {
+    if (year === null || this.byYear.has(year)) return;
+    const peers = new Map<string, RelatedReport>();
+    const index = new PeerIndex();
+    for (const r of await store.reports.latestIdsForYear(year)) {
+      const rel = await related(store, r.id, true);
+      if (!rel) continue;
+      const key = keyOf(r.departmentId, r.id);
+      const old = peers.get(key);
+      if (old) index.remove(old);
+      peers.set(key, rel);
+      this.byId.set(r.id, rel);
+      index.add(rel);
+    }
+    // Another caller may have loaded the year while this one awaited the store.
+    if (this.byYear.has(year)) return;
+    this.byYear.set(year, peers);
+    this.indexes.set(year, index);
   }
 
   private year(year: number): Map<string, RelatedReport> {
-    let peers = this.byYear.get(year);
-    if (!peers) {
-      peers = new Map();
-      const index = new PeerIndex();
-      for (const r of latestReportIdsForYear(this.db, year)) {
-        const rel = related(this.db, r.id, true);
-        if (!rel) continue;
-        const key = keyOf(r.departmentId, r.id);
-        const old = peers.get(key);
-        if (old) index.remove(old);
-        peers.set(key, rel);
-        this.byId.set(r.id, rel);
-        index.add(rel);
-      }
-      this.byYear.set(year, peers);
-      this.indexes.set(year, index);
-    }
+    const peers = this.byYear.get(year);
+    if (!peers) throw new Error(`peers of ${year} not loaded`);
     return peers;
   }
 
@@ -116,9 +109,9 @@ export class PeerCache {
   }
 
   /** Record a newly stored report (replacing the department's older version). */
-  add(reportId: number, departmentId: number | null, year: number | null, fresh?: FreshReport): void {
+  async add(store: Store, reportId: number, departmentId: number | null, year: number | null, fresh?: FreshReport): Promise<void> {
     if (year === null || !this.byYear.has(year)) return;
-    const rel = related(this.db, reportId, true, fresh);
+    const rel = await related(store, reportId, true, fresh);
     if (!rel) return;
     const peers = this.byYear.get(year)!;
     const index = this.indexes.get(year)!;
@@ -141,20 +134,21 @@ function keyOf(departmentId: number | null, reportId: number): string {
 }
 
 /** The CheckContext the store can give for a report of `departmentId` on `year`. */
-export function contextFor(
-  db: Db,
+export async function contextFor(
+  store: Store,
   subject: { reportId: number | null; departmentId: number | null; year: number | null },
   peers: PeerCache,
   rubric: Rubric,
-): CheckContext {
+): Promise<CheckContext> {
   const { departmentId, year } = subject;
   let previous: RelatedReport | null = null;
   if (departmentId !== null && year !== null) {
-    const prevId = latestReportId(db, departmentId, year - 1);
-    if (prevId !== null) previous = related(db, prevId, true);
+    const prevId = await store.reports.latestId(departmentId, year - 1);
+    if (prevId !== null) previous = await related(store, prevId, true);
   }
-  const office = officeOptions(db);
-  const roster = departmentId !== null && year !== null ? rosterEntry(db, year, departmentId) : null;
+  const office = await officeOptions(store);
+  const roster = departmentId !== null && year !== null ? await store.roster.entry(year, departmentId) : null;
+  await peers.load(year, store);
   const options: CheckContext['options'] = {
     ...rubricCheckOptions(rubric),
     deadline: roster?.deadline ?? (year !== null ? (office.deadlines?.[String(year)] ?? null) : null),
@@ -192,16 +186,16 @@ export function summarize(findings: Finding[], decisions: readonly FindingDecisi
  * Checks + score of a stored report (corrections and decisions applied), ready for insertAudit. With
  * `earlier` (its last findings, same rubric and corrections) only the checks comparing with other reports run.
  */
-export function auditStored(db: Db, reportId: number, rubric: Rubric, peers: PeerCache, earlier?: readonly Finding[]): AuditInput | null {
-  const row = reportRow(db, reportId);
+export async function auditStored(store: Store, reportId: number, rubric: Rubric, peers: PeerCache, earlier?: readonly Finding[]): Promise<AuditInput | null> {
+  const row = await store.reports.row(reportId);
   const cached = peers.reportOf(reportId);
-  const report = cached ?? effectiveReport(db, reportId);
+  const report = cached ?? (await effectiveReport(store, reportId));
   if (!row || !report) return null;
   // Corrections change table cells only; the narrative fingerprint stored with the report still holds.
-  const fingerprint = cached ? null : reportFingerprint<unknown>(db, reportId);
+  const fingerprint = cached ? null : await store.reports.fingerprint(reportId);
   if (fingerprint !== null) reuseFingerprint(report, fingerprint);
-  const context = contextFor(db, { reportId, departmentId: row.departmentId, year: row.year }, peers, rubric);
-  const decisions = decisionsOf(db, reportId);
+  const context = await contextFor(store, { reportId, departmentId: row.departmentId, year: row.year }, peers, rubric);
+  const decisions = await store.reviews.decisions(reportId);
   const { findings, score } = earlier
     ? reauditComparisons(report, context, rubric, earlier, decisions)
     : auditWithEngine(report, context, rubric, decisions);

@@ -9,9 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportProgress } from '../shared/api.ts';
 import type { Report } from '../shared/model.ts';
-import type { Db } from './store/db.ts';
-import { resolveDepartment } from './store/departments.ts';
-import { createRun, fileBySha, findingsOfAudit, insertAudit, writeImportedReport, type AuditInput, type FileInput, type ReportInput } from './store/reports.ts';
+import type { AuditInput, FileInput, ReportInput, Store } from './store/store.ts';
 import { WorkerPool, type ReadOutcome } from './worker-pool.ts';
 import { PeerCache, auditStored, contextFor, summarize } from './auditing.ts';
 import { CommitBatcher } from './commit-batcher.ts';
@@ -49,7 +47,7 @@ export interface ImportSummary extends ImportProgress {
 }
 
 /** Import files/folders into the store. Resolves when every file is committed, skipped or failed. */
-export async function importSources(db: Db, sources: ImportSource[], options: ImportOptions): Promise<ImportSummary> {
+export async function importSources(store: Store, sources: ImportSource[], options: ImportOptions): Promise<ImportSummary> {
   const started = Date.now();
   const jobId = options.jobId ?? crypto.randomUUID();
   const onDisk = sources.filter((s) => !s.bytes).map((s) => s.path);
@@ -73,10 +71,10 @@ export async function importSources(db: Db, sources: ImportSource[], options: Im
   const ownPool = !options.pool;
   const pool = options.pool ?? new WorkerPool({ size: options.poolSize, timeoutMs: limits.timeoutMs, memoryMb: limits.workerMemoryMb });
   const { id: rubricId, version: rubricVersion } = rubricIdentity(options.rubric);
-  const runId = createRun(db, { kind: 'import', rubricId, rubricVersion, engineVersion: ENGINE_VERSION });
-  const peers = new PeerCache(db);
+  const runId = await store.audits.createRun({ kind: 'import', rubricId, rubricVersion, engineVersion: ENGINE_VERSION });
+  const peers = new PeerCache(store);
   // Writes go through one batcher: few transactions (fsyncs), and the event loop breathes between them.
-  const batcher = new CommitBatcher(db);
+  const batcher = new CommitBatcher(store, store.batching);
   const seen = new Map<string, string>();
   const reportIds: number[] = [];
   let nextTaskId = 1;
@@ -110,17 +108,22 @@ export async function importSources(db: Db, sources: ImportSource[], options: Im
       return;
     }
     seen.set(hash, display);
-    const stored = fileBySha(db, hash);
+    const stored = await store.files.bySha(hash);
     if (stored && !(stored.errorCode && TRANSIENT_ERRORS.has(stored.errorCode))) {
       progress.skipped.push({ file: display, reason: `已导入过（内容相同的文件：${stored.name}）` });
       return;
     }
     const outcome = await pool.run({ id: nextTaskId++, file: display, bytes });
     readDone();
-    const committed = batcher.commit(() => commit(db, { source: display, bytes, hash, outcome, runId, options, peers }, stored?.id));
+    const committed = batcher.commit((tx) => commit(tx, { source: display, bytes, hash, outcome, runId, options, peers }, stored?.id));
     if (nothingLeftToRead()) batcher.flushSoon();
-    const reportId = await committed;
-    reportIds.push(reportId);
+    const written = await committed;
+    if (written.duplicate) {
+      // Another reviewer's import stored the same bytes a moment ago (shared database).
+      progress.skipped.push({ file: display, reason: `已导入过（内容相同的文件：${written.file.name}）` });
+      return;
+    }
+    reportIds.push(written.reportId);
     if (outcome.error) progress.errors.push({ file: display, reason: outcome.error });
     else progress.imported++;
   };
@@ -160,7 +163,7 @@ export async function importSources(db: Db, sources: ImportSource[], options: Im
       };
       startNext();
     });
-    await refreshPeers(db, batcher, peers, reportIds, options.rubric, runId);
+    await refreshPeers(store, batcher, peers, reportIds, options.rubric, runId);
   } finally {
     if (ownPool) await pool.close();
   }
@@ -181,7 +184,7 @@ interface CommitInput {
 }
 
 /** One file's transaction: file + blob + department + report version + audit + findings. */
-function commit(db: Db, c: CommitInput, replaceFileId: number | undefined): number {
+async function commit(store: Store, c: CommitInput, replaceFileId: number | undefined): Promise<{ duplicate: false; reportId: number } | { duplicate: true; file: { name: string } }> {
   const { outcome } = c;
   const report = outcome.report;
   const file: FileInput = {
@@ -198,15 +201,14 @@ function commit(db: Db, c: CommitInput, replaceFileId: number | undefined): numb
   let departmentId: number | null = null;
   let year: number | null = null;
   // The report as written, kept for the peer cache (set inside the transaction).
-  const written: { report: Report | null } = { report: null };
-  const { reportId } = writeImportedReport(
-    db,
+  const kept: { report: Report | null } = { report: null };
+  const written = await store.reports.writeImported(
     {
       file,
       runId: c.runId,
-      report: (tx): ReportInput => {
+      report: async (tx): Promise<ReportInput> => {
         year = report ? (report.year ?? c.options.year ?? null) : null;
-        departmentId = report?.department ? resolveDepartment(tx, report.department).id : null;
+        departmentId = report?.department ? (await tx.departments.resolve(report.department)).id : null;
         return {
           departmentId,
           departmentText: report?.department ?? null,
@@ -217,20 +219,21 @@ function commit(db: Db, c: CommitInput, replaceFileId: number | undefined): numb
           fingerprint: outcome.fingerprint,
         };
       },
-      audit: (tx, newId, _version, input): AuditInput => {
+      audit: async (tx, newId, _version, input): Promise<AuditInput> => {
         if (!input.report) return unreadableAudit(outcome, c.options.rubric);
-        written.report = input.report;
+        kept.report = input.report;
         // The worker computed the narrative fingerprint already; the peer check need not do it again here.
         if (outcome.fingerprint !== null) reuseFingerprint(input.report, outcome.fingerprint);
-        const context = contextFor(tx, { reportId: newId, departmentId: input.departmentId, year: input.year }, c.peers, c.options.rubric);
+        const context = await contextFor(tx, { reportId: newId, departmentId: input.departmentId, year: input.year }, c.peers, c.options.rubric);
         const { findings, score } = auditWithEngine(input.report, context, c.options.rubric, []);
         return { findings, score, ...summarize(findings) };
       },
     },
     replaceFileId,
   );
-  c.peers.add(reportId, departmentId, year, written.report ? { report: written.report, fingerprint: outcome.fingerprint } : undefined);
-  return reportId;
+  if (written.duplicate) return written;
+  await c.peers.add(store, written.reportId, departmentId, year, kept.report ? { report: kept.report, fingerprint: outcome.fingerprint } : undefined);
+  return { duplicate: false, reportId: written.reportId };
 }
 
 function unreadableAudit(outcome: ReadOutcome, rubric: Rubric): AuditInput {
@@ -248,16 +251,15 @@ function unreadableAudit(outcome: ReadOutcome, rubric: Rubric): AuditInput {
  * Reports imported early in a batch were checked against fewer peers than the later ones. Re-run their
  * checks once the batch is in, storing a new audit only where the findings changed.
  */
-async function refreshPeers(db: Db, batcher: CommitBatcher, peers: PeerCache, reportIds: number[], rubric: Rubric, runId: number): Promise<void> {
+async function refreshPeers(store: Store, batcher: CommitBatcher<Store>, peers: PeerCache, reportIds: number[], rubric: Rubric, runId: number): Promise<void> {
   if (reportIds.length < 2) return;
   // The import's peer cache already holds every year's latest reports (loaded once, then each new one added):
   // reusing it spares re-reading and re-fingerprinting them all, which blocked the event loop for seconds at 3,000 files.
-  const current = db.prepare('SELECT current_audit_id AS auditId FROM reports WHERE id = ?');
-  const refresh = (id: number): void => {
-    const row = current.get(id) as { auditId: number | null } | undefined;
-    const before = row?.auditId ? findingsOfAudit(db, row.auditId) : [];
+  const refresh = async (tx: Store, id: number): Promise<void> => {
+    const auditId = (await tx.reports.row(id))?.currentAuditId;
+    const before = auditId ? await tx.audits.findings(auditId) : [];
     // Same import, same rubric, no reviewer work yet: only the checks comparing with other reports can differ.
-    const audit = auditStored(db, id, rubric, peers, before.length > 0 ? before : undefined);
+    const audit = await auditStored(tx, id, rubric, peers, before.length > 0 ? before : undefined);
     if (!audit) return;
     const same =
       before.length === audit.findings.length &&
@@ -266,8 +268,8 @@ async function refreshPeers(db: Db, batcher: CommitBatcher, peers: PeerCache, re
         // A passing finding's wording (e.g. how many peers were compared) is not worth a new audit.
         return b.check === f.check && b.status === f.status && b.deduction === f.deduction && (f.status === 'pass' || b.message === f.message);
       });
-    if (!same) insertAudit(db, id, runId, audit);
+    if (!same) await tx.audits.insert(id, runId, audit);
   };
   // Each report is its own savepoint; the batcher groups them and yields to the event loop between batches.
-  await Promise.all(reportIds.map((id) => batcher.commit(() => refresh(id))));
+  await Promise.all(reportIds.map((id) => batcher.commit((tx) => refresh(tx, id))));
 }

@@ -1,11 +1,13 @@
 /**
- * The one implementation of AuditorApi, over the SQLite store. The Electron IPC adapter and the web
+ * The one implementation of AuditorApi, over a Store (the SQLite file, or a shared PostgreSQL database). The Electron IPC adapter and the web
  * adapter both call this; neither contains logic of its own. Each concern lives in `service/`:
  * imports (jobs and the worker pool), reports (reading), review (decisions, corrections), documents
  * (printable HTML), rubrics (and re-scoring), departments (and the roster).
  */
 import type { AuditorApi, ImportProgress } from '../shared/api.ts';
-import { openDatabase, type Db } from './store/db.ts';
+import { openStore } from './store/open.ts';
+import { openSqliteStore } from './store/sqlite.ts';
+import type { Store } from './store/store.ts';
 import { importJobs, type ImportListener, type ImportOptions } from './service/imports.ts';
 import { reportApi } from './service/reports.ts';
 import { reviewApi } from './service/review.ts';
@@ -17,7 +19,10 @@ export { ServiceError } from './service/errors.ts';
 export type { ImportListener } from './service/imports.ts';
 
 export interface ServiceOptions extends ImportOptions {
-  dbPath: string;
+  /** A SQLite file (opened here); for PostgreSQL open the store first (`openService`). */
+  dbPath?: string;
+  /** An open store; the service closes it on close(). */
+  store?: Store;
   /** The office's name, printed on sheets. */
   office?: string;
 }
@@ -30,23 +35,28 @@ export interface AuditorService extends AuditorApi {
   waitForImport(jobId: string): Promise<ImportProgress>;
   /** Starts the parsing workers if needed; resolves when they are ready for files. */
   workersReady(): Promise<void>;
-  readonly db: Db;
+  readonly store: Store;
 }
 
 export function createService(options: ServiceOptions): AuditorService {
-  const db = openDatabase(options.dbPath);
-  const imports = importJobs(db, options);
+  const store = options.store ?? openSqliteStore(options.dbPath ?? './ogi-audit.db');
+  const imports = importJobs(store, options);
   return {
-    db,
+    store,
     ...imports,
-    ...reportApi(db),
-    ...reviewApi(db),
-    ...documentApi(db, options.office),
-    ...rubricApi(db),
-    ...departmentApi(db),
+    ...reportApi(store),
+    ...reviewApi(store),
+    ...documentApi(store, options.office),
+    ...rubricApi(store),
+    ...departmentApi(store),
     async close() {
       await imports.close();
-      db.close();
+      await store.close();
     },
   };
+}
+
+/** The service over whatever `location` names: a SQLite file path or a `postgres://` address. */
+export async function openService(location: string, options: Omit<ServiceOptions, 'dbPath' | 'store'> = {}): Promise<AuditorService> {
+  return createService({ ...options, store: await openStore(location) });
 }

@@ -65,6 +65,11 @@ export interface ReportDetail {
   result: AuditResult;
   decisions: ReviewerDecision[];
   corrections: CellCorrection[];
+  /**
+   * How many decisions and corrections the report has had. A reviewer's change sends the revision its view
+   * was read at; when someone else changed the report since, it is refused with 已被他人修改，请刷新.
+   */
+  revision: number;
   /** Other versions of the same department + year, oldest first. */
   versions: { reportId: number; version: number; importedAt: string; score: number | null }[];
   /** Findings of the previous version that no longer fail in this one (rectification). */
@@ -121,6 +126,8 @@ export interface AuditorApi {
   listReports(input: { year?: number; latestOnly?: boolean }): Promise<ReportSummary[]>;
   overview(input: { year: number }): Promise<OverviewRow[]>;
   getReport(input: { reportId: number }): Promise<ReportDetail>;
+  /** Changes whenever anyone (another reviewer on a shared database too) stores a report, audit, decision or correction. */
+  changeStamp(): Promise<{ stamp: string }>;
 
   decideFinding(input: {
     reportId: number;
@@ -128,6 +135,8 @@ export interface AuditorApi {
     action: 'confirm' | 'dismiss';
     reason: string;
     reviewer: string;
+    /** `ReportDetail.revision` of the view the reviewer decided on (optional: unchecked without it). */
+    revision?: number;
   }): Promise<ReportDetail>;
   correctCell(input: {
     reportId: number;
@@ -137,6 +146,8 @@ export interface AuditorApi {
     value: CellValue;
     reason: string;
     reviewer: string;
+    /** `ReportDetail.revision` of the view the correction was made on (optional: unchecked without it). */
+    revision?: number;
   }): Promise<ReportDetail>;
 
   getRubric(): Promise<RubricDocument>;
@@ -168,6 +179,7 @@ export const API_METHODS = [
   'listReports',
   'overview',
   'getReport',
+  'changeStamp',
   'decideFinding',
   'correctCell',
   'getRubric',

@@ -14,7 +14,8 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import { importSources, type ImportSummary } from '../../src/main/importer.ts';
 import { WorkerPool } from '../../src/main/worker-pool.ts';
-import { openDatabase } from '../../src/main/store/db.ts';
+import Database from 'better-sqlite3';
+import { openSqliteStore } from '../../src/main/store/sqlite.ts';
 import { defaultRubricJson, parseRubricJson } from '../../src/main/engine.ts';
 import { createService } from '../../src/main/service.ts';
 import { DEFAULT_READ_LIMITS } from '../../src/main/settings.ts';
@@ -154,7 +155,7 @@ interface StoredFile {
   veto: string | null;
 }
 
-function storedFiles(db: ReturnType<typeof openDatabase>): Map<string, StoredFile> {
+function storedFiles(db: Database.Database): Map<string, StoredFile> {
   const rows = db
     .prepare(
       `SELECT f.name, f.format, f.error, f.error_code AS errorCode, r.report_json AS reportJson, r.current_audit_id AS auditId, a.score, a.veto
@@ -164,7 +165,7 @@ function storedFiles(db: ReturnType<typeof openDatabase>): Map<string, StoredFil
   return new Map(rows.map((r) => [r.name, r]));
 }
 
-function assertConsistent(db: ReturnType<typeof openDatabase>): void {
+function assertConsistent(db: Database.Database): void {
   assert.equal(db.pragma('integrity_check', { simple: true }), 'ok');
   assert.deepEqual(db.pragma('foreign_key_check'), []);
   const orphans = db.prepare('SELECT COUNT(*) AS n FROM files f LEFT JOIN reports r ON r.file_id = f.id WHERE r.id IS NULL').get() as { n: number };
@@ -186,13 +187,15 @@ test('a folder of bad files: each is reported with its reason, good reports are 
   assert.ok(bad.size >= 25, `${bad.size} kinds of bad input`);
 
   const dbPath = path.join(dir, 'audit.db');
-  const db = openDatabase(dbPath);
+  const store = openSqliteStore(dbPath);
+  // The assertions read the file through a second connection, as another program would.
+  const db = new Database(dbPath, { readonly: true });
   const rubric = parseRubricJson(defaultRubricJson());
   const faulty = new WorkerPool({ size: 2, timeoutMs: 15_000, memoryMb: 512, entry: new URL('./helpers/faulty-worker.ts', import.meta.url) });
   const started = Date.now();
   let first: ImportSummary;
   try {
-    first = await importSources(db, [{ path: folder }], { rubric, pool: faulty });
+    first = await importSources(store, [{ path: folder }], { rubric, pool: faulty });
   } finally {
     await faulty.close();
   }
@@ -235,7 +238,7 @@ test('a folder of bad files: each is reported with its reason, good reports are 
 
   // A re-run with healthy workers retries only the files that failed for transient reasons (hang, crash);
   // everything else is already in the store.
-  const second = await importSources(db, [{ path: folder }], { rubric, poolSize: 1 });
+  const second = await importSources(store, [{ path: folder }], { rubric, poolSize: 1 });
   const retried = ['25-卡死__hang__.txt', '27-退出__exit__.txt', '28-崩溃__throw__.txt', '29-中止__abort__.txt'];
   assert.equal(second.imported, retried.length, JSON.stringify(second.errors));
   const after = storedFiles(db);
@@ -247,6 +250,7 @@ test('a folder of bad files: each is reported with its reason, good reports are 
   assertConsistent(db);
   const fileCount = (db.prepare('SELECT COUNT(*) AS n FROM files').get() as { n: number }).n;
   db.close();
+  await store.close();
 
   // The store is the state: a new service on the same file lists the same reports.
   const service = createService({ dbPath, poolSize: 1 });

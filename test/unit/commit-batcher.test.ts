@@ -4,13 +4,15 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import Database from 'better-sqlite3';
 import { CommitBatcher } from '../../src/main/commit-batcher.ts';
+import { openSqliteStore } from '../../src/main/store/sqlite.ts';
+import type { Store } from '../../src/main/store/store.ts';
 
-function memoryDb(): Database.Database {
-  const db = new Database(':memory:');
-  db.exec('CREATE TABLE rows (n INTEGER NOT NULL)');
-  return db;
+/** Rows stand in for reports: one setting per write. */
+async function stored(store: Store, n: number): Promise<number[]> {
+  const found: number[] = [];
+  for (let i = 0; i < n; i++) if ((await store.settings.get<number>(`row${i}`)) !== null) found.push(i);
+  return found;
 }
 
 function busyFor(ms: number): void {
@@ -21,24 +23,23 @@ function busyFor(ms: number): void {
 }
 
 test('writes waiting together go in one batch; a failing write rolls back alone', async () => {
-  const db = memoryDb();
-  const batcher = new CommitBatcher(db, { maxWaitMs: 5, maxBatch: 100 });
-  const insert = db.prepare('INSERT INTO rows (n) VALUES (?)');
+  const store = openSqliteStore(':memory:');
+  const batcher = new CommitBatcher(store, { maxWaitMs: 5, maxBatch: 100 });
   const results = await Promise.allSettled([1, 2, 3, 4].map((n) =>
-    batcher.commit(() => {
-      insert.run(n);
+    batcher.commit(async (tx) => {
+      await tx.settings.set(`row${n}`, n);
       if (n === 3) throw new Error('bad report');
       return n;
     }),
   ));
   assert.deepEqual(results.map((r) => r.status), ['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
-  assert.deepEqual(db.prepare('SELECT n FROM rows ORDER BY n').pluck().all(), [1, 2, 4]);
+  assert.deepEqual(await stored(store, 5), [1, 2, 4]);
+  await store.close();
 });
 
 test('a batch stops before the next write would overrun the budget, and the rest follows after the loop had a turn', async () => {
-  const db = memoryDb();
-  const batcher = new CommitBatcher(db, { budgetMs: 40, maxWaitMs: 5, maxBatch: 100 });
-  const insert = db.prepare('INSERT INTO rows (n) VALUES (?)');
+  const store = openSqliteStore(':memory:');
+  const batcher = new CommitBatcher(store, { budgetMs: 40, maxWaitMs: 5, maxBatch: 100 });
   // The event loop's turns between the writes: each write records how many turns it has seen.
   let turns = 0;
   let writing = true;
@@ -50,15 +51,16 @@ test('a batch stops before the next write would overrun the budget, and the rest
   const seen: number[] = [];
   await Promise.all(
     Array.from({ length: 8 }, (_, n) =>
-      batcher.commit(() => {
+      batcher.commit(async (tx) => {
         busyFor(15);
-        insert.run(n);
+        await tx.settings.set(`row${n}`, n);
         seen.push(turns);
       }),
     ),
   );
   writing = false;
-  assert.equal(db.prepare('SELECT count(*) FROM rows').pluck().get(), 8);
+  assert.equal((await stored(store, 8)).length, 8);
+  await store.close();
   // 15 ms writes in a 40 ms budget: two per batch (a third would end at ~45 ms), so four batches with turns between.
   const batches = [...new Set(seen)].length;
   assert.ok(batches >= 4, `expected ≥ 4 batches of ≤ 2 writes, got turns ${seen.join(',')}`);

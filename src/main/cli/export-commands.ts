@@ -10,7 +10,8 @@ import type { AuditResult } from '../../shared/model.ts';
 import { loadYearFromStore } from '../export/from-store.ts';
 import { writeOutputs } from '../export/write-outputs.ts';
 import type { WriteOutputsOptions, WrittenOutputs } from '../export/write-outputs.ts';
-import { openDatabase } from '../store/db.ts';
+import { openStore, isPostgresUrl } from '../store/open.ts';
+import { DB_OPTION_HELP } from './db-option.ts';
 import { setOutputWriter } from './audit-command.ts';
 
 export { writeOutputs };
@@ -47,19 +48,19 @@ async function runExport(opts: ExportCommandOptions): Promise<number> {
   }
   checkDate(opts.fixBy, '--fix-by');
   checkDate(opts.issuedOn, '--issued-on');
-  if (!existsSync(opts.db)) {
+  if (!isPostgresUrl(opts.db) && !existsSync(opts.db)) {
     console.error(`数据库文件不存在：${opts.db}`);
     return 2;
   }
-  const db = openDatabase(opts.db);
+  const store = await openStore(opts.db);
   let stored;
   try {
-    stored = loadYearFromStore(db, year);
+    stored = await loadYearFromStore(store, year);
   } finally {
-    db.close();
+    await store.close();
   }
   if (stored.results.length === 0) {
-    console.error(`数据库中没有 ${year} 年度的报告：${opts.db}`);
+    console.error(`数据库中没有 ${year} 年度的报告：${store.location}`);
     return 2;
   }
   const written = await writeOutputs(stored.results, opts.out, {
@@ -88,7 +89,7 @@ export function registerExportCommands(program: Command): void {
   program
     .command('export')
     .description('从数据库导出某年度的审核意见单、整改通知书、汇总排名表（PDF）和 Excel/CSV')
-    .requiredOption('--db <file>', '审核台数据库文件（.sqlite）')
+    .requiredOption('--db <file|url>', DB_OPTION_HELP)
     .requiredOption('--year <n>', '报告年度，例如 2024')
     .requiredOption('--out <dir>', '输出目录')
     .option('--fix-by <date>', '整改期限（YYYY-MM-DD），默认发文后 15 天')

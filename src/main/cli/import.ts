@@ -2,11 +2,10 @@
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import path from 'node:path';
-import { createService } from '../service.ts';
-import { setRoster } from '../store/roster.ts';
+import { openService } from '../service.ts';
 import { readRosterFile } from './roster-file.ts';
 
-const DEFAULT_DB = './ogi-audit.db';
+import { DB_OPTION_HELP, DEFAULT_DB } from './db-option.ts';
 
 interface ImportCliOptions {
   db: string;
@@ -28,7 +27,7 @@ export function registerImport(program: Command): void {
     .command('import')
     .description('导入年报文件（文件夹递归查找），读取、检查、评分并存入数据库；重复导入会跳过已导入的文件')
     .argument('<paths...>', '文件或文件夹')
-    .option('--db <file>', '数据库文件', DEFAULT_DB)
+    .option('--db <file|url>', DB_OPTION_HELP, DEFAULT_DB)
     .option('--roster <file>', '应报送单位名单（.csv 或 .xlsx），用于统计未报送、逾期单位')
     .option('--year <year>', '审核年度（报告未写明年度时使用，并用于名单）')
     .option('--jobs <n>', '并行解析线程数（默认等于 CPU 核数）')
@@ -36,12 +35,12 @@ export function registerImport(program: Command): void {
     .action(async (paths: string[], opts: ImportCliOptions) => {
       const year = parseYear(opts.year);
       const poolSize = opts.jobs ? Math.max(1, Number(opts.jobs)) : undefined;
-      const service = createService({ dbPath: opts.db, ...(poolSize ? { poolSize } : {}) });
+      const service = await openService(opts.db, poolSize ? { poolSize } : {});
       try {
         if (opts.roster) {
           if (year === undefined) throw new Error('使用 --roster 时必须同时指定 --year');
           const entries = await readRosterFile(opts.roster);
-          const r = setRoster(service.db, year, entries);
+          const r = await service.store.roster.set(year, entries);
           console.log(`名单：${entries.length} 个单位（已有 ${r.matched}，新增 ${r.created}）`);
         }
         const bar = opts.progress && process.stderr.isTTY

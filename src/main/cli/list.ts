@@ -1,17 +1,18 @@
 /** `ogi-audit list`: one line per stored report (department, year, version, file, score, grade). */
 import type { Command } from 'commander';
-import { createService } from '../service.ts';
+import { openService } from '../service.ts';
+import { DB_OPTION_HELP, DEFAULT_DB } from './db-option.ts';
 
 export function registerList(program: Command): void {
   program
     .command('list')
     .description('列出数据库中的年报（每个版本一行）')
-    .option('--db <file>', '数据库文件', './ogi-audit.db')
+    .option('--db <file|url>', DB_OPTION_HELP, DEFAULT_DB)
     .option('--year <year>', '只列出该年度')
     .option('--latest', '每个单位只列最新版本')
     .option('--json', '以 JSON 输出')
     .action(async (opts: { db: string; year?: string; latest?: boolean; json?: boolean }) => {
-      const service = createService({ dbPath: opts.db });
+      const service = await openService(opts.db);
       try {
         const reports = await service.listReports({ ...(opts.year ? { year: Number(opts.year) } : {}), latestOnly: opts.latest ?? false });
         if (opts.json) {

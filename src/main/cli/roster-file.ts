@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { RosterEntryInput } from '../store/roster.ts';
+import type { RosterEntryInput } from '../store/store.ts';
 
 const NAME_HEADER = /部门|单位|名称|机关|name/i;
 const DEADLINE_HEADER = /截止|期限|deadline/i;

@@ -1,7 +1,7 @@
 /** `ogi-audit show <department>`: a department's report for a year: score, problems, versions, rectification. */
 import type { Command } from 'commander';
-import { createService } from '../service.ts';
-import { matchDepartment } from '../store/departments.ts';
+import { openService } from '../service.ts';
+import { DB_OPTION_HELP, DEFAULT_DB } from './db-option.ts';
 
 const STATUS: Record<string, string> = { fail: '不通过', uncertain: '待确认', pass: '通过', na: '不适用' };
 
@@ -10,13 +10,13 @@ export function registerShow(program: Command): void {
     .command('show')
     .description('显示某单位某年度年报的审核结果')
     .argument('<department>', '单位名称（可用简称或别名）')
-    .option('--db <file>', '数据库文件', './ogi-audit.db')
+    .option('--db <file|url>', DB_OPTION_HELP, DEFAULT_DB)
     .option('--year <year>', '年度（默认最近一年）')
     .option('--all', '同时列出通过和不适用的检查项')
     .action(async (name: string, opts: { db: string; year?: string; all?: boolean }) => {
-      const service = createService({ dbPath: opts.db });
+      const service = await openService(opts.db);
       try {
-        const match = matchDepartment(service.db, name);
+        const match = await service.store.departments.match(name);
         if (!match) {
           console.error(`找不到单位“${name}”`);
           process.exitCode = 2;

@@ -4,7 +4,7 @@ import { registerImport } from './import.ts';
 import { registerList } from './list.ts';
 import { registerShow } from './show.ts';
 
-export const DEFAULT_DB = './ogi-audit.db';
+export { DEFAULT_DB } from './db-option.ts';
 
 export function registerImportCommands(program: Command): void {
   registerImport(program);

@@ -5,9 +5,7 @@
  */
 import type { ReviewerDecision } from '../../shared/api.ts';
 import type { AuditResult, SourceFormat } from '../../shared/model.ts';
-import type { Db } from '../store/db.ts';
-import { decisionsOf, fileById, findingsOfAudit, reportModel, reportRow, scoreOfAudit, summaries } from '../store/reports.ts';
-import { rosterForYear } from '../store/roster.ts';
+import type { Store } from '../store/store.ts';
 import { reanchorDecisions } from '../engine.ts';
 
 export interface StoredYear {
@@ -19,21 +17,21 @@ export interface StoredYear {
 
 const FORMATS: readonly string[] = ['txt', 'docx', 'pdf', 'html', 'doc'];
 
-export function loadYearFromStore(db: Db, year: number): StoredYear {
-  const rows = summaries(db, { year, latestOnly: true });
+export async function loadYearFromStore(store: Store, year: number): Promise<StoredYear> {
+  const rows = await store.reports.summaries({ year, latestOnly: true });
   const results: AuditResult[] = [];
   const importedAt: Record<string, string> = {};
   const decisions: Record<string, ReviewerDecision[]> = {};
   for (const row of rows) {
-    const rep = reportRow(db, row.reportId);
+    const rep = await store.reports.row(row.reportId);
     if (!rep) continue;
-    const file = fileById(db, rep.fileId);
+    const file = await store.files.byId(rep.fileId);
     if (!file) continue;
-    const model = reportModel(db, rep.id);
+    const model = await store.reports.model(rep.id);
     // The office may have renamed or merged the department since import: print the stored name.
     const report = model ? { ...model, department: row.department ?? model.department, pages: model.pages ?? file.pages ?? undefined } : null;
     const auditId = rep.currentAuditId;
-    const findings = auditId !== null ? findingsOfAudit(db, auditId) : [];
+    const findings = auditId !== null ? await store.audits.findings(auditId) : [];
     results.push({
       file: file.path,
       sha256: file.sha256,
@@ -43,14 +41,14 @@ export function loadYearFromStore(db: Db, year: number): StoredYear {
       ...(file.errorCode ? { errorCode: file.errorCode } : {}),
       report,
       findings,
-      score: auditId !== null ? scoreOfAudit(db, auditId) : null,
+      score: auditId !== null ? await store.audits.score(auditId) : null,
     });
     importedAt[file.path] = rep.importedAt;
     // Decisions point at the findings printed: re-anchored after checks ran again, as the app shows them.
-    decisions[file.path] = reanchorDecisions(findings, decisionsOf(db, rep.id));
+    decisions[file.path] = reanchorDecisions(findings, await store.reviews.decisions(rep.id));
   }
   const reported = new Set(rows.map((r) => r.departmentId).filter((id): id is number => id !== null));
-  const missing = rosterForYear(db, year)
+  const missing = (await store.roster.forYear(year))
     .filter((r) => !reported.has(r.departmentId))
     .map((r) => r.department);
   return { results, importedAt, decisions, missing };

@@ -1,37 +1,37 @@
 /** AuditorApi: the printable documents (audit sheet, rectification notice, the year's summary) as HTML. */
 import type { AuditorApi } from '../../shared/api.ts';
-import type { Db } from '../store/db.ts';
-import { rosterForYear } from '../store/roster.ts';
-import { summaries } from '../store/reports.ts';
+import type { Store } from '../store/store.ts';
 import { ENGINE_VERSION } from '../engine.ts';
 import { renderNoticeHtml, renderSheetHtml, renderSummaryHtml } from '../engine-documents.ts';
 import { embedFonts } from '../print/fonts.ts';
 import { ServiceError, guard } from './errors.ts';
 import { auditResultOf, reportDetail } from './reports.ts';
 
-export function documentApi(db: Db, office: string | undefined): Pick<AuditorApi, 'renderDocument'> {
+export function documentApi(store: Store, office: string | undefined): Pick<AuditorApi, 'renderDocument'> {
   return {
     renderDocument: (input) =>
-      guard(() => {
+      guard(async () => {
         // The preview must look like the printed PDF on any machine: embed the bundled CJK font.
         const withFonts = (doc: { html: string; title: string }): { html: string; title: string } => ({ ...doc, html: embedFonts(doc.html) });
         if (input.kind === 'summary') {
           if (input.year === undefined) throw new ServiceError('invalid', '生成汇总表需要指定年度');
           const year = input.year;
-          const latest = summaries(db, { year, latestOnly: true });
-          const missing = rosterForYear(db, year)
+          const latest = await store.reports.summaries({ year, latestOnly: true });
+          const missing = (await store.roster.forYear(year))
             .filter((e) => !latest.some((r) => r.departmentId === e.departmentId))
             .map((e) => e.department);
+          const results = [];
+          for (const r of latest) results.push(await auditResultOf(store, r.reportId));
           return withFonts(renderSummaryHtml({
             year,
-            results: latest.map((r) => auditResultOf(db, r.reportId)),
+            results,
             missing,
             generatedAt: new Date().toISOString(),
             ...(office ? { office } : {}),
           }));
         }
         if (input.reportId === undefined) throw new ServiceError('invalid', '生成审核意见单或整改通知需要指定报告');
-        const d = reportDetail(db, input.reportId);
+        const d = await reportDetail(store, input.reportId);
         if (input.kind === 'sheet') {
           return withFonts(renderSheetHtml({
             result: d.result,

@@ -1,5 +1,5 @@
 /** The service's error type and the guard that turns store errors into it. */
-import { StoreError } from '../store/departments.ts';
+import { StoreError } from '../store/store.ts';
 
 /** An error the adapters turn into `{ ok: false, error: { code, message } }`. */
 export class ServiceError extends Error {
@@ -17,12 +17,12 @@ export function required(value: unknown, what: string): string {
   return value.trim();
 }
 
-/** Runs a synchronous call as the API's promise; store errors become ServiceErrors with their code. */
-export function guard<T>(fn: () => T): Promise<T> {
+/** Runs a call as the API's promise; store errors become ServiceErrors with their code. */
+export async function guard<T>(fn: () => T | Promise<T>): Promise<T> {
   try {
-    return Promise.resolve(fn());
+    return await fn();
   } catch (err) {
-    if (err instanceof StoreError) return Promise.reject(new ServiceError(err.code, err.message));
-    return Promise.reject(err);
+    if (err instanceof StoreError) throw new ServiceError(err.code, err.message);
+    throw err;
   }
 }

@@ -4,7 +4,7 @@
  */
 import crypto from 'node:crypto';
 import type { AuditorApi, ImportProgress } from '../../shared/api.ts';
-import type { Db } from '../store/db.ts';
+import type { Store } from '../store/store.ts';
 import { importSources, type ImportSource } from '../importer.ts';
 import { WorkerPool } from '../worker-pool.ts';
 import { readLimits } from '../settings.ts';
@@ -37,7 +37,7 @@ export interface ImportJobs extends Pick<AuditorApi, 'importPaths' | 'importUplo
   close(): Promise<void>;
 }
 
-export function importJobs(db: Db, options: ImportOptions): ImportJobs {
+export function importJobs(store: Store, options: ImportOptions): ImportJobs {
   const jobs = new Map<string, ImportProgress>();
   const waiters = new Map<string, Promise<ImportProgress>>();
   const listeners = new Set<ImportListener>();
@@ -69,9 +69,9 @@ export function importJobs(db: Db, options: ImportOptions): ImportJobs {
     notify({ jobId, total: sources.length, done: 0, current: null, imported: 0, skipped: [], errors: [], finished: false });
     const run = importChain.then(async () => {
       const limits = importLimits();
-      const opts: Parameters<typeof importSources>[2] = { rubric: rubricInForce(db).rubric, pool: workerPool(), jobId, onProgress: notify, maxFileBytes: limits.maxFileBytes };
+      const opts: Parameters<typeof importSources>[2] = { rubric: (await rubricInForce(store)).rubric, pool: workerPool(), jobId, onProgress: notify, maxFileBytes: limits.maxFileBytes };
       if (year !== undefined) opts.year = year;
-      return importSources(db, sources, opts);
+      return importSources(store, sources, opts);
     });
     const done = run.then(
       (summary) => {

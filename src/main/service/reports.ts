@@ -1,21 +1,7 @@
 /** AuditorApi: reading reports (lists, the year's overview, one report's detail with its history). */
 import type { AuditorApi, OverviewRow, ReportDetail, ReportSummary } from '../../shared/api.ts';
 import type { AuditResult, Finding } from '../../shared/model.ts';
-import type { Db } from '../store/db.ts';
-import { rosterForYear } from '../store/roster.ts';
-import {
-  correctionsOf,
-  decisionsOf,
-  fileById,
-  findingsOfAudit,
-  latestReportId,
-  listYears as listStoredYears,
-  reportRow,
-  scoreOfAudit,
-  summaries,
-  versionsOf,
-  type SummaryRow,
-} from '../store/reports.ts';
+import type { Store, SummaryRow } from '../store/store.ts';
 import { effectiveReport } from '../auditing.ts';
 import { reanchorDecisions } from '../engine.ts';
 import { ServiceError, guard } from './errors.ts';
@@ -27,7 +13,7 @@ export function toSummary(r: SummaryRow): ReportSummary {
     department: r.department,
     year: r.year,
     version: r.version,
-    latest: r.latest === 1,
+    latest: r.latest,
     file: r.file,
     format: r.format,
     generation: r.generation,
@@ -35,10 +21,10 @@ export function toSummary(r: SummaryRow): ReportSummary {
     grade: r.grade,
     veto: r.veto,
     failed: r.failed ?? 0,
-    failedByCategory: r.failedByCategory ? (JSON.parse(r.failedByCategory) as Record<string, number>) : {},
+    failedByCategory: r.failedByCategory ?? {},
     uncertain: r.uncertain ?? 0,
     signedOn: r.signedOn,
-    late: r.late === null ? null : r.late === 1,
+    late: r.late,
     error: r.error,
     importedAt: r.importedAt,
   };
@@ -54,73 +40,76 @@ function findingKey(f: Finding): string {
   return `${f.check}|${cells}`;
 }
 
-export function summaryOf(db: Db, reportId: number): ReportSummary {
-  const row = summaries(db, { reportId })[0];
+export async function summaryOf(store: Store, reportId: number): Promise<ReportSummary> {
+  const row = (await store.reports.summaries({ reportId }))[0];
   if (!row) throw new ServiceError('not-found', `报告不存在（编号 ${reportId}）`);
   return toSummary(row);
 }
 
 /** The current audit of a stored report, after the reviewer's corrections. */
-export function auditResultOf(db: Db, reportId: number): AuditResult {
-  const row = reportRow(db, reportId);
+export async function auditResultOf(store: Store, reportId: number): Promise<AuditResult> {
+  const row = await store.reports.row(reportId);
   if (!row) throw new ServiceError('not-found', `报告不存在（编号 ${reportId}）`);
-  const file = fileById(db, row.fileId)!;
+  const file = (await store.files.byId(row.fileId))!;
   const result: AuditResult = {
     file: file.path,
     sha256: file.sha256,
     format: (file.format as AuditResult['format']) ?? null,
     size: file.size,
     error: file.error,
-    report: effectiveReport(db, reportId),
-    findings: row.currentAuditId ? findingsOfAudit(db, row.currentAuditId) : [],
-    score: row.currentAuditId ? scoreOfAudit(db, row.currentAuditId) : null,
+    report: await effectiveReport(store, reportId),
+    findings: row.currentAuditId ? await store.audits.findings(row.currentAuditId) : [],
+    score: row.currentAuditId ? await store.audits.score(row.currentAuditId) : null,
   };
   if (file.errorCode) result.errorCode = file.errorCode;
   return result;
 }
 
-export function reportDetail(db: Db, reportId: number): ReportDetail {
-  const summary = summaryOf(db, reportId);
-  const row = reportRow(db, reportId)!;
-  const result = auditResultOf(db, reportId);
-  const versions = versionsOf(db, row.departmentId, row.year, reportId);
+export async function reportDetail(store: Store, reportId: number): Promise<ReportDetail> {
+  const summary = await summaryOf(store, reportId);
+  const row = (await store.reports.row(reportId))!;
+  const result = await auditResultOf(store, reportId);
+  const versions = await store.reports.versions(row.departmentId, row.year, reportId);
   const previous = versions.filter((v) => v.version < row.version).at(-1);
   let fixedSincePrevious: ReportDetail['fixedSincePrevious'] = [];
   if (previous) {
-    const prevRow = reportRow(db, previous.reportId);
-    const prevFindings = prevRow?.currentAuditId ? findingsOfAudit(db, prevRow.currentAuditId) : [];
+    const prevRow = await store.reports.row(previous.reportId);
+    const prevFindings = prevRow?.currentAuditId ? await store.audits.findings(prevRow.currentAuditId) : [];
     const stillFailing = new Set(result.findings.filter((f) => f.status === 'fail').map(findingKey));
     fixedSincePrevious = prevFindings
       .filter((f) => f.status === 'fail' && !stillFailing.has(findingKey(f)))
       .map((f) => ({ check: f.check, message: f.message }));
   }
+  const stored = await store.reviews.decisions(reportId);
+  const corrections = await store.reviews.corrections(reportId);
   return {
     summary,
     result,
     // Decisions point at the findings of the audit shown: re-anchored after checks ran again
     // (a decision whose finding is gone keeps its record, with findingIndex -1).
-    decisions: reanchorDecisions(result.findings, decisionsOf(db, reportId)),
-    corrections: correctionsOf(db, reportId),
+    decisions: reanchorDecisions(result.findings, stored),
+    corrections,
+    revision: stored.length + corrections.length,
     versions,
     fixedSincePrevious,
-    previousYearReportId: row.departmentId !== null && row.year !== null ? latestReportId(db, row.departmentId, row.year - 1) : null,
+    previousYearReportId: row.departmentId !== null && row.year !== null ? await store.reports.latestId(row.departmentId, row.year - 1) : null,
   };
 }
 
-export function reportApi(db: Db): Pick<AuditorApi, 'listYears' | 'listReports' | 'overview' | 'getReport'> {
+export function reportApi(store: Store): Pick<AuditorApi, 'listYears' | 'listReports' | 'overview' | 'getReport' | 'changeStamp'> {
   return {
-    listYears: () => guard(() => listStoredYears(db)),
+    listYears: () => guard(() => store.reports.years()),
 
-    listReports: (input) => guard(() => summaries(db, input).map(toSummary)),
+    listReports: (input) => guard(async () => (await store.reports.summaries(input)).map(toSummary)),
 
     overview: (input) =>
-      guard(() => {
+      guard(async () => {
         const rows: OverviewRow[] = [];
-        const latest = summaries(db, { year: input.year, latestOnly: true });
+        const latest = await store.reports.summaries({ year: input.year, latestOnly: true });
         const byDepartment = new Map<number, SummaryRow>();
         for (const r of latest) if (r.departmentId !== null) byDepartment.set(r.departmentId, r);
         const onRoster = new Set<number>();
-        for (const entry of rosterForYear(db, input.year)) {
+        for (const entry of await store.roster.forYear(input.year)) {
           onRoster.add(entry.departmentId);
           const report = byDepartment.get(entry.departmentId);
           rows.push({
@@ -138,6 +127,8 @@ export function reportApi(db: Db): Pick<AuditorApi, 'listYears' | 'listReports' 
         return rows.sort((a, b) => a.department.localeCompare(b.department, 'zh-Hans-CN'));
       }),
 
-    getReport: (input) => guard(() => reportDetail(db, input.reportId)),
+    getReport: (input) => guard(() => reportDetail(store, input.reportId)),
+
+    changeStamp: () => guard(async () => ({ stamp: await store.reviews.changeStamp() })),
   };
 }

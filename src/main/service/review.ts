@@ -1,8 +1,7 @@
 /** AuditorApi: the reviewer's decisions on findings and corrections of table cells, each followed by a re-audit. */
 import type { AuditorApi } from '../../shared/api.ts';
 import type { CellValue, TableId } from '../../shared/model.ts';
-import type { Db } from '../store/db.ts';
-import { createRun, insertAudit, insertCorrection, insertDecision } from '../store/reports.ts';
+import type { Store } from '../store/store.ts';
 import { PeerCache, auditStored, effectiveReport } from '../auditing.ts';
 import { ENGINE_VERSION, rubricIdentity } from '../engine.ts';
 import { ServiceError, guard, required } from './errors.ts';
@@ -11,53 +10,65 @@ import { rubricInForce } from './rubrics.ts';
 
 const TABLES: readonly TableId[] = ['active', 'requests', 'review'];
 
-/** Re-run checks + score for one report after a reviewer's change, as a new audit in a 'review' run. */
-function reaudit(db: Db, reportId: number): void {
-  const { rubric: r } = rubricInForce(db);
+/** Re-run checks + score for one report after a reviewer's change, as a new audit in a 'review' run. Call inside the change's transaction. */
+async function reaudit(tx: Store, reportId: number): Promise<void> {
+  const { rubric: r } = await rubricInForce(tx);
   const { id, version } = rubricIdentity(r);
-  db.transaction(() => {
-    const runId = createRun(db, { kind: 'review', rubricId: id, rubricVersion: version, engineVersion: ENGINE_VERSION });
-    const audit = auditStored(db, reportId, r, new PeerCache(db));
-    if (audit) insertAudit(db, reportId, runId, audit);
-  }).immediate();
+  const runId = await tx.audits.createRun({ kind: 'review', rubricId: id, rubricVersion: version, engineVersion: ENGINE_VERSION });
+  const audit = await auditStored(tx, reportId, r, new PeerCache(tx));
+  if (audit) await tx.audits.insert(reportId, runId, audit);
 }
 
-export function reviewApi(db: Db): Pick<AuditorApi, 'decideFinding' | 'correctCell'> {
+/** Someone else changed the report since this reviewer's view was read: refuse rather than overwrite. */
+async function checkRevision(tx: Store, reportId: number, seen: number | undefined): Promise<void> {
+  const current = await tx.reviews.revision(reportId);
+  if (seen !== undefined && seen !== current) throw new ServiceError('conflict', '已被他人修改，请刷新');
+}
+
+export function reviewApi(store: Store): Pick<AuditorApi, 'decideFinding' | 'correctCell'> {
   return {
     decideFinding: (input) =>
-      guard(() => {
+      guard(async () => {
         const reason = required(input.reason, '理由');
         const reviewer = required(input.reviewer, '审核人');
         if (input.action !== 'confirm' && input.action !== 'dismiss') throw new ServiceError('invalid', '操作只能是 confirm（确认）或 dismiss（撤销）');
-        const result = auditResultOf(db, input.reportId);
+        const result = await auditResultOf(store, input.reportId);
         const finding = result.findings[input.findingIndex];
         if (!finding) throw new ServiceError('invalid', `问题序号无效：${input.findingIndex}（共 ${result.findings.length} 条）`);
         if (finding.status === 'pass' || finding.status === 'na') {
           throw new ServiceError('invalid', `检查项“${finding.check}”的结论是${finding.status === 'pass' ? '通过' : '不适用'}，无需确认或撤销`);
         }
-        insertDecision(db, input.reportId, { findingIndex: input.findingIndex, check: finding.check, message: finding.message, action: input.action, reason, reviewer });
-        reaudit(db, input.reportId);
-        return reportDetail(db, input.reportId);
+        // Two reviewers deciding the same finding: both decisions stay in the history, the latest in force.
+        await store.transaction(async (tx) => {
+          await checkRevision(tx, input.reportId, input.revision);
+          await tx.reviews.insertDecision(input.reportId, { findingIndex: input.findingIndex, check: finding.check, message: finding.message, action: input.action, reason, reviewer });
+          await reaudit(tx, input.reportId);
+        });
+        return reportDetail(store, input.reportId);
       }),
 
     correctCell: (input) =>
-      guard(() => {
+      guard(async () => {
         const reason = required(input.reason, '更正理由');
         const reviewer = required(input.reviewer, '审核人');
         if (!TABLES.includes(input.table)) throw new ServiceError('invalid', `表格名称无效：${String(input.table)}（应为 active、requests 或 review）`);
         if (input.value !== null && (typeof input.value !== 'number' || !Number.isFinite(input.value))) {
           throw new ServiceError('invalid', '更正值必须是数字，或 null 表示空白');
         }
-        const report = effectiveReport(db, input.reportId);
+        const report = await effectiveReport(store, input.reportId);
         if (!report) throw new ServiceError('not-found', `报告不存在或无法读取（编号 ${input.reportId}）`);
         let before: CellValue | undefined;
         if (input.table === 'requests') before = report.tables.requests?.[input.row]?.[input.col];
         else if (input.col === 0) before = report.tables[input.table]?.[input.row];
         if (report.tables[input.table] === null) throw new ServiceError('invalid', '该表格在报告中缺失，无法更正单元格');
         if (before === undefined) throw new ServiceError('invalid', `单元格位置超出表格范围：第 ${input.row} 行第 ${input.col} 列`);
-        insertCorrection(db, input.reportId, { table: input.table, row: input.row, col: input.col, before, value: input.value, reviewer, reason });
-        reaudit(db, input.reportId);
-        return reportDetail(db, input.reportId);
+        const cell = { table: input.table, row: input.row, col: input.col, before, value: input.value, reviewer, reason };
+        await store.transaction(async (tx) => {
+          await checkRevision(tx, input.reportId, input.revision);
+          await tx.reviews.insertCorrection(input.reportId, cell);
+          await reaudit(tx, input.reportId);
+        });
+        return reportDetail(store, input.reportId);
       }),
   };
 }

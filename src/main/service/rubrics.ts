@@ -1,8 +1,6 @@
 /** AuditorApi: the rubric (read, save a new version) and re-scoring every latest report with it. */
 import type { AuditorApi, RubricDocument } from '../../shared/api.ts';
-import type { Db } from '../store/db.ts';
-import { currentRubric, insertRubric, nextRubricVersion } from '../store/rubrics.ts';
-import { createRun, decisionsOf, findingsOfAudit, insertAudit, latestReportIds, reportRow } from '../store/reports.ts';
+import type { Store } from '../store/store.ts';
 import { effectiveReport, summarize } from '../auditing.ts';
 import {
   ENGINE_VERSION,
@@ -16,23 +14,23 @@ import {
 import { ServiceError, guard } from './errors.ts';
 
 /** The rubric in force (the default one is stored on first use), parsed and as stored. */
-export function rubricInForce(db: Db): { rubric: Rubric; doc: RubricDocument } {
-  let row = currentRubric(db);
+export async function rubricInForce(store: Store): Promise<{ rubric: Rubric; doc: RubricDocument }> {
+  let row = await store.rubrics.current();
   if (!row) {
     const parsed = parseRubricJson(defaultRubricJson());
     const { id, version } = rubricIdentity(parsed);
-    row = insertRubric(db, id, version, defaultRubricJson());
+    row = await store.rubrics.insert(id, defaultRubricJson(), version);
   }
   const parsed = withRubricVersion(parseRubricJson(row.json), row.id, row.version);
   return { rubric: parsed, doc: { id: row.id, version: row.version, json: row.json, createdAt: row.createdAt } };
 }
 
-export function rubricApi(db: Db): Pick<AuditorApi, 'getRubric' | 'saveRubric' | 'rescoreAll'> {
+export function rubricApi(store: Store): Pick<AuditorApi, 'getRubric' | 'saveRubric' | 'rescoreAll'> {
   return {
-    getRubric: () => guard(() => rubricInForce(db).doc),
+    getRubric: () => guard(async () => (await rubricInForce(store)).doc),
 
     saveRubric: (input) =>
-      guard(() => {
+      guard(async () => {
         let parsed: Rubric;
         try {
           parsed = parseRubricJson(input.json);
@@ -40,31 +38,32 @@ export function rubricApi(db: Db): Pick<AuditorApi, 'getRubric' | 'saveRubric' |
           throw new ServiceError('invalid', `评分规则无效：${(err as Error).message}`);
         }
         const { id } = rubricIdentity(parsed);
-        const row = db.transaction(() => insertRubric(db, id, nextRubricVersion(db, id), input.json)).immediate();
+        const row = await store.rubrics.insert(id, input.json);
         return { id: row.id, version: row.version, json: row.json, createdAt: row.createdAt };
       }),
 
     rescoreAll: () =>
-      guard(() => {
+      guard(async () => {
         const started = performance.now();
-        const { rubric: r } = rubricInForce(db);
+        const { rubric: r } = await rubricInForce(store);
         const { id, version } = rubricIdentity(r);
-        const ids = latestReportIds(db);
+        const ids = await store.reports.latestIds();
         let n = 0;
-        db.transaction(() => {
-          const runId = createRun(db, { kind: 'rescore', rubricId: id, rubricVersion: version, engineVersion: ENGINE_VERSION });
+        await store.transaction(async (tx) => {
+          n = 0;
+          const runId = await tx.audits.createRun({ kind: 'rescore', rubricId: id, rubricVersion: version, engineVersion: ENGINE_VERSION });
           for (const reportId of ids) {
-            const row = reportRow(db, reportId)!;
+            const row = (await tx.reports.row(reportId))!;
             if (!row.currentAuditId) continue;
-            const report = effectiveReport(db, reportId);
+            const report = await effectiveReport(tx, reportId);
             if (!report) continue; // unreadable: vetoed, nothing to score
-            const findings = findingsOfAudit(db, row.currentAuditId);
-            const decisions = decisionsOf(db, reportId);
+            const findings = await tx.audits.findings(row.currentAuditId);
+            const decisions = await tx.reviews.decisions(reportId);
             const rescored = rescoreFindings(report, findings, r, decisions);
-            insertAudit(db, reportId, runId, { findings: rescored.findings, score: rescored.score, ...summarize(rescored.findings, decisions) });
+            await tx.audits.insert(reportId, runId, { findings: rescored.findings, score: rescored.score, ...summarize(rescored.findings, decisions) });
             n++;
           }
-        }).immediate();
+        });
         return { reports: n, ms: Math.round(performance.now() - started) };
       }),
   };

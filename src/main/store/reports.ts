@@ -144,7 +144,8 @@ export async function summaries(sql: Sql, filter: SummaryFilter = {}): Promise<S
     params.push(filter.reportId);
   }
   let text = summarySelect() + (where.length ? ` WHERE ${where.join(' AND ')}` : '');
-  if (filter.latestOnly) text = `SELECT * FROM (${text}) s WHERE latest = 1`;
+  // Wrapped, so ORDER BY can apply a collation to the output columns (PostgreSQL allows that only on real columns).
+  text = `SELECT * FROM (${text}) s${filter.latestOnly ? ' WHERE latest = 1' : ''}`;
   // Spelled out so both databases sort alike: NULLs placed explicitly, names in code-point order.
   text += ` ORDER BY year DESC NULLS LAST, department${sql.dialect.binaryOrder} NULLS FIRST, version`;
   const rows = await sql.all<RawSummary>(text, params);
