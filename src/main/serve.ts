@@ -1,9 +1,9 @@
 /**
- * `npm run serve -- [--port N] [--db FILE] [--renderer DIR]`: the app in a browser. Starts the service and
+ * `npm run serve -- [--port N] [--db FILE|postgres://…] [--renderer DIR]`: the app in a browser. Starts the service and
  * the web adapter on 127.0.0.1 and prints the URL with this run's token.
  */
 import { parseArgs } from 'node:util';
-import { createService } from './service.ts';
+import { openService } from './service.ts';
 import { startWebServer } from './web/server.ts';
 
 const major = Number(process.versions.node.split('.')[0]);
@@ -20,9 +20,9 @@ const { values } = parseArgs({
   },
 });
 
-const service = createService({ dbPath: values.db!, startWorkers: true });
+const service = await openService(values.db!, { startWorkers: true });
 const server = await startWebServer({ service, port: Number(values.port), rendererDir: values.renderer! });
-console.log(`OGI Auditor 已启动（数据库 ${values.db}）`);
+console.log(`OGI Auditor 已启动（数据库 ${service.store.location}）`);
 console.log(`请在浏览器中打开：${server.openUrl}`);
 
 const stop = async (): Promise<void> => {

@@ -5,7 +5,7 @@
 import { app, BrowserWindow, dialog, Menu } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createService } from '../service.ts';
+import { openService, type AuditorService } from '../service.ts';
 import { registerIpc } from './ipc.ts';
 import { buildMenu } from './menu.ts';
 import { denyAllPermissions, hardenContents, rendererUrl } from './security.ts';
@@ -33,14 +33,15 @@ if (!app.requestSingleInstanceLock()) {
   app.on('web-contents-created', (_event, contents) => hardenContents(contents, trustedUrl));
   app.on('window-all-closed', () => app.quit());
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     denyAllPermissions();
+    // OGI_DB: a SQLite file or a postgres:// address (a shared office database).
     const dbPath = process.env['OGI_DB'] || path.join(app.getPath('userData'), 'ogi-auditor.db');
-    let service: ReturnType<typeof createService>;
+    let service: AuditorService;
     try {
-      service = createService({ dbPath, startWorkers: true });
+      service = await openService(dbPath, { startWorkers: true });
     } catch (error) {
-      dialog.showErrorBox('无法打开数据库', `${dbPath}\n${error instanceof Error ? error.message : String(error)}`);
+      dialog.showErrorBox('无法打开数据库', `${error instanceof Error ? error.message : String(error)}`);
       app.exit(1);
       return;
     }
