@@ -1,7 +1,8 @@
-/** The store-backed commands of `ogi-audit`: import, list, show. The CLI entry calls registerImportCommands. */
+/** The store-backed commands of `ogi-audit`: import, list, show, migrate. The CLI entry calls registerImportCommands. */
 import type { Command } from 'commander';
 import { registerImport } from './import.ts';
 import { registerList } from './list.ts';
+import { registerMigrate } from './migrate.ts';
 import { registerShow } from './show.ts';
 
 export { DEFAULT_DB } from './db-option.ts';
@@ -10,4 +11,5 @@ export function registerImportCommands(program: Command): void {
   registerImport(program);
   registerList(program);
   registerShow(program);
+  registerMigrate(program);
 }
