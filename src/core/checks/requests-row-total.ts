@@ -1,6 +1,7 @@
 import type { Check } from './types.ts';
 import { cellEvidence, show } from './lib/evidence.ts';
 import { fail, isNumber, na, pass, sum, uncertain } from './lib/findings.ts';
+import { impossibleRunFindings } from './lib/run-cuts.ts';
 import { requestRowName } from './lib/labels.ts';
 
 export const requestsRowTotal: Check = {
@@ -15,7 +16,8 @@ export const requestsRowTotal: Check = {
   run(report) {
     const grid = report.tables.requests;
     if (!grid) return [na('表三缺失，无法核对')];
-    const out = [];
+    // Runs of digits that no cut can make add up are this check's errors too.
+    const out = impossibleRunFindings(report, 'requests', '表三');
     let checked = 0;
     for (let r = 0; r < 25; r++) {
       const row = grid[r];

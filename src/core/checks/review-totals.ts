@@ -1,6 +1,7 @@
 import type { Check } from './types.ts';
 import { cellEvidence, show } from './lib/evidence.ts';
 import { fail, isNumber, na, pass, sum, uncertain } from './lib/findings.ts';
+import { impossibleRunFindings } from './lib/run-cuts.ts';
 import { REVIEW_BLOCKS } from './lib/labels.ts';
 
 export const reviewTotals: Check = {
@@ -15,7 +16,8 @@ export const reviewTotals: Check = {
   run(report) {
     const v = report.tables.review;
     if (!v) return [na('表四缺失，无法核对')];
-    const out = [];
+    // Runs of digits that no cut can make add up are this check's errors too.
+    const out = impossibleRunFindings(report, 'review', '表四');
     let checked = 0;
     for (let b = 0; b < 3; b++) {
       const parts = v.slice(b * 5, b * 5 + 4);

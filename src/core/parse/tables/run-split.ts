@@ -25,17 +25,23 @@ export interface RunCuts {
 }
 
 const DIGITS = /^\d+$/;
+const SIGNED = /^[-+]\d+$/;
 
 /**
  * Every way to cut `tokens` (the row's value pieces as separated in the source: a space is always a cut)
  * into `count` cells that the rule accepts. A piece that is not a plain digit string ("1.5") is one cell.
  */
 export function cutRun(tokens: readonly string[], count: number, rule: RowRule = () => true, limit = RUN_CANDIDATE_LIMIT): RunCuts {
-  const pieces = tokens.map((t) => t.trim()).filter((t) => t !== '');
   const cuts: number[][] = [];
   let overflow = false;
+  // A signed piece ("-13", junk data the values check reports) is digits whose first cell carries the sign.
+  const raw = tokens.map((t) => t.trim()).filter((t) => t !== '');
+  const negative = raw.map((t) => t.startsWith('-') && SIGNED.test(t));
+  const pieces = raw.map((t) => (SIGNED.test(t) ? t.replace(/^[-+]/, '') : t));
   if (count <= 0 || pieces.length > count) return { cuts, overflow };
-  // capacityFrom[i]: cells the pieces from i on can still hold at most (an atomic piece holds one).
+  // With a negative cell ahead a partial sum says nothing: the rule then only judges whole rows.
+  const judge: RowRule = negative.some(Boolean) ? (cells, complete, ahead) => !complete || rule(cells, complete, ahead) : rule;
+  // capacityFrom[i]: cells the pieces from i on can hold at most (an atomic piece holds one).
   const capacityFrom = new Array<number>(pieces.length + 1).fill(0);
   for (let i = pieces.length - 1; i >= 0; i--) capacityFrom[i] = capacityFrom[i + 1]! + (DIGITS.test(pieces[i]!) ? pieces[i]!.length : 1);
   if (capacityFrom[0]! < count) return { cuts, overflow };
@@ -46,7 +52,7 @@ export function cutRun(tokens: readonly string[], count: number, rule: RowRule =
 
   const walk = (piece: number, at: number): boolean => {
     if (piece === pieces.length) {
-      if (cells.length === count && rule(cells, true, '')) {
+      if (cells.length === count && judge(cells, true, '')) {
         if (cuts.length >= limit) {
           overflow = true;
           return false;
@@ -65,7 +71,7 @@ export function cutRun(tokens: readonly string[], count: number, rule: RowRule =
     for (let length = 1; length <= Math.min(MAX_CELL_DIGITS, rest); length++) {
       // No leading zeros: a piece starting with 0 is the single cell 0.
       if (length > 1 && text[at] === '0') break;
-      const value = Number(text.slice(at, at + length));
+      const value = Number(text.slice(at, at + length)) * (at === 0 && negative[piece] ? -1 : 1);
       const done = at + length === text.length;
       if (!place(value, done ? piece + 1 : piece, done ? 0 : at + length)) return false;
     }
@@ -78,10 +84,12 @@ export function cutRun(tokens: readonly string[], count: number, rule: RowRule =
     const left = count - cells.length;
     const minCells = pieces.length - nextPiece;
     const maxCells = nextAt > 0 ? pieces[nextPiece]!.length - nextAt + capacityFrom[nextPiece + 1]! : capacityFrom[nextPiece]!;
-    let going = true;
     // The digits left must fit the cells left (each holds one to MAX_CELL_DIGITS digits).
     const digitsLeft = nextAt > 0 ? pieces[nextPiece]!.length - nextAt + digitsFrom[nextPiece + 1]! : digitsFrom[nextPiece]!;
-    if (left >= minCells && left <= maxCells && digitsLeft <= left * MAX_CELL_DIGITS && rule(cells, left === 0, allDigits.slice(allDigits.length - digitsLeft))) going = walk(nextPiece, nextAt);
+    let going = true;
+    if (left >= minCells && left <= maxCells && digitsLeft <= left * MAX_CELL_DIGITS && judge(cells, left === 0, allDigits.slice(allDigits.length - digitsLeft))) {
+      going = walk(nextPiece, nextAt);
+    }
     cells.pop();
     return going;
   };
