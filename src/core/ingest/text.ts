@@ -28,6 +28,9 @@ function isPipeLine(text: string): boolean {
   return text.includes('|') || text.includes('｜');
 }
 
+/** Markdown's line under a table header (| --- | :---: |): layout, not a row of cells. */
+const MARKDOWN_RULE = /^\s*[|｜]?\s*:?-{3,}:?\s*([|｜]\s*:?-{3,}:?\s*)*[|｜]?\s*$/;
+
 function isTabLine(text: string): boolean {
   return text.trim().split('\t').filter((c) => c.trim() !== '').length >= 2;
 }
@@ -52,7 +55,7 @@ function tableFromLines(lines: Line[], kind: 'pipe' | 'tab'): Block {
   const uncertain = kind === 'pipe' && isOneCellPerLine(lines);
   const rows: TableRowBlock[] = [];
   for (const l of lines) {
-    if (l.text.trim() === '') continue;
+    if (l.text.trim() === '' || MARKDOWN_RULE.test(l.text)) continue;
     const cells = kind === 'pipe' ? pipeCells(l.text) : l.text.split('\t').map((c) => c.trim());
     let cursor = l.offset;
     rows.push({

@@ -58,20 +58,24 @@ export function tableTokens(text: string): string[] {
   const out: string[] = [];
   for (const word of text.split(/\s+/)) {
     if (word === '') continue;
-    const parts = word.match(/\d+(?:\.\d+)?(?![\d.])|\d+(?=\.)|[^\d]+/g) ?? [];
+    // A sign stays with its number ("-1", "结转下年度-10", "130-13").
+    const parts = word.match(/[-+]?\d+(?:\.\d+)?(?![\d.])|\d+(?=\.)|[^\d]+?(?=[-+]\d|\d|$)/g) ?? [];
     let label = '';
     const flush = (): void => {
-      if (label !== '') out.push(label);
+      // A blank-cell mark glued to the label before it ("出版物-") is a cell, not part of the label.
+      const mark = /^(.*[^-—–/／\s])([-—–/／]+)$/.exec(label);
+      if (mark) out.push(mark[1]!, mark[2]!);
+      else if (label !== '') out.push(label);
       label = '';
     };
     parts.forEach((part, i) => {
       const next = parts[i + 1];
-      if (/^\d/.test(part) && next !== undefined && /^[.．、][^\d]/.test(next)) {
+      if (/^[-+]?\d/.test(part) && next !== undefined && /^[.．、][^\d]/.test(next)) {
         // The last digit numbers the next label; the digits before it are this row's values.
         flush();
         if (part.length > 1) out.push(part.slice(0, -1));
         label = part.slice(-1);
-      } else if (/^\d/.test(part)) {
+      } else if (/^[-+]?\d/.test(part)) {
         flush();
         out.push(part);
       } else {

@@ -16,14 +16,14 @@ export interface PickedValues {
   run?: { tokens: string[]; page?: number; offset?: number };
 }
 
-const PLAIN_DIGITS = /^\d+$/;
+const PLAIN_DIGITS = /^[-+]?\d+$/;
 
 function runOf(cells: TableCellBlock[], count: number): PickedValues['run'] | undefined {
   const filled = cells.filter((c) => c.text.trim() !== '');
   if (filled.length === 0 || filled.length >= count || filled.length !== cells.length) return undefined;
   const tokens = filled.map((c) => c.text.trim());
   if (!tokens.every((t) => PLAIN_DIGITS.test(t))) return undefined;
-  if (tokens.reduce((n, t) => n + t.length, 0) < count) return undefined;
+  if (tokens.reduce((n, t) => n + t.replace(/^[-+]/, '').length, 0) < count) return undefined;
   const pos = filled[0]!.pos;
   return { tokens, ...(pos.page !== undefined ? { page: pos.page } : {}), ...(pos.offset !== undefined ? { offset: pos.offset } : {}) };
 }
