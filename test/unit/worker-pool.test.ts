@@ -29,9 +29,14 @@ test('whenReady does not wait forever for a worker that dies while starting', as
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ogi-pool-'));
   const entry = path.join(dir, 'dies.mjs');
   fs.writeFileSync(entry, 'process.exit(3);\n');
-  const pool = new WorkerPool({ size: 1, entry: new URL(`file://${entry}`) });
+  const pool = new WorkerPool({ size: 1, timeoutMs: 10_000, entry: new URL(`file://${entry}`) });
   try {
+    // Without the guard this awaits forever and the test runner cancels the test.
     await pool.whenReady();
+    // The dead worker was replaced (by another that dies): a file sent now fails with a reason instead of hanging.
+    const outcome = await pool.run({ id: 1, file: '甲.txt', bytes: new Uint8Array([0x61]) });
+    assert.equal(outcome.report, null);
+    assert.match(outcome.error ?? '', /解析进程/);
   } finally {
     await pool.close();
     fs.rmSync(dir, { recursive: true, force: true });
