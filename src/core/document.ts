@@ -3,6 +3,7 @@
  * Every format (.txt, .docx, .pdf, .html, .doc) produces this one shape; parse never looks at bytes.
  */
 import type { SourceFormat } from '../shared/model.ts';
+import { CodedError } from '../shared/coded-error.ts';
 
 /** Where a piece of text was in the original file; carried through to evidence. */
 export interface Position {
@@ -62,14 +63,7 @@ export interface Document {
 }
 
 /** A reason a file could not be read at all; the batch goes on. */
-export class IngestError extends Error {
-  readonly code: IngestErrorCode;
-  constructor(code: IngestErrorCode, message: string) {
-    super(message);
-    this.code = code;
-    this.name = 'IngestError';
-  }
-}
+export class IngestError extends CodedError<IngestErrorCode> {}
 
 export type IngestErrorCode =
   | 'empty'

@@ -1,15 +1,9 @@
 /** The service's error type and the guard that turns store errors into it. */
+import { CodedError } from '../../shared/coded-error.ts';
 import { StoreError } from '../store/store.ts';
 
 /** An error the adapters turn into `{ ok: false, error: { code, message } }`. */
-export class ServiceError extends Error {
-  readonly code: string;
-  constructor(code: string, message: string) {
-    super(message);
-    this.code = code;
-    this.name = 'ServiceError';
-  }
-}
+export class ServiceError extends CodedError {}
 
 /** A non-empty trimmed string, or a ServiceError naming the field. */
 export function required(value: unknown, what: string): string {

@@ -4,6 +4,7 @@
  * (several reviewers at once) — and neither SQL nor driver types leave src/main/store.
  */
 import type { CellCorrection, ReviewerDecision } from '../../shared/api.ts';
+import { CodedError } from '../../shared/coded-error.ts';
 import type { CellValue, Finding, Generation, Report, ScoreResult, TableId } from '../../shared/model.ts';
 
 // ---------- rows ----------
@@ -284,11 +285,5 @@ export interface Store {
   close(): Promise<void>;
 }
 
-export class StoreError extends Error {
-  readonly code: string;
-  constructor(code: string, message: string) {
-    super(message);
-    this.code = code;
-    this.name = 'StoreError';
-  }
-}
+/** A change the store refuses (unknown department, a name already taken…); the service passes its code on. */
+export class StoreError extends CodedError {}
