@@ -1,5 +1,6 @@
 /** 审核意见单: one department's report, its score, deductions by dimension, marked tables and signatures. */
 import type { ReactNode } from 'react';
+import { Columns } from './Columns.tsx';
 import { chineseDate, shortDateTime } from './format.ts';
 import { GridTable } from './GridTable.tsx';
 import type { FindingView } from './finding-view.ts';
@@ -52,12 +53,7 @@ function dimensionHeading(d: DimensionView): string {
 function DeductionTable(props: { dimensions: DimensionView[] }): ReactNode {
   return (
     <table className="deductions">
-      <colgroup>
-        <col style={{ width: '22%' }} />
-        <col style={{ width: '11%' }} />
-        <col style={{ width: '9%' }} />
-        <col />
-      </colgroup>
+      <Columns widths={['22%', '11%', '9%', null]} />
       <thead>
         <tr>
           <th>检查项</th>
@@ -132,12 +128,7 @@ export function AuditSheet(props: { view: SheetView }): ReactNode {
         {v.year ? ` · ${v.year}年度` : ''}
       </p>
       <table className="info">
-        <colgroup>
-          <col style={{ width: '17%' }} />
-          <col style={{ width: '33%' }} />
-          <col style={{ width: '17%' }} />
-          <col style={{ width: '33%' }} />
-        </colgroup>
+        <Columns widths={['17%', '33%', '17%', '33%']} />
         <tbody>
           <tr>
             <th>被审核单位</th>

@@ -1,5 +1,6 @@
 /** One statistical table (表二/三/四) with blank and flagged cells marked by problem number. */
 import type { ReactNode } from 'react';
+import { Columns } from './Columns.tsx';
 import type { CellView, GridView } from './grid-view.ts';
 
 function cellClass(cell: CellView): string {
@@ -24,12 +25,7 @@ export function GridTable(props: { grid: GridView }): ReactNode {
     <div className="table-block">
       <div className="table-title">{grid.title}</div>
       <table className="grid">
-        <colgroup>
-          <col style={{ width: labelWidth }} />
-          {grid.columns.map((c) => (
-            <col key={c} />
-          ))}
-        </colgroup>
+        <Columns widths={[labelWidth, ...grid.columns.map(() => null)]} />
         <thead>
           <tr>
             <th>{grid.labelHead}</th>

@@ -1,5 +1,6 @@
 /** 汇总排名表: all departments of a year ranked, the 未报送 list and the common problems. */
 import type { ReactNode } from 'react';
+import { Columns } from './Columns.tsx';
 import { shortDateTime } from './format.ts';
 import type { SummaryView } from './summary-view.ts';
 
@@ -17,18 +18,7 @@ export function SummaryTable(props: { view: SummaryView }): ReactNode {
       </p>
       <h2>一、得分排名</h2>
       <table className="grid">
-        <colgroup>
-          <col style={{ width: '5%' }} />
-          <col style={{ width: '22%' }} />
-          <col style={{ width: '15%' }} />
-          <col style={{ width: '6%' }} />
-          <col style={{ width: '6%' }} />
-          <col style={{ width: '6%' }} />
-          {v.dimensions.map((d) => (
-            <col key={d} />
-          ))}
-          <col style={{ width: '7%' }} />
-        </colgroup>
+        <Columns widths={['5%', '22%', '15%', '6%', '6%', '6%', ...v.dimensions.map(() => null), '7%']} />
         <thead>
           <tr>
             <th rowSpan={2}>名次</th>
@@ -80,13 +70,7 @@ export function SummaryTable(props: { view: SummaryView }): ReactNode {
       <h2>三、共性问题</h2>
       {v.common.length > 0 ? (
         <table className="grid">
-          <colgroup>
-            <col style={{ width: '6%' }} />
-            <col style={{ width: '40%' }} />
-            <col style={{ width: '18%' }} />
-            <col style={{ width: '18%' }} />
-            <col />
-          </colgroup>
+          <Columns widths={['6%', '40%', '18%', '18%', null]} />
           <thead>
             <tr>
               <th>序号</th>
