@@ -11,13 +11,8 @@ const NUMBER = /^[-−+]?\d[\d,]*(?:\.\d+)?%?$/;
 /** Blank-cell fillers that sit in value columns. */
 const FILLER = /^[/／\-—–－]$|^无$/;
 
-interface Segment {
-  text: string;
-  x0: number;
-  x1: number;
-  top: number;
-  bottom: number;
-  size: number;
+/** A run of text on one line, cut where the gaps are. */
+interface Segment extends TextPiece {
   numeric: boolean;
   /** Empty space before this segment on its line (Infinity for the first). */
   gapBefore: number;
