@@ -3,7 +3,7 @@
  * of data. Two adapters implement it — the embedded SQLite file (default) and a shared PostgreSQL server
  * (several reviewers at once) — and neither SQL nor driver types leave src/main/store.
  */
-import type { CellCorrection, ReviewerDecision } from '../../shared/api.ts';
+import type { CellCorrection, ReportSummary, ReviewerDecision } from '../../shared/api.ts';
 import { CodedError } from '../../shared/coded-error.ts';
 import type { CellValue, Finding, Generation, Report, ScoreResult, TableId } from '../../shared/model.ts';
 
@@ -22,15 +22,8 @@ export interface FileRow {
   importedAt: string;
 }
 
-export interface FileInput {
-  path: string;
-  name: string;
-  size: number;
-  sha256: string;
-  format: string | null;
-  error: string | null;
-  errorCode: string | null;
-  pages: number | null;
+/** A file to store: its row before the store numbers and dates it, and its bytes. */
+export interface FileInput extends Omit<FileRow, 'id' | 'importedAt'> {
   bytes: Uint8Array;
 }
 
@@ -80,26 +73,11 @@ export interface AuditInput {
   failedByCategory: Record<string, number>;
 }
 
-export interface SummaryRow {
-  reportId: number;
-  departmentId: number | null;
-  department: string | null;
-  year: number | null;
-  version: number;
-  latest: boolean;
-  file: string;
-  format: string | null;
-  generation: Generation | null;
-  score: number | null;
-  grade: string | null;
-  veto: string | null;
+/** A report as listed: the API's summary, with counts still null where no audit stored them. */
+export interface SummaryRow extends Omit<ReportSummary, 'failed' | 'failedByCategory' | 'uncertain'> {
   failed: number | null;
   failedByCategory: Record<string, number> | null;
   uncertain: number | null;
-  signedOn: string | null;
-  late: boolean | null;
-  error: string | null;
-  importedAt: string;
 }
 
 export interface SummaryFilter {
