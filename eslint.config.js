@@ -10,6 +10,7 @@
  */
 import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
+import regexp from 'eslint-plugin-regexp';
 
 const nodeBuiltins = [...new Set(builtinModules.map((name) => name.replace(/^node:/, '')))];
 const noNode = [
@@ -30,6 +31,16 @@ export default [
   {
     files: ['**/*.{ts,tsx,mts,cts}'],
     languageOptions: { parser: tseslint.parser, parserOptions: { ecmaVersion: 'latest', sourceType: 'module', ecmaFeatures: { jsx: true } } },
+  },
+  // Catastrophic backtracking: a regex that is polynomial on some input freezes whoever runs it on a hostile report.
+  {
+    files: ['**/*.{ts,tsx,mts,cts,js,mjs,cjs}'],
+    plugins: { regexp },
+    rules: {
+      'regexp/no-super-linear-backtracking': 'error',
+      'regexp/no-super-linear-move': 'error',
+      'regexp/no-misleading-capturing-group': 'error',
+    },
   },
   layer(['src/shared/**'], [
     ours(['core', 'main', 'preload', 'renderer'], 'src/shared 不能导入项目中的其他层。'),

@@ -170,7 +170,7 @@ describe('审核台界面（浏览器模式）', { skip: reason ?? false, timeou
     // so the column balances, and the finding the reviewer dismissed is no longer reported.
     const dismissed = page.locator('li.finding:not(.orphan)[data-check="requests.balance"]', { hasText: '张审核' });
     const message = (await dismissed.locator('.finding-message').textContent())!;
-    const column = /“(.+?)”列/.exec(message)?.[1];
+    const column = /“([^“”]+)”列/.exec(message)?.[1];
     assert.equal(column, '自然人', message);
     const carried = Number(await page.locator('td[data-cell="requests:1:0"]').textContent());
     const total = Number(await page.locator('td[data-cell="requests:23:0"]').textContent());

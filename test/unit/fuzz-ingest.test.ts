@@ -351,7 +351,7 @@ test(`fuzz: mutated report files through readReport (seed ${SEED}, scale ${SCALE
         failures.push(`#${p.id} ${p.name} [${p.how}] (seed ${SEED}) → ${problem}\n    input saved as ${saved}`);
         if (failures.length >= 20) break;
       }
-      const ext = path.extname(p.how.match(/\((.*)\)/)?.[1] ?? '').slice(1);
+      const ext = path.extname(p.how.match(/\(([^()]*)\)/)?.[1] ?? '').slice(1);
       const stats = byKind.get(ext) ?? { n: 0, ms: 0, reports: 0, codes: new Map() };
       stats.n++;
       if (typeof outcome !== 'string') {

@@ -253,7 +253,7 @@ test('Uint8Array#toBase64 as pdf.js uses it for fonts: standard base64 and base6
   assert.equal(encode(bytes), Buffer.from(bytes).toString('base64'));
   assert.equal(encode(bytes.subarray(3, 8)), Buffer.from(bytes.subarray(3, 8)).toString('base64'));
   assert.equal(encode(bytes, { alphabet: 'base64url' }), Buffer.from(bytes).toString('base64url') + '=');
-  assert.equal(encode(bytes, { omitPadding: true }), Buffer.from(bytes).toString('base64').replace(/=+$/, ''));
+  assert.equal(encode(bytes, { omitPadding: true }), Buffer.from(bytes).toString('base64').replace(/(?<!=)=+$/, ''));
   assert.throws(() => encode(bytes, null), TypeError);
 });
 

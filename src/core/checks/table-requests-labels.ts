@@ -6,7 +6,7 @@ import { REQUEST_GROUP_LABELS, REQUEST_ROWS, requestRowName } from './lib/labels
 /** Label without numbering, brackets, spaces and punctuation, for comparing wordings. */
 function core(label: string): string {
   return label
-    .replace(/[(（][^)）]*[)）]/g, '')
+    .replace(/[(（][^()（）]*[)）]/g, '')
     .replace(/^[一二三四五六七八九十\d]+[、.．]/, '')
     .replace(/[\s"'“”‘’:：,，.。、;；]/g, '')
     .replace(/^[一二三四五六七八九十\d]+/, '');

@@ -25,7 +25,7 @@ const FORMATTING_ONLY = new Set([
 ]);
 
 /** A `w:` start, end or empty tag; attribute values may hold '>' so quoted strings are skipped whole. */
-const W_TAG = /<(\/?)w:([A-Za-z]+)(?:[^>"']|"[^"]*"|'[^']*')*>/g;
+const W_TAG = /<(\/?)w:([A-Za-z]+)(?![A-Za-z])(?:[^<>"']|"[^"]*"|'[^']*')*>/g;
 
 /**
  * A WordprocessingML part (document, styles, numbering, notes) without its formatting-only elements. XML with comments or CDATA sections (which Word

@@ -19,7 +19,7 @@ const BIG5_LABELS = new Set(['big5', 'big5-hkscs', 'cn-big5', 'x-x-big5', 'csbig
 /** The charset a page declares in its first bytes, lower-cased; '' when none. */
 export function declaredCharset(bytes: Uint8Array): string {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 8192));
-  const meta = /<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)/i.exec(head);
+  const meta = /<meta[^>]+charset\s*=\s*(?:["']\s*)?([A-Za-z0-9_:.-]+)/i.exec(head);
   if (meta?.[1]) return meta[1].toLowerCase();
   // MHT part headers and XML declarations.
   const header = /(?:^|\n)content-type:[^\n]*charset\s*=\s*"?([A-Za-z0-9_:.-]+)/i.exec(head);

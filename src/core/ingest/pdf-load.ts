@@ -102,7 +102,7 @@ function installBase64Encoder(): void {
       if (alphabet !== 'base64' && alphabet !== 'base64url') throw new TypeError('toBase64: unknown alphabet');
       const encoded = Buffer.from(this.buffer, this.byteOffset, this.byteLength).toString('base64');
       const text = alphabet === 'base64url' ? encoded.replace(/\+/g, '-').replace(/\//g, '_') : encoded;
-      return options?.omitPadding ? text.replace(/=+$/, '') : text;
+      return options?.omitPadding ? text.replace(/(?<!=)=+$/, '') : text;
     },
   });
 }

@@ -60,7 +60,7 @@ export function isStandaloneLine(text: string): boolean {
 export function isPageNumberLine(line: TextLine, pageHeight: number): boolean {
   const inBand = line.top < pageHeight * 0.1 || line.bottom > pageHeight * 0.88;
   if (!inBand) return false;
-  return /^[-—–－\s]*(?:第\s*)?\d{1,4}\s*(?:页)?\s*(?:(?:\/|共)\s*\d{1,4}\s*页?)?[-—–－\s]*$/.test(line.text);
+  return /^[-—–－\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/共]\s*\d{1,4}(?:\s*页)?)?[-—–－\s]*$/.test(line.text);
 }
 
 /** Does `cur` carry on the paragraph whose last line is `prev`? `sameFlow` is false across a page break. */

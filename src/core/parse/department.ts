@@ -90,7 +90,7 @@ export function findDepartment(input: DepartmentInput): { name: string | null; s
       .replace(/(?:19|20)\d{2}年?度?/g, '')
       .replace(/政府信息公开|政务公开|信息公开|工作|年度报告|年报|报告/g, '')
       .replace(/^[\d_\-\s.]+/, '')
-      .replace(/[_\-\s.]+$/, '');
+      .replace(/(?<![_\-\s.])[_\-\s.]+$/, '');
     const name = cleanOrgName(stripped);
     return name ? { name, source: 'filename' } : { name: null, source: null };
   }

@@ -25,9 +25,11 @@ export function hasInlinePinyin(text: string): boolean {
 }
 
 const CJK = '\\u3000-\\u303f\\u3400-\\u9fff\\uff00-\\uffef“”‘’';
-const SPACE_BETWEEN_CJK = new RegExp(`(?<=[${CJK}])\\s+(?=[${CJK}])`, 'gu');
+/** CJK without the ideographic space, which is also \\s: a run of spaces may only start after a non-space. */
+const CJK_BEFORE_SPACE = '\\u3001-\\u303f\\u3400-\\u9fff\\uff00-\\uffef“”‘’';
+const SPACE_BETWEEN_CJK = new RegExp(`(?<=[${CJK_BEFORE_SPACE}])\\s+(?=[${CJK}])`, 'gu');
 /** PDFs print "2024 年 1 月": drop spaces between digits and CJK. */
-const SPACE_DIGIT_CJK = new RegExp(`(?<=\\d)\\s+(?=[${CJK}])|(?<=[${CJK}])\\s+(?=\\d)`, 'gu');
+const SPACE_DIGIT_CJK = new RegExp(`(?<=\\d)\\s+(?=[${CJK}])|(?<=[${CJK_BEFORE_SPACE}])\\s+(?=\\d)`, 'gu');
 
 const CN_DIGIT: Record<string, string> = { 〇: '0', 零: '0', Ｏ: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
 /** 二〇二三年 → 2023年: years written in Chinese numerals (titles, signatures) match like Arabic ones. */

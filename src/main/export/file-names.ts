@@ -8,7 +8,7 @@ export function safeFileName(name: string, fallback = '未命名'): string {
     .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '')
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/[. ]+$/, '');
+    .replace(/(?<![. ])[. ]+$/, '');
   if (clean.length > 80) clean = clean.slice(0, 80);
   if (!clean || RESERVED.test(clean)) clean = clean ? `${clean}_` : fallback;
   return clean;

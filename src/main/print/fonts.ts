@@ -112,7 +112,7 @@ function sharedFont(): EmbeddedFont {
 
 /** Characters a document can show: its text plus what the CSS prints itself (page numbers, markers). */
 function visibleText(html: string): string {
-  return `${html.replace(/<[^>]*>/g, ' ')}第页共0123456789†—…（）`;
+  return `${html.replace(/<[^<>]*>/g, ' ')}第页共0123456789†—…（）`;
 }
 
 export function sharedEmbeddedFont(): EmbeddedFont {

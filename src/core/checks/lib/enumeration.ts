@@ -45,7 +45,7 @@ export function enumerations(report: Report): Enumeration[] {
       const region = stop >= 0 ? rest.slice(0, stop) : rest;
       const items = itemsOf(region, n.unit);
       if (items.length < 2) continue;
-      out.push({ sentence: s, total: n.value, unit: n.unit, items, open: /等[^,，;；。]{0,4}[。;；]?$|主要包括|主要有/.test(region) || /等$/.test(region.replace(/[。;；,，\s]+$/, '')) });
+      out.push({ sentence: s, total: n.value, unit: n.unit, items, open: /等[^,，;；。]{0,4}[。;；]?$|主要包括|主要有/.test(region) || /等$/.test(region.replace(/(?<![。;；,，\s])[。;；,，\s]+$/, '')) });
       break;
     }
   }

@@ -29,7 +29,9 @@ export function partText(report: Report, part: number): string {
   return partParagraphs(report, part).map(({ p }) => p.text).join('\n');
 }
 
-const SENTENCE_END = /[^。!?！？；;\n]*(?:[。!?！？；;]+|$)/gu;
+// Always matches (no `$` to fail on): with `(?:…|$)` a line without an ending made every start before its
+// line break rescan the line — quadratic, and the line was dropped.
+const SENTENCE_END = /[^。!?！？；;\n]*[。!?！？；;]*/gu;
 
 /**
  * Splits into sentences at 。！？ (and ；/; when `semicolons`). The original paragraph is sliced
@@ -37,7 +39,7 @@ const SENTENCE_END = /[^。!?！？；;\n]*(?:[。!?！？；;]+|$)/gu;
  */
 export function sentencesOf(report: Report, options: { semicolons?: boolean; parts?: number[] } = {}): Sentence[] {
   const out: Sentence[] = [];
-  const re = options.semicolons ? SENTENCE_END : /[^。!?！？\n]*(?:[。!?！？]+|$)/gu;
+  const re = options.semicolons ? SENTENCE_END : /[^。!?！？\n]*[。!?！？]*/gu;
   for (const { p, index } of narrativeParagraphs(report)) {
     if (options.parts && !options.parts.includes(p.part)) continue;
     const sameLength = p.text.length === p.original.length;
