@@ -15,6 +15,7 @@ import { WorkerPool, defaultPoolSize } from '../worker-pool.ts';
 import { readLimits, tooLargeReason } from '../settings.ts';
 import { loadRubricOption } from './rubric-option.ts';
 import { formatResultLine, formatSummary } from './format.ts';
+import { terminalSafe as safe } from './terminal-text.ts';
 
 export interface AuditCommandOptions {
   json?: string;
@@ -79,7 +80,7 @@ export async function runAudit(inputs: string[], options: AuditCommandOptions): 
   const { skipped } = walked;
   // A file named twice (or reached through two paths) is audited once.
   const files = [...new Map(walked.files.map((f) => [path.resolve(f), f])).values()];
-  for (const s of skipped) console.log(`跳过  ${s.file}：${s.reason}`);
+  for (const s of skipped) console.log(`跳过  ${safe(s.file)}：${safe(s.reason)}`);
   if (files.length === 0) {
     console.error('没有找到可读取的报告文件（支持 .txt .docx .pdf .htm/.html .doc）。');
     return 2;

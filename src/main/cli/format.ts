@@ -1,17 +1,18 @@
 /** Console lines for CLI runs, in Chinese. */
 import type { AuditResult } from '../../shared/model.ts';
+import { terminalSafe as safe } from './terminal-text.ts';
 
 export function formatResultLine(r: AuditResult, index: number, total: number): string {
-  const head = `[${index}/${total}] ${r.file}`;
-  if (r.error) return `${head}\n      无法审核：${r.error}`;
+  const head = `[${index}/${total}] ${safe(r.file)}`;
+  if (r.error) return `${head}\n      无法审核：${safe(r.error)}`;
   const rep = r.report!;
   const score = r.score?.score;
   const scoreText = score === null || score === undefined ? '不评分' : `${score.toFixed(1)} 分 ${r.score?.grade ?? ''}`;
   const failed = r.findings.filter((f) => f.status === 'fail');
   const uncertain = r.findings.filter((f) => f.status === 'uncertain');
-  const lines = [`${head}\n      ${rep.department ?? '（单位未识别）'} · ${rep.year ?? '年份未识别'}年 · ${rep.generation}版模板 · ${scoreText}`];
+  const lines = [`${head}\n      ${rep.department === null ? '（单位未识别）' : safe(rep.department)} · ${rep.year ?? '年份未识别'}年 · ${rep.generation}版模板 · ${scoreText}`];
   if (failed.length === 0) lines.push('      未发现问题');
-  for (const f of failed) lines.push(`      ✗ ${f.check}：${f.message}${f.deduction > 0 ? `（扣 ${f.deduction} 分）` : ''}`);
+  for (const f of failed) lines.push(`      ✗ ${f.check}：${safe(f.message)}${f.deduction > 0 ? `（扣 ${f.deduction} 分）` : ''}`);
   if (uncertain.length > 0) lines.push(`      ? 待人工确认 ${uncertain.length} 项：${[...new Set(uncertain.map((f) => f.check))].join('、')}`);
   return lines.join('\n');
 }

@@ -4,6 +4,7 @@ import cliProgress from 'cli-progress';
 import path from 'node:path';
 import { openService } from '../service.ts';
 import { readRosterFile } from './roster-file.ts';
+import { terminalSafe as safe } from './terminal-text.ts';
 
 import { DB_OPTION_HELP, DEFAULT_DB } from './db-option.ts';
 
@@ -54,7 +55,7 @@ export function registerImport(program: Command): void {
         const { jobId } = await service.importPaths({ paths: paths.map((p) => path.resolve(p)), ...(year ? { year } : {}) });
         const off = service.onImportProgress((p) => {
           if (p.jobId !== jobId || !bar) return;
-          const payload = { imported: p.imported, skipped: p.skipped.length, errors: p.errors.length, current: p.current ? path.basename(p.current) : '' };
+          const payload = { imported: p.imported, skipped: p.skipped.length, errors: p.errors.length, current: p.current ? safe(path.basename(p.current)) : '' };
           if (!started) {
             bar.start(p.total, p.done, payload);
             started = true;
@@ -68,13 +69,13 @@ export function registerImport(program: Command): void {
         bar?.stop();
         const secs = ((Date.now() - t0) / 1000).toFixed(1);
         console.log(`完成：共 ${result.total} 个文件，导入 ${result.imported}，跳过 ${result.skipped.length}，失败 ${result.errors.length}（用时 ${secs} 秒）`);
-        for (const e of result.errors) console.log(`  失败  ${e.file}：${e.reason}`);
+        for (const e of result.errors) console.log(`  失败  ${safe(e.file)}：${safe(e.reason)}`);
         const skippedByReason = new Map<string, number>();
         for (const s of result.skipped) {
           const key = s.reason.startsWith('已导入过') ? '已导入过（内容相同）' : s.reason;
           skippedByReason.set(key, (skippedByReason.get(key) ?? 0) + 1);
         }
-        for (const [reason, n] of skippedByReason) console.log(`  跳过 ${n} 个：${reason}`);
+        for (const [reason, n] of skippedByReason) console.log(`  跳过 ${n} 个：${safe(reason)}`);
 
         const years = year !== undefined ? [year] : await service.listYears();
         const summaryYear = years[0];
@@ -84,8 +85,8 @@ export function registerImport(program: Command): void {
           const late = rows.filter((r) => r.report?.late === true);
           const onRoster = rows.some((r) => r.missing) || opts.roster !== undefined;
           console.log(`${summaryYear} 年度：${rows.length - missing.length} 个单位已有报告`);
-          if (onRoster) console.log(`未报送（${missing.length}）：${missing.map((r) => r.department).join('、') || '无'}`);
-          console.log(`逾期报送（${late.length}）：${late.map((r) => `${r.department}（${r.report?.signedOn ?? '日期不详'}）`).join('、') || '无'}`);
+          if (onRoster) console.log(`未报送（${missing.length}）：${missing.map((r) => safe(r.department)).join('、') || '无'}`);
+          console.log(`逾期报送（${late.length}）：${late.map((r) => `${safe(r.department)}（${r.report?.signedOn ?? '日期不详'}）`).join('、') || '无'}`);
         }
         const proposed = (await service.listDepartments()).filter((d) => d.unconfirmed);
         if (proposed.length > 0) console.log(`待确认的单位名称 ${proposed.length} 个（首次出现，请在“单位管理”中确认或合并）`);

@@ -6,6 +6,9 @@
 import { Command } from 'commander';
 import { ENGINE_VERSION } from '../engine.ts';
 import { CliError } from './rubric-option.ts';
+import { guardConsole } from './terminal-text.ts';
+
+guardConsole();
 
 type Registrar = (program: Command) => Promise<void>;
 

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { openService } from '../service.ts';
 import { DB_OPTION_HELP, DEFAULT_DB } from './db-option.ts';
+import { terminalSafe as safe } from './terminal-text.ts';
 
 export function registerList(program: Command): void {
   program
@@ -26,7 +27,7 @@ export function registerList(program: Command): void {
         for (const r of reports) {
           const score = r.veto ? `否决（${r.veto}）` : r.score === null ? '—' : `${r.score} 分 ${r.grade ?? ''}`;
           console.log(
-            [r.department ?? '（单位未识别）', r.year ?? '年度不详', `第${r.version}版${r.latest ? '' : '（已被替换）'}`, r.file, score].join('\t'),
+            [r.department === null ? '（单位未识别）' : safe(r.department), r.year ?? '年度不详', `第${r.version}版${r.latest ? '' : '（已被替换）'}`, safe(r.file), safe(score)].join('\t'),
           );
         }
         console.log(`共 ${reports.length} 份`);

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { openService } from '../service.ts';
 import { DB_OPTION_HELP, DEFAULT_DB } from './db-option.ts';
+import { terminalSafe as safe } from './terminal-text.ts';
 
 const STATUS: Record<string, string> = { fail: '不通过', uncertain: '待确认', pass: '通过', na: '不适用' };
 
@@ -18,7 +19,7 @@ export function registerShow(program: Command): void {
       try {
         const match = await service.store.departments.match(name);
         if (!match) {
-          console.error(`找不到单位“${name}”`);
+          console.error(`找不到单位“${safe(name)}”`);
           process.exitCode = 2;
           return;
         }
@@ -27,26 +28,26 @@ export function registerShow(program: Command): void {
         );
         const chosen = reports.sort((a, b) => (b.year ?? 0) - (a.year ?? 0))[0];
         if (!chosen) {
-          console.error(`单位“${name}”${opts.year ? `在 ${opts.year} 年度` : ''}没有年报`);
+          console.error(`单位“${safe(name)}”${opts.year ? `在 ${opts.year} 年度` : ''}没有年报`);
           process.exitCode = 2;
           return;
         }
         const d = await service.getReport({ reportId: chosen.reportId });
         const s = d.summary;
-        console.log(`${s.department ?? ''} ${s.year ?? ''} 年度年报（第${s.version}版，共 ${d.versions.length} 版）`);
-        console.log(`文件：${s.file}`);
-        console.log(`得分：${s.veto ? `否决：${s.veto}` : `${s.score ?? '—'} 分 ${s.grade ?? ''}`}　落款日期：${s.signedOn ?? '未识别'}${s.late ? '（逾期）' : ''}`);
+        console.log(`${safe(s.department ?? '')} ${s.year ?? ''} 年度年报（第${s.version}版，共 ${d.versions.length} 版）`);
+        console.log(`文件：${safe(s.file)}`);
+        console.log(`得分：${s.veto ? `否决：${safe(s.veto)}` : `${s.score ?? '—'} 分 ${s.grade ?? ''}`}　落款日期：${s.signedOn ?? '未识别'}${s.late ? '（逾期）' : ''}`);
         const shown = d.result.findings.filter((f) => opts.all || f.status === 'fail' || f.status === 'uncertain');
         console.log(shown.length ? '问题：' : '未发现问题。');
         for (const f of shown) {
           const points = f.deduction > 0 ? `（扣 ${f.deduction} 分）` : '';
-          console.log(`  [${STATUS[f.status] ?? f.status}] ${f.check}：${f.message}${points}`);
+          console.log(`  [${STATUS[f.status] ?? f.status}] ${f.check}：${safe(f.message)}${points}`);
         }
         if (d.fixedSincePrevious.length) {
           console.log('与上一版相比已整改：');
-          for (const f of d.fixedSincePrevious) console.log(`  ✓ ${f.check}：${f.message}`);
+          for (const f of d.fixedSincePrevious) console.log(`  ✓ ${f.check}：${safe(f.message)}`);
         }
-        for (const dec of d.decisions) console.log(`审核决定：${dec.check} ${dec.action === 'confirm' ? '确认' : '撤销'}（${dec.reviewer}：${dec.reason}）`);
+        for (const dec of d.decisions) console.log(`审核决定：${dec.check} ${dec.action === 'confirm' ? '确认' : '撤销'}（${safe(dec.reviewer)}：${safe(dec.reason)}）`);
       } finally {
         await service.close();
       }
