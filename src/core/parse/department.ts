@@ -4,6 +4,7 @@
  * the annex title, and the file name as a last resort. Each candidate must look like an organisation name.
  */
 import type { Report } from '../../shared/model.ts';
+import { stripInvisible } from '../../shared/invisible.ts';
 
 export const ORG_SUFFIX =
   /(人民政府办公室|人民政府|政府办公室|办公室|办公厅|管理委员会|委员会|街道办事处|办事处|服务中心|中心|分局|局|委|办|厅|院|署|所|站|队|馆|会|部|处|政府|集团|公司|学校|医院|大学|法院|检察院|支队|大队|街道)$/;
@@ -11,7 +12,7 @@ export const ORG_SUFFIX =
 const LEADING_NOISE = /^(关于|请联系|联系|通过|现向社会公布|向社会公布|公布|本报告由|由|是|经|对|在|按照|根据|依据|为|将|本|现|特|及|和|与|的)+/;
 
 export function cleanOrgName(raw: string): string | null {
-  let name = raw.replace(/\s+/g, '').replace(/[《》“”"'()（）【】\[\]]/g, '');
+  let name = stripInvisible(raw).replace(/\s+/g, '').replace(/[《》“”"'()（）【】\[\]]/g, '');
   name = name.replace(LEADING_NOISE, '');
   name = name.replace(/(关于|的)$/, '');
   if (name.length < 3 || name.length > 40) return null;

@@ -4,6 +4,7 @@
  * 开平市科工商务局 and 科工商务局 can be matched when only one department fits.
  */
 import { createRequire } from 'node:module';
+import { stripInvisible } from '../../shared/invisible.ts';
 
 type OpenCC = typeof import('opencc-js/t2cn');
 let converter: ((text: string) => string) | null = null;
@@ -16,7 +17,7 @@ function toSimplified(text: string): string {
 
 /** Matching key: NFKC, simplified, no whitespace, punctuation or symbols. */
 export function normalizeDepartmentName(name: string): string {
-  const nfkc = name.normalize('NFKC');
+  const nfkc = stripInvisible(name).normalize('NFKC');
   return toSimplified(nfkc).replace(/[\s\p{P}\p{S}]+/gu, '').toLowerCase();
 }
 
@@ -49,7 +50,7 @@ export function splitPlacePrefix(normalized: string): SplitName {
   return { places, core: rest };
 }
 
-/** Display form: trimmed, inner whitespace removed (names never contain spaces in Chinese). */
+/** Display form: trimmed, inner whitespace and invisible characters removed (names never contain spaces in Chinese). */
 export function cleanDisplayName(name: string): string {
-  return name.normalize('NFKC').replace(/\s+/g, '').trim();
+  return stripInvisible(name).normalize('NFKC').replace(/\s+/g, '').trim();
 }
