@@ -15,7 +15,7 @@ import { terminalSafe, terminalSafeLines } from '../../src/main/cli/terminal-tex
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SAMPLE = readFileSync(path.join(ROOT, 'assets/samples/p04-blank-cells.txt'), 'utf8');
-// eslint-disable-next-line no-control-regex -- the bytes that must never be printed
+// The bytes that must never be printed.
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 test('terminalSafe escapes control and bidi characters visibly, terminalSafeLines keeps line breaks', () => {

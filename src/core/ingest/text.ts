@@ -29,7 +29,7 @@ function isPipeLine(text: string): boolean {
 }
 
 /** Markdown's line under a table header (| --- | :---: |): layout, not a row of cells. */
-const MARKDOWN_RULE = /^\s*[|｜]?\s*:?-{3,}:?\s*([|｜]\s*:?-{3,}:?\s*)*[|｜]?\s*$/;
+const MARKDOWN_RULE = /^\s*(?:[|｜]\s*)?:?-{3,}:?\s*(?:[|｜]\s*:?-{3,}:?\s*)*(?:[|｜]\s*)?$/;
 
 function isTabLine(text: string): boolean {
   return text.trim().split('\t').filter((c) => c.trim() !== '').length >= 2;

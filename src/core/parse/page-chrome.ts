@@ -20,7 +20,9 @@ export interface PageChrome {
 const CHROME_START =
   /^\s*(?:(?:当前位置|您当前的位置|您现在的位置|您的位置|所在位置|索引号|信息索引号|发布机构|发布单位|发文机关|生成日期|发布日期|发布时间|成文日期|公开日期|标题|文号|发文字号|主题分类|主题词|公开方式|公开范围|信息来源|来源|浏览次数|访问次数|点击数|阅读次数|主办单位|承办单位|主办|网站标识码|备案号|ICP备案号)\s*[：:]|【\s*字体|字体[：:]|字号[：:]|打印本页|关闭窗口|打印\s+关闭|扫一扫|分享到|网站地图|联系我们|版权所有|技术支持|首页\s*[>＞»])/;
 
-const FIELD = /(标题|发布机构|发布单位|发文机关|生成日期|发布日期|发布时间|成文日期|公开日期)\s*[：:]\s*(.*?)(?=\s{2,}|\s+[^\s：:]{2,6}\s*[：:]|$)/g;
+// The value runs up to two spaces or the next "字段：" (a tempered run: a lazy `.*?` before that lookahead
+// backtracked over long space runs).
+const FIELD = /(标题|发布机构|发布单位|发文机关|生成日期|发布日期|发布时间|成文日期|公开日期)\s*[：:]\s*(?!\s)((?:(?!\s{2}|\s[^\s：:]{2,6}\s*[：:]).)*)/g;
 
 function isChromeLine(text: string): boolean {
   // Long lines are body text, whatever they start with.

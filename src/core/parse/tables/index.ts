@@ -59,7 +59,9 @@ export function tableTokens(text: string): string[] {
   for (const word of text.split(/\s+/)) {
     if (word === '') continue;
     // A sign stays with its number ("-1", "结转下年度-10", "130-13").
-    const parts = word.match(/[-+]?\d+(?:\.\d+)?(?![\d.])|\d+(?=\.)|[^\d]+?(?=[-+]\d|\d|$)/g) ?? [];
+    // Linear: digit runs start only at a run's start, and \D+? always ends (at a digit or the end).
+    // eslint-disable-next-line regexp/no-super-linear-move -- `$` cannot reject, see above
+    const parts = word.match(/[-+]?(?<!\d)\d+(?:\.\d+)?(?![\d.])|(?<!\d)\d+(?=\.)|\D+?(?=[-+]\d|\d|$)/g) ?? [];
     let label = '';
     const flush = (): void => {
       // A blank-cell mark glued to the label before it ("出版物-") is a cell, not part of the label.
