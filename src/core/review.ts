@@ -10,13 +10,12 @@
  * it is kept in the store, shown as an earlier decision, and no longer applied. Decisions recorded without a
  * message (older stores) fall back to the same place in the list, or the only open finding of that check.
  */
-import type { CellValue, Finding, FindingDecision, Report, TableId } from '../shared/model.ts';
+import type { CellValue, Finding, FindingDecision, Report } from '../shared/model.ts';
+import type { CellAddress } from '../shared/template/index.ts';
 
-/** A reviewer's correction of one table cell. Tables 二 and 四 are flat lists: the value index is `row`, `col` is 0. */
+/** A reviewer's correction of one table cell. */
 export interface CellCorrectionInput {
-  table: TableId;
-  row: number;
-  col: number;
+  cell: CellAddress;
   value: CellValue;
 }
 
@@ -24,13 +23,13 @@ export interface CellCorrectionInput {
 export function applyCorrections(report: Report, corrections: readonly CellCorrectionInput[]): Report {
   if (corrections.length === 0) return report;
   const tables = structuredClone(report.tables);
-  for (const c of corrections) {
-    if (c.table === 'requests') {
-      const row = tables.requests?.[c.row];
-      if (row && c.col < row.length) row[c.col] = c.value;
+  for (const { cell, value } of corrections) {
+    if (cell.table === 'requests') {
+      const row = tables.requests?.[cell.row];
+      if (row && cell.col < row.length) row[cell.col] = value;
     } else {
-      const values = tables[c.table];
-      if (values && c.row < values.length) values[c.row] = c.value;
+      const values = tables[cell.table];
+      if (values && cell.index < values.length) values[cell.index] = value;
     }
   }
   return { ...report, tables };

@@ -2,14 +2,10 @@
  * Where a finding's evidence sits in the report: which paragraph (and which words to highlight) or which
  * table cells. Pure functions over the report model, so the screen only renders.
  */
-import type { Finding, Report, TableId } from '../shared/model.ts';
+import type { Finding, Report } from '../shared/model.ts';
+import { cellAddress, cellKey, REQUESTS_SIZE } from '../shared/template/index.ts';
 
 export type Tone = 'fail' | 'uncertain' | 'dismissed';
-
-/** Key of one table cell: "requests:3:6"; flat tables (active, review) use row 0 and the index as column. */
-export function cellKey(table: TableId, row: number, col: number): string {
-  return `${table}:${row}:${col}`;
-}
 
 export interface CellMark {
   tone: Tone;
@@ -20,11 +16,6 @@ export interface ParagraphMark {
   tone: Tone;
   findings: number[];
   quotes: string[];
-}
-
-/** For flat tables the checks put the index in `col` or `row` (prefer col). */
-export function flatIndex(row: number | undefined, col: number | undefined): number | undefined {
-  return col ?? row;
 }
 
 function strongest(a: Tone, b: Tone): Tone {
@@ -89,13 +80,14 @@ export function mapEvidence(report: Report, findings: Finding[], dismissed: Set<
       if (ev.table) {
         const table = ev.table;
         if (table === 'requests') {
-          const rows = ev.row !== undefined ? [ev.row] : Array.from({ length: 25 }, (_, r) => r);
-          const cols = ev.col !== undefined ? [ev.col] : Array.from({ length: 7 }, (_, c) => c);
+          // Evidence naming a whole row or column marks all its cells.
+          const rows = ev.row !== undefined ? [ev.row] : Array.from({ length: REQUESTS_SIZE.rows }, (_, r) => r);
+          const cols = ev.col !== undefined ? [ev.col] : Array.from({ length: REQUESTS_SIZE.cols }, (_, c) => c);
           if (ev.row === undefined && ev.col === undefined) continue;
-          for (const r of rows) for (const c of cols) markCell(cellKey(table, r, c), tone, index);
+          for (const row of rows) for (const col of cols) markCell(cellKey({ table, row, col }), tone, index);
         } else {
-          const at = flatIndex(ev.row, ev.col);
-          if (at !== undefined) markCell(cellKey(table, 0, at), tone, index);
+          const address = cellAddress(table, ev.row, ev.col);
+          if (address) markCell(cellKey(address), tone, index);
         }
         continue;
       }

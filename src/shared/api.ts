@@ -3,7 +3,8 @@
  * adapter (IPC) and the web adapter (HTTP on 127.0.0.1) are both generated from `API_METHODS`.
  * Payloads and results are plain JSON.
  */
-import type { AuditResult, CellValue, DecisionAction, Finding, FindingDecision, Generation, TableId } from './model.ts';
+import type { AuditResult, CellValue, DecisionAction, Finding, FindingDecision, Generation } from './model.ts';
+import type { CellAddress } from './template/index.ts';
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
 
@@ -48,9 +49,7 @@ export interface ReviewerDecision extends FindingDecision {
 
 export interface CellCorrection {
   id: number;
-  table: TableId;
-  row: number;
-  col: number;
+  cell: CellAddress;
   /** Value originally read, and the corrected value. */
   before: CellValue;
   value: CellValue;
@@ -140,9 +139,7 @@ export interface AuditorApi {
   }): Promise<ReportDetail>;
   correctCell(input: {
     reportId: number;
-    table: TableId;
-    row: number;
-    col: number;
+    cell: CellAddress;
     value: CellValue;
     reason: string;
     reviewer: string;

@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CellValue, Finding } from '../../src/shared/model.ts';
-import { requestColumnName, requestRowName, REVIEW_BLOCKS } from '../../src/core/checks/lib/labels.ts';
+import { requestColumnName, requestRowName, reviewBlockName } from '../../src/shared/template/index.ts';
 import { buildReport } from './helpers/report-builder.ts';
 import { check } from './helpers/run-check.ts';
 import { int, prng, type Rng } from './helpers/random.ts';
@@ -152,7 +152,7 @@ test(`any single changed cell of table 四 fails review.totals for its block onl
     assert.equal(result['review.totals'].fails.length, 1, where);
     const f = result['review.totals'].fails[0]!;
     assert.deepEqual(f.evidence.map((e) => e.row), [block * 5 + 4, block * 5, block * 5 + 1, block * 5 + 2, block * 5 + 3], where);
-    assert.ok(f.message.includes(REVIEW_BLOCKS[block]!), `${where}: ${f.message}`);
+    assert.ok(f.message.includes(reviewBlockName(block)), `${where}: ${f.message}`);
     for (const id of ['requests.row-total', 'requests.result-total', 'requests.balance'] as const) {
       assert.equal(result[id].verdict, 'pass', `${where}: ${id}`);
     }

@@ -33,14 +33,14 @@ test('exact messages win over similar ones, nearest first; no message recorded f
   assert.deepEqual(anchorDecisionIndexes(findings, [{ findingIndex: 1, check: 'peer.repeated-text', action: 'confirm' }]), [1]);
 });
 
-test('corrections change a copy: a cell of 表三 by row and column, a value of 表二/表四 by its index in row', () => {
+test('corrections change a copy: a cell of 表三 by row and column, a value of 表二/表四 by its index', () => {
   const report = buildReport();
   const before = structuredClone(report.tables);
   const corrected = applyCorrections(report, [
-    { table: 'requests', row: 2, col: 3, value: 77 },
-    { table: 'active', row: 4, col: 0, value: 55 },
-    { table: 'review', row: 12, col: 0, value: null },
-    { table: 'review', row: 999, col: 0, value: 1 },
+    { cell: { table: 'requests', row: 2, col: 3 }, value: 77 },
+    { cell: { table: 'active', index: 4 }, value: 55 },
+    { cell: { table: 'review', index: 12 }, value: null },
+    { cell: { table: 'review', index: 999 }, value: 1 },
   ]);
   assert.equal(corrected.tables.requests![2]![3], 77);
   assert.equal(corrected.tables.active![4], 55);

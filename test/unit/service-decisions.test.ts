@@ -28,7 +28,7 @@ test('a dismissal follows its finding across a re-audit', { timeout: 120_000, sk
 
     // Make another row of table 三 inconsistent: a new row-total finding appears before the dismissed one.
     const cell = before.result.report!.tables.requests![5]![0]!;
-    const after = await service.correctCell({ reportId: summary!.reportId, table: 'requests', row: 5, col: 0, value: cell + 3, reason: '测试', reviewer: '张审核' });
+    const after = await service.correctCell({ reportId: summary!.reportId, cell: { table: 'requests', row: 5, col: 0 }, value: cell + 3, reason: '测试', reviewer: '张审核' });
     assert.notEqual(after.result.findings.length, before.result.findings.length, 'the correction changed the list of findings');
 
     const decision = after.decisions[0]!;

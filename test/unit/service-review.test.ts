@@ -60,10 +60,27 @@ test('resubmission, rectification, roster, decisions and corrections', { timeout
 
     // Correction keeps the original value and re-runs the checks.
     const before = detail.result.report!.tables.requests![0]![0]!;
-    const corrected = await service.correctCell({ reportId: v2.reportId, table: 'requests', row: 0, col: 0, value: before + 1, reason: '核对原件', reviewer: '李四' });
+    const corrected = await service.correctCell({ reportId: v2.reportId, cell: { table: 'requests', row: 0, col: 0 }, value: before + 1, reason: '核对原件', reviewer: '李四' });
     assert.equal(corrected.corrections[0]!.before, before);
     assert.equal(corrected.result.report!.tables.requests![0]![0], before + 1);
     assert.ok(corrected.result.findings.some((f) => f.check === 'requests.row-total' && f.status === 'fail'));
+
+    // Tables 二 and 四 are flat: any cell, not only the first, is corrected by its index.
+    const reviewTotal = detail.result.report!.tables.review![9]!;
+    const reviewed = await service.correctCell({ reportId: v2.reportId, cell: { table: 'review', index: 9 }, value: reviewTotal + 2, reason: '核对原件', reviewer: '李四' });
+    assert.deepEqual(reviewed.corrections.at(-1)!.cell, { table: 'review', index: 9 });
+    assert.equal(reviewed.corrections.at(-1)!.before, reviewTotal);
+    assert.equal(reviewed.result.report!.tables.review![9], reviewTotal + 2);
+    const totals = reviewed.result.findings.find((f) => f.check === 'review.totals' && f.status === 'fail');
+    assert.ok(totals && totals.evidence.some((e) => e.table === 'review' && e.row === 9), 'review.totals re-ran and names the corrected cell');
+    const activeValue = detail.result.report!.tables.active![4];
+    const activeFixed = await service.correctCell({ reportId: v2.reportId, cell: { table: 'active', index: 4 }, value: 7, reason: '核对原件', reviewer: '李四' });
+    assert.equal(activeFixed.corrections.at(-1)!.before, activeValue);
+    assert.equal(activeFixed.result.report!.tables.active![4], 7);
+    await assert.rejects(
+      service.correctCell({ reportId: v2.reportId, cell: { table: 'review', index: 15 }, value: 1, reason: '越界', reviewer: '李四' }),
+      /单元格位置超出表格范围/,
+    );
 
     const rescored = await service.rescoreAll();
     assert.equal(rescored.reports, 1);

@@ -1,7 +1,7 @@
 import type { Check } from './types.ts';
 import { cellEvidence } from './lib/evidence.ts';
 import { fail, na, pass } from './lib/findings.ts';
-import { activeCellName, activeDecimalIndexes, activeLength, activeSignedIndexes } from './lib/labels.ts';
+import { activeCellName, activeCells, activeTemplateFor } from '../../shared/template/index.ts';
 import { PROBLEM_TEXT, valueProblem } from './lib/values.ts';
 
 export const activeValues: Check = {
@@ -16,14 +16,13 @@ export const activeValues: Check = {
   run(report) {
     const values = report.tables.active;
     if (!values) return [na('表二缺失，无法核对数值')];
-    const decimals = activeDecimalIndexes(report.generation);
-    const signed = activeSignedIndexes(report.generation);
     const out = [];
-    for (let i = 0; i < activeLength(report.generation); i++) {
-      const problem = valueProblem(values[i], report.tableSources.active?.[i], { decimals: decimals.includes(i), signed: signed.includes(i) });
+    for (const cell of activeCells(activeTemplateFor(report.generation))) {
+      const i = cell.index;
+      const problem = valueProblem(values[i], report.tableSources.active?.[i], { decimals: cell.decimal === true, signed: cell.signed === true });
       if (!problem) continue;
-      const ev = cellEvidence(report, 'active', i);
-      out.push(fail(`表二${activeCellName(report.generation, i)}“${ev.text}”${PROBLEM_TEXT[problem]}${decimals.includes(i) ? '（本栏单位为万元）' : ''}`, [ev], {
+      const ev = cellEvidence(report, { table: 'active', index: i });
+      out.push(fail(`表二${activeCellName(report.generation, i)}“${ev.text}”${PROBLEM_TEXT[problem]}${cell.decimal ? '（本栏单位为万元）' : ''}`, [ev], {
         measure: 1, kind: problem,
       }));
     }

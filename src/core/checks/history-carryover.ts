@@ -2,7 +2,7 @@ import type { Check, CheckFinding } from './types.ts';
 import { cellEvidence, show } from './lib/evidence.ts';
 import { fail, isNumber, na, pass } from './lib/findings.ts';
 import { otherOf, previousReport } from './lib/history.ts';
-import { requestColumnName } from './lib/labels.ts';
+import { REQUEST_ROW, REQUESTS_SIZE, requestColumnName, requestRowShort } from '../../shared/template/index.ts';
 
 export const historyCarryover: Check = {
   meta: {
@@ -22,15 +22,15 @@ export const historyCarryover: Check = {
     if (!now || !before) return [na('本年或上年年报缺少表三，无法衔接比较')];
     const out: CheckFinding[] = [];
     let compared = 0;
-    for (let c = 0; c < 7; c++) {
-      const a = now[1]?.[c];
-      const b = before[24]?.[c];
+    for (let c = 0; c < REQUESTS_SIZE.cols; c++) {
+      const a = now[REQUEST_ROW.carriedOver]?.[c];
+      const b = before[REQUEST_ROW.carriedForward]?.[c];
       if (!isNumber(a) || !isNumber(b)) continue;
       compared++;
       if (a !== b) {
-        const prevCell = cellEvidence(prev.report, 'requests', 24, c);
-        out.push(fail(`表三${requestColumnName(c)}：本年“上年结转”为${show(a)}，${prev.year ?? '上'}年度年报“结转下年度继续办理”为${show(b)}`,
-          [cellEvidence(report, 'requests', 1, c), { ...prevCell, other: otherOf(prev) }], { measure: 1 }));
+        const prevCell = cellEvidence(prev.report, { table: 'requests', row: REQUEST_ROW.carriedForward, col: c });
+        out.push(fail(`表三${requestColumnName(c)}：本年“上年结转”为${show(a)}，${prev.year ?? '上'}年度年报“${requestRowShort(REQUEST_ROW.carriedForward)}”为${show(b)}`,
+          [cellEvidence(report, { table: 'requests', row: REQUEST_ROW.carriedOver, col: c }), { ...prevCell, other: otherOf(prev) }], { measure: 1 }));
       }
     }
     if (out.length > 0) return out;

@@ -30,8 +30,8 @@ export const historyNormativeStock: Check = {
       const expected = stock! + issued! - repealed!;
       if (expected !== current) {
         out.push(fail(`${k.name}：上年现行有效${stock}+本年制发${issued}−本年废止${repealed}=${expected}，本年现行有效为${current}`, [
-          { ...cellEvidence(prev.report, 'active', k.base + 2), other: otherOf(prev) },
-          cellEvidence(report, 'active', k.base), cellEvidence(report, 'active', k.base + 1), cellEvidence(report, 'active', k.base + 2),
+          { ...cellEvidence(prev.report, { table: 'active', index: k.base + 2 }), other: otherOf(prev) },
+          cellEvidence(report, { table: 'active', index: k.base }), cellEvidence(report, { table: 'active', index: k.base + 1 }), cellEvidence(report, { table: 'active', index: k.base + 2 }),
         ], { measure: 1 }));
       }
     }

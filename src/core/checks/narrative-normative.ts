@@ -1,7 +1,7 @@
 import type { Check, CheckFinding } from './types.ts';
 import { cellEvidence, quoteEvidence, show } from './lib/evidence.ts';
 import { fail, isNumber, na, pass } from './lib/findings.ts';
-import { activeCellName } from './lib/labels.ts';
+import { activeCellName } from '../../shared/template/index.ts';
 import { findCountedNumbers } from './lib/numbers.ts';
 import { clauses, sentencesOf } from './lib/sentences.ts';
 import { yearsMentioned } from './lib/years.ts';
@@ -52,7 +52,7 @@ export const narrativeNormative: Check = {
         compared++;
         if (nums[0]!.value !== cell) {
           out.push(fail(`正文称${nums[0]!.value}件，表二${activeCellName(report.generation, idx)}为${show(cell)}：“${quoteEvidence(s, 60).text}”`,
-            [quoteEvidence(s), cellEvidence(report, 'active', idx)], { measure: 1 }));
+            [quoteEvidence(s), cellEvidence(report, { table: 'active', index: idx })], { measure: 1 }));
         }
       }
     }

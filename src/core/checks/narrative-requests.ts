@@ -5,6 +5,7 @@ import { fail, isNumber, na, pass, uncertain } from './lib/findings.ts';
 import { findCountedNumbers } from './lib/numbers.ts';
 import { clauses, sentencesOf } from './lib/sentences.ts';
 import { yearsMentioned } from './lib/years.ts';
+import { REQUEST_COLUMN, REQUEST_ROW } from '../../shared/template/index.ts';
 
 /** A sentence is about disclosure applications when it names them explicitly. */
 const TOPIC = /依申请公开|信息公开申请|公开申请|申请公开|政府信息公开的?申请|依申请/;
@@ -70,9 +71,9 @@ export const narrativeRequests: Check = {
     if (!grid) return [na('表三缺失，无法与正文核对')];
     const { found, unclear } = statements(report);
     if (found.length === 0 && unclear.length === 0) return [na('正文未陈述政府信息公开申请数量')];
-    const newly = grid[0]?.[6];
-    const carried = grid[1]?.[6];
-    const forward = grid[24]?.[6];
+    const newly = grid[REQUEST_ROW.received]?.[REQUEST_COLUMN.total];
+    const carried = grid[REQUEST_ROW.carriedOver]?.[REQUEST_COLUMN.total];
+    const forward = grid[REQUEST_ROW.carriedForward]?.[REQUEST_COLUMN.total];
     const out: CheckFinding[] = [];
     for (const st of found) {
       let ok: boolean;
@@ -82,17 +83,17 @@ export const narrativeRequests: Check = {
         if (!isNumber(newly)) continue;
         const accepted = [newly, isNumber(carried) ? newly + carried : newly];
         ok = accepted.includes(st.value);
-        cells = [cellEvidence(report, 'requests', 0, 6), ...(isNumber(carried) && carried > 0 ? [cellEvidence(report, 'requests', 1, 6)] : [])];
+        cells = [cellEvidence(report, { table: 'requests', row: REQUEST_ROW.received, col: REQUEST_COLUMN.total }), ...(isNumber(carried) && carried > 0 ? [cellEvidence(report, { table: 'requests', row: REQUEST_ROW.carriedOver, col: REQUEST_COLUMN.total })] : [])];
         expected = `表三本年新收${show(newly)}件${isNumber(carried) && carried > 0 ? `、上年结转${carried}件` : ''}`;
       } else if (st.role === 'carryOver') {
         if (!isNumber(carried)) continue;
         ok = st.value === carried;
-        cells = [cellEvidence(report, 'requests', 1, 6)];
+        cells = [cellEvidence(report, { table: 'requests', row: REQUEST_ROW.carriedOver, col: REQUEST_COLUMN.total })];
         expected = `表三上年结转${carried}件`;
       } else {
         if (!isNumber(forward)) continue;
         ok = st.value === forward;
-        cells = [cellEvidence(report, 'requests', 24, 6)];
+        cells = [cellEvidence(report, { table: 'requests', row: REQUEST_ROW.carriedForward, col: REQUEST_COLUMN.total })];
         expected = `表三结转下年度继续办理${forward}件`;
       }
       if (!ok) {
@@ -102,7 +103,7 @@ export const narrativeRequests: Check = {
     if (out.length > 0) return out;
     if (found.length === 0) {
       const u = unclear[0]!;
-      return [uncertain(`正文提到与申请相关的数字${u.value}件，无法确定是否指申请数量，请人工核对`, [quoteEvidence(u.sentence), cellEvidence(report, 'requests', 0, 6)])];
+      return [uncertain(`正文提到与申请相关的数字${u.value}件，无法确定是否指申请数量，请人工核对`, [quoteEvidence(u.sentence), cellEvidence(report, { table: 'requests', row: REQUEST_ROW.received, col: REQUEST_COLUMN.total })])];
     }
     return [pass(`正文所述申请数量与表三一致（${found.length}处）`, found.slice(0, 3).map((f) => quoteEvidence(f.sentence)))];
   },

@@ -4,6 +4,10 @@ import { fail, isNumber, na, pass } from './lib/findings.ts';
 import { findCountedNumbers } from './lib/numbers.ts';
 import { clauses, sentencesOf } from './lib/sentences.ts';
 import { yearsMentioned } from './lib/years.ts';
+import { REVIEW_BLOCKS, REVIEW_TOTAL_COLUMN, reviewIndex } from '../../shared/template/index.ts';
+
+/** The 总计 cell of each block of table 四: 行政复议, then the two kinds of 行政诉讼. */
+const REVIEW_TOTALS = REVIEW_BLOCKS.map((_, b) => reviewIndex(b, REVIEW_TOTAL_COLUMN));
 
 const NEGATION = /(?:未|没有|无|零)[^,，;；。]{0,30}?(行政复议|行政诉讼|复议|诉讼)/;
 
@@ -19,8 +23,8 @@ export const narrativeReview: Check = {
   run(report) {
     const v = report.tables.review;
     if (!v) return [na('表四缺失，无法与正文核对')];
-    const reconsideration = v[4];
-    const lawsuits = isNumber(v[9]) && isNumber(v[14]) ? v[9] + v[14] : null;
+    const [reconsideration, direct, afterReview] = REVIEW_TOTALS.map((i) => v[i]);
+    const lawsuits = isNumber(direct) && isNumber(afterReview) ? direct + afterReview : null;
     const out: CheckFinding[] = [];
     let compared = 0;
     for (const s of sentencesOf(report)) {
@@ -47,7 +51,7 @@ export const narrativeReview: Check = {
           if (!isNumber(table)) continue;
           compared++;
           if (table !== claim.value) {
-            const cells = claim.what === '行政复议' ? [cellEvidence(report, 'review', 4)] : [cellEvidence(report, 'review', 9), cellEvidence(report, 'review', 14)];
+            const cells = claim.what === '行政复议' ? [cellEvidence(report, { table: 'review', index: REVIEW_TOTALS[0] })] : [cellEvidence(report, { table: 'review', index: REVIEW_TOTALS[1] }), cellEvidence(report, { table: 'review', index: REVIEW_TOTALS[2] })];
             out.push(fail(`正文称${claim.what}${claim.value === 0 ? '未发生' : `${claim.value}件`}，表四${claim.what}总计为${table}：“${quoteEvidence(s, 60).text}”`,
               [quoteEvidence(s), ...cells], { measure: 1 }));
           }

@@ -1,7 +1,10 @@
 import type { Check } from './types.ts';
 import { cellEvidence, show } from './lib/evidence.ts';
 import { fail, isNumber, na, pass, sum, uncertain } from './lib/findings.ts';
-import { requestColumnName } from './lib/labels.ts';
+import { REQUEST_ROW, REQUESTS_SIZE, requestColumnName } from '../../shared/template/index.ts';
+
+/** 一 + 二 = 三（七）总计 + 四. */
+const BALANCE_ROWS = [REQUEST_ROW.received, REQUEST_ROW.carriedOver, REQUEST_ROW.total, REQUEST_ROW.carriedForward];
 
 export const requestsBalance: Check = {
   meta: {
@@ -17,15 +20,15 @@ export const requestsBalance: Check = {
     if (!grid) return [na('表三缺失，无法核对')];
     const out = [];
     let checked = 0;
-    for (let c = 0; c < 7; c++) {
-      const [a, b, t, d] = [grid[0]?.[c], grid[1]?.[c], grid[23]?.[c], grid[24]?.[c]];
+    for (let c = 0; c < REQUESTS_SIZE.cols; c++) {
+      const [a, b, t, d] = BALANCE_ROWS.map((r) => grid[r]?.[c]);
       if (![a, b, t, d].every(isNumber)) continue;
       checked++;
       const left = sum([a!, b!]);
       const right = sum([t!, d!]);
       if (left !== right) {
         out.push(fail(`表三${requestColumnName(c)}：一+二=${show(a)}+${show(b)}=${left}，三（七）总计+四=${show(t)}+${show(d)}=${right}`,
-          [0, 1, 23, 24].map((r) => cellEvidence(report, 'requests', r, c)), { measure: 1 }));
+          BALANCE_ROWS.map((r) => cellEvidence(report, { table: 'requests', row: r, col: c })), { measure: 1 }));
       }
     }
     if (out.length > 0) return out;

@@ -1,7 +1,7 @@
 import type { Check } from './types.ts';
 import { cellEvidence, show } from './lib/evidence.ts';
 import { fail, isNumber, na, pass, sum, uncertain } from './lib/findings.ts';
-import { requestColumnName } from './lib/labels.ts';
+import { REQUEST_ROW, REQUESTS_SIZE, requestColumnName } from '../../shared/template/index.ts';
 
 export const requestsResultTotal: Check = {
   meta: {
@@ -17,17 +17,17 @@ export const requestsResultTotal: Check = {
     if (!grid) return [na('表三缺失，无法核对')];
     const out = [];
     let checked = 0;
-    for (let c = 0; c < 7; c++) {
+    for (let c = 0; c < REQUESTS_SIZE.cols; c++) {
       const cells = [];
-      for (let r = 2; r <= 22; r++) cells.push(grid[r]?.[c]);
-      const total = grid[23]?.[c];
+      for (let r = REQUEST_ROW.firstResult; r <= REQUEST_ROW.lastResult; r++) cells.push(grid[r]?.[c]);
+      const total = grid[REQUEST_ROW.total]?.[c];
       if (!cells.every(isNumber) || !isNumber(total)) continue;
       checked++;
       const expected = sum(cells as number[]);
       if (expected !== total) {
-        const nonZero = (cells as number[]).map((v, i) => ({ v, r: i + 2 })).filter((x) => x.v !== 0);
+        const nonZero = (cells as number[]).map((v, i) => ({ v, r: i + REQUEST_ROW.firstResult })).filter((x) => x.v !== 0);
         out.push(fail(`表三${requestColumnName(c)}：办理结果（一）至（六）之和=${expected}，“（七）总计”为 ${show(total)}`,
-          [cellEvidence(report, 'requests', 23, c), ...nonZero.map((x) => cellEvidence(report, 'requests', x.r, c))], { measure: 1 }));
+          [cellEvidence(report, { table: 'requests', row: REQUEST_ROW.total, col: c }), ...nonZero.map((x) => cellEvidence(report, { table: 'requests', row: x.r, col: c }))], { measure: 1 }));
       }
     }
     if (out.length > 0) return out;

@@ -2,7 +2,7 @@ import type { Check } from './types.ts';
 import { cellEvidence, show } from './lib/evidence.ts';
 import { fail, isNumber, na, pass, sum, uncertain } from './lib/findings.ts';
 import { impossibleRunFindings } from './lib/run-cuts.ts';
-import { requestRowName } from './lib/labels.ts';
+import { REQUEST_COLUMN, REQUESTS_SIZE, requestRowName } from '../../shared/template/index.ts';
 
 export const requestsRowTotal: Check = {
   meta: {
@@ -19,15 +19,16 @@ export const requestsRowTotal: Check = {
     // Runs of digits that no cut can make add up are this check's errors too.
     const out = impossibleRunFindings(report, 'requests', '表三');
     let checked = 0;
-    for (let r = 0; r < 25; r++) {
+    const total = REQUEST_COLUMN.total;
+    for (let r = 0; r < REQUESTS_SIZE.rows; r++) {
       const row = grid[r];
-      if (!row || !row.slice(0, 7).every(isNumber)) continue;
+      if (!row || !row.slice(0, REQUESTS_SIZE.cols).every(isNumber)) continue;
       checked++;
-      const parts = row.slice(0, 6) as number[];
+      const parts = row.slice(0, total) as number[];
       const expected = sum(parts);
-      if (expected !== row[6]) {
-        out.push(fail(`表三${requestRowName(r)}：各列之和 ${parts.join('+')}=${expected}，“总计”列为 ${show(row[6])}`,
-          [cellEvidence(report, 'requests', r, 6), ...parts.map((_, c) => cellEvidence(report, 'requests', r, c))], { measure: 1 }));
+      if (expected !== row[total]) {
+        out.push(fail(`表三${requestRowName(r)}：各列之和 ${parts.join('+')}=${expected}，“总计”列为 ${show(row[total])}`,
+          [cellEvidence(report, { table: 'requests', row: r, col: total }), ...parts.map((_, c) => cellEvidence(report, { table: 'requests', row: r, col: c }))], { measure: 1 }));
       }
     }
     if (out.length > 0) return out;

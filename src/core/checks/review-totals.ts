@@ -2,7 +2,7 @@ import type { Check } from './types.ts';
 import { cellEvidence, show } from './lib/evidence.ts';
 import { fail, isNumber, na, pass, sum, uncertain } from './lib/findings.ts';
 import { impossibleRunFindings } from './lib/run-cuts.ts';
-import { REVIEW_BLOCKS } from './lib/labels.ts';
+import { REVIEW_BLOCKS, REVIEW_TOTAL_COLUMN, reviewBlockName, reviewIndex } from '../../shared/template/index.ts';
 
 export const reviewTotals: Check = {
   meta: {
@@ -19,15 +19,15 @@ export const reviewTotals: Check = {
     // Runs of digits that no cut can make add up are this check's errors too.
     const out = impossibleRunFindings(report, 'review', '表四');
     let checked = 0;
-    for (let b = 0; b < 3; b++) {
-      const parts = v.slice(b * 5, b * 5 + 4);
-      const total = v[b * 5 + 4];
+    for (let b = 0; b < REVIEW_BLOCKS.length; b++) {
+      const parts = v.slice(reviewIndex(b, 0), reviewIndex(b, REVIEW_TOTAL_COLUMN));
+      const total = v[reviewIndex(b, REVIEW_TOTAL_COLUMN)];
       if (!parts.every(isNumber) || !isNumber(total)) continue;
       checked++;
       const expected = sum(parts as number[]);
       if (expected !== total) {
-        out.push(fail(`表四“${REVIEW_BLOCKS[b]}”：维持+纠正+其他+尚未审结=${(parts as number[]).join('+')}=${expected}，总计为 ${show(total)}`,
-          [b * 5 + 4, b * 5, b * 5 + 1, b * 5 + 2, b * 5 + 3].map((i) => cellEvidence(report, 'review', i)), { measure: 1 }));
+        out.push(fail(`表四“${reviewBlockName(b)}”：维持+纠正+其他+尚未审结=${(parts as number[]).join('+')}=${expected}，总计为 ${show(total)}`,
+          [reviewIndex(b, REVIEW_TOTAL_COLUMN), ...parts.map((_, c) => reviewIndex(b, c))].map((i) => cellEvidence(report, { table: 'review', index: i })), { measure: 1 }));
       }
     }
     if (out.length > 0) return out;

@@ -1,6 +1,6 @@
 import type { Check } from './types.ts';
 import { fail, pass } from './lib/findings.ts';
-import { PART_TITLES } from './lib/labels.ts';
+import { PART_TITLES } from '../../shared/template/index.ts';
 
 export const sectionsPresent: Check = {
   meta: {

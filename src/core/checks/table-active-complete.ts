@@ -1,6 +1,6 @@
 import type { Check } from './types.ts';
 import { completeness, type BlankCell } from './lib/completeness.ts';
-import { activeCellName, activeLength } from './lib/labels.ts';
+import { activeCellName, activeTemplateFor } from '../../shared/template/index.ts';
 
 export const tableActiveComplete: Check = {
   meta: {
@@ -16,10 +16,10 @@ export const tableActiveComplete: Check = {
     let blanks: BlankCell[] | null = null;
     if (values) {
       blanks = [];
-      for (let i = 0; i < activeLength(report.generation); i++) {
-        if (values[i] === null || values[i] === undefined) blanks.push({ row: i, name: activeCellName(report.generation, i) });
+      for (let i = 0; i < activeTemplateFor(report.generation).size; i++) {
+        if (values[i] === null || values[i] === undefined) blanks.push({ cell: { table: 'active', index: i }, name: activeCellName(report.generation, i) });
       }
     }
-    return completeness(report, 'active', '表二（主动公开政府信息情况）', blanks, 2);
+    return completeness(report, 'active', blanks);
   },
 };

@@ -1,6 +1,6 @@
 import type { Check } from './types.ts';
 import { completeness, type BlankCell } from './lib/completeness.ts';
-import { requestColumnName, requestRowName } from './lib/labels.ts';
+import { REQUESTS_SIZE, requestColumnName, requestRowName } from '../../shared/template/index.ts';
 
 export const tableRequestsComplete: Check = {
   meta: {
@@ -16,13 +16,13 @@ export const tableRequestsComplete: Check = {
     let blanks: BlankCell[] | null = null;
     if (grid) {
       blanks = [];
-      for (let r = 0; r < 25; r++) {
-        for (let c = 0; c < 7; c++) {
+      for (let r = 0; r < REQUESTS_SIZE.rows; r++) {
+        for (let c = 0; c < REQUESTS_SIZE.cols; c++) {
           const v = grid[r]?.[c];
-          if (v === null || v === undefined) blanks.push({ row: r, col: c, name: `${requestRowName(r)}${requestColumnName(c)}` });
+          if (v === null || v === undefined) blanks.push({ cell: { table: 'requests', row: r, col: c }, name: `${requestRowName(r)}${requestColumnName(c)}` });
         }
       }
     }
-    return completeness(report, 'requests', '表三（收到和处理政府信息公开申请情况）', blanks, 3);
+    return completeness(report, 'requests', blanks);
   },
 };

@@ -1,7 +1,7 @@
 import type { Evidence } from '../../shared/model.ts';
 import type { Check } from './types.ts';
 import { fail, na, pass, uncertain } from './lib/findings.ts';
-import { REQUEST_GROUP_LABELS, REQUEST_ROWS, requestRowName } from './lib/labels.ts';
+import { REQUEST_COLUMN, REQUEST_COLUMNS, REQUEST_HEADER, REQUEST_HEADINGS, REQUEST_ROWS, REQUEST_ROWS_ABSENT_IN_2019, requestRowName, requestRowTitle } from '../../shared/template/index.ts';
 
 /** Label without numbering, brackets, spaces and punctuation, for comparing wordings. */
 function core(label: string): string {
@@ -13,12 +13,16 @@ function core(label: string): string {
 }
 
 function coreOfCanonical(row: number): string {
-  const label = REQUEST_ROWS[row]!;
-  const last = label.split(' ').pop()!;
-  return core(last);
+  return core(REQUEST_ROWS[row]!.name);
 }
 
-const HEADER_WORDS = /申请人情况|自然人|法人或其他组织|商业企业|科研机构|社会公益组织|法律服务机构|勾稽关系|总计$|^其他$|^$/;
+/** Headings of table 三 that carry no values of their own (a row labelled so is not a renamed row). */
+const GROUP_LABELS = [...REQUEST_HEADINGS.map((h) => h.label), REQUEST_HEADER.all, REQUEST_HEADER.legalPersons];
+
+/** Column headers and the balance note that may come out as rows of their own. */
+const HEADER_WORDS = new RegExp(
+  [REQUEST_HEADER.all, REQUEST_HEADER.legalPersons, ...REQUEST_COLUMNS.slice(0, REQUEST_COLUMN.lastLegal)].join('|') + '|勾稽关系|总计$|^其他$|^$',
+);
 
 export const tableRequestsLabels: Check = {
   meta: {
@@ -34,17 +38,17 @@ export const tableRequestsLabels: Check = {
     const labels = report.requestsLabels;
     if (labels.length === 0) return [uncertain('未能读取表三的行标签（例如表格由PDF版式还原），无法核对')];
     const out = [];
-    const required = report.generation === '2019' ? [...Array(25).keys()].filter((r) => r !== 20 && r !== 21) : [...Array(25).keys()];
+    const required = REQUEST_ROWS.map((r) => r.index).filter((r) => report.generation !== '2019' || !REQUEST_ROWS_ABSENT_IN_2019.includes(r));
     const missing = required.filter((r) => !labels.some((l) => l.canonical === r));
     if (missing.length > 0) {
       out.push(fail(`表三缺少${missing.length}个模板行：${missing.map(requestRowName).join('、')}`,
-        missing.map((r) => ({ table: 'requests' as const, row: r, text: REQUEST_ROWS[r]! })), { measure: missing.length, kind: 'missing' }));
+        missing.map((r) => ({ table: 'requests' as const, row: r, text: requestRowTitle(r) })), { measure: missing.length, kind: 'missing' }));
     }
     const seen = new Map<number, number>();
     for (const l of labels) if (l.canonical !== null) seen.set(l.canonical, (seen.get(l.canonical) ?? 0) + 1);
     const duplicated = [...seen.entries()].filter(([, n]) => n > 1).map(([r]) => r);
     if (duplicated.length > 0) {
-      out.push(fail(`表三有重复的行：${duplicated.map(requestRowName).join('、')}`, duplicated.map((r) => ({ table: 'requests' as const, row: r, text: REQUEST_ROWS[r]! })), {
+      out.push(fail(`表三有重复的行：${duplicated.map(requestRowName).join('、')}`, duplicated.map((r) => ({ table: 'requests' as const, row: r, text: requestRowTitle(r) })), {
         measure: duplicated.length, kind: 'duplicated',
       }));
     }
@@ -52,7 +56,7 @@ export const tableRequestsLabels: Check = {
     for (const l of labels) {
       const c = core(l.label);
       if (l.kind === 'unknown') {
-        const isGroup = REQUEST_GROUP_LABELS.some((g) => core(g) === c || c.startsWith(core(g)));
+        const isGroup = GROUP_LABELS.some((g) => core(g) === c || c.startsWith(core(g)));
         if (!isGroup && !HEADER_WORDS.test(c)) odd.push({ table: 'requests', text: l.label, page: l.page, offset: l.offset });
       } else if (l.kind === 'row' && l.canonical !== null) {
         const want = coreOfCanonical(l.canonical);

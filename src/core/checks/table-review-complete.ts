@@ -1,6 +1,6 @@
 import type { Check } from './types.ts';
 import { completeness, type BlankCell } from './lib/completeness.ts';
-import { reviewCellName } from './lib/labels.ts';
+import { REVIEW_SIZE, reviewCellName } from '../../shared/template/index.ts';
 
 export const tableReviewComplete: Check = {
   meta: {
@@ -16,10 +16,10 @@ export const tableReviewComplete: Check = {
     let blanks: BlankCell[] | null = null;
     if (values) {
       blanks = [];
-      for (let i = 0; i < 15; i++) {
-        if (values[i] === null || values[i] === undefined) blanks.push({ row: i, name: reviewCellName(i) });
+      for (let i = 0; i < REVIEW_SIZE; i++) {
+        if (values[i] === null || values[i] === undefined) blanks.push({ cell: { table: 'review', index: i }, name: reviewCellName(i) });
       }
     }
-    return completeness(report, 'review', '表四（行政复议、行政诉讼情况）', blanks, 4);
+    return completeness(report, 'review', blanks);
   },
 };

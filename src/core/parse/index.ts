@@ -9,7 +9,8 @@ import { looksTraditional } from '../text/traditional.ts';
 import { findDepartment, isGovernmentName } from './department.ts';
 import { detectGeneration } from './generation.ts';
 import { findSigningDate, findStatedPeriod, findTitle, findYear } from './meta.ts';
-import { LEGACY_ITEMS, PART_TITLES, matchPartHeading } from './sections.ts';
+import { LEGACY_ITEMS, matchPartHeading } from './sections.ts';
+import { partTitle } from '../../shared/template/index.ts';
 import { extractTables, type LocatedBlock } from './tables/index.ts';
 import { stripPageChrome } from './page-chrome.ts';
 import { splitFlatText } from './inline-headings.ts';
@@ -95,7 +96,7 @@ export function parseDocument(doc: Document, fileName: string): Report {
   }
 
   const allSections: SectionInfo[] = ([1, 2, 3, 4, 5, 6] as PartNumber[]).map(
-    (p) => sections.get(p) ?? { part: p, title: PART_TITLES[p], found: false },
+    (p) => sections.get(p) ?? { part: p, title: partTitle(p), found: false },
   );
   const legacyItems =
     generation === 'legacy'

@@ -4,15 +4,7 @@
  * is not enough: table 三's rows 一、本年新收… / 四、结转下年度… look like headings too.
  */
 import type { PartNumber } from '../../shared/model.ts';
-
-export const PART_TITLES: Record<PartNumber, string> = {
-  1: '一、总体情况',
-  2: '二、主动公开政府信息情况',
-  3: '三、收到和处理政府信息公开申请情况',
-  4: '四、政府信息公开行政复议、行政诉讼情况',
-  5: '五、存在的主要问题及改进情况',
-  6: '六、其他需要报告的事项',
-};
+import { REQUEST_HEADINGS, withoutNumbering } from '../../shared/template/index.ts';
 
 const PART_KEYS: Record<PartNumber, string[]> = {
   1: ['总体情况', '基本情况', '概述', '基本工作情况', '工作情况', '总体'],
@@ -22,6 +14,9 @@ const PART_KEYS: Record<PartNumber, string[]> = {
   5: ['存在的主要问题', '主要问题', '存在问题', '存在的问题', '改进情况', '改进措施', '工作打算', '问题及改进', '不足'],
   6: ['其他需要报告', '其他事项', '其他需要', '其他'],
 };
+
+/** Table 三's numbered rows and first heading, which look like part headings 一–四. */
+const TABLE_ROW_LOOKALIKES = ['本年新收', '上年结转', '结转下年度', withoutNumbering(REQUEST_HEADINGS[0]!.label)];
 
 const NUMERAL_PREFIX = /^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]{1,2}\s*[、.．,，:：]|[1-9]\s*[、．])\s*/;
 
@@ -42,7 +37,7 @@ export function matchPartHeading(text: string): HeadingMatch | null {
   const title = cut >= 0 ? rest.slice(0, cut) : rest;
   if (title.length === 0 || title.length > 30) return null;
   // Table-row look-alikes: "一、本年新收…数量", "四、结转下年度继续办理".
-  if (/本年新收|上年结转|结转下年度|本年度办理结果/.test(title)) return null;
+  if (TABLE_ROW_LOOKALIKES.some((k) => title.includes(k))) return null;
   for (const part of [6, 5, 4, 3, 2, 1] as PartNumber[]) {
     if (PART_KEYS[part].some((k) => title.includes(k))) {
       // "其他" alone is too weak unless the title is short ("六、其他").

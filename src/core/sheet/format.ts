@@ -1,6 +1,6 @@
 /** Small pure formatting helpers shared by the view models (no DOM, no node:*). */
 import type { Evidence, Generation, Report, Verdict } from '../../shared/model.ts';
-import { cellLabel } from '../../shared/table-labels.ts';
+import { tablePlaceLabel } from '../../shared/template/index.ts';
 
 export const VERDICT_LABELS: Record<Verdict, string> = { pass: '通过', fail: '不通过', uncertain: '待确认', na: '不适用' };
 
@@ -62,7 +62,7 @@ export function describeEvidence(e: Evidence, report: Report | null): string {
   if (e.table) {
     const generation = report?.generation ?? null;
     const activeLength = report?.tables.active?.length ?? 10;
-    parts.push(cellLabel(e.table, e.row, e.col, generation, activeLength));
+    parts.push(tablePlaceLabel(e.table, e.row, e.col, generation, activeLength));
   }
   if (e.text) parts.push(e.table ? `填报值“${truncate(e.text, 40)}”` : `原文：“${truncate(e.text, 160)}”`);
   if (e.other) {

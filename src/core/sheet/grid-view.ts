@@ -1,7 +1,22 @@
 /** The three statistical tables as printed: every cell with its value, problem markers and correction flag. */
 import type { CellCorrection } from '../../shared/api.ts';
 import type { AuditResult, CellValue, Generation, Report, TableId } from '../../shared/model.ts';
-import { activeLayout, REQUEST_COLUMNS, REQUEST_ROWS, REVIEW_BLOCKS, REVIEW_COLUMNS, TABLE_TITLES } from '../../shared/table-labels.ts';
+import {
+  activeGridLayout,
+  activeTemplateFor,
+  cellAddress,
+  cellKey,
+  REQUEST_COLUMN,
+  REQUEST_COLUMNS,
+  REQUEST_HEADER,
+  REQUEST_ROW,
+  REQUEST_ROWS,
+  REVIEW_BLOCKS,
+  REVIEW_COLUMNS,
+  reviewBlockName,
+  reviewIndex,
+  TABLE_TITLES,
+} from '../../shared/template/index.ts';
 import type { FindingView } from './finding-view.ts';
 
 export interface CellView {
@@ -39,9 +54,10 @@ function cellText(v: CellValue | undefined): CellView {
 
 const NONE_CELL = (): CellView => ({ text: '', state: 'none', markers: [], corrected: false });
 
-type CellKey = `${TableId}:${number}:${number}`;
+/** cellKey() of src/shared/template. */
+type CellKey = string;
 
-/** Which cells each numbered problem points at. Flat tables (二, 四) carry their value index in `row` (checks/lib/evidence.ts). */
+/** Which cells each numbered problem points at. */
 function markerMap(views: FindingView[], result: AuditResult): Map<CellKey, number[]> {
   const map = new Map<CellKey, number[]>();
   const add = (key: CellKey, n: number): void => {
@@ -56,10 +72,10 @@ function markerMap(views: FindingView[], result: AuditResult): Map<CellKey, numb
       if (e.table === 'requests') {
         // A bad row points at its total; a bad column at its (七)总计 cell; neither: no cell to mark.
         if (e.row === undefined && e.col === undefined) continue;
-        add(`requests:${e.row ?? 23}:${e.col ?? 6}`, v.number);
+        add(cellKey({ table: 'requests', row: e.row ?? REQUEST_ROW.total, col: e.col ?? REQUEST_COLUMN.total }), v.number);
       } else {
-        const index = e.row ?? e.col;
-        if (index !== undefined) add(`${e.table}:0:${index}`, v.number);
+        const address = cellAddress(e.table, e.row, e.col);
+        if (address) add(cellKey(address), v.number);
       }
     }
   }
@@ -69,7 +85,7 @@ function markerMap(views: FindingView[], result: AuditResult): Map<CellKey, numb
 function correctionSet(corrections: CellCorrection[] | undefined): Set<CellKey> {
   const set = new Set<CellKey>();
   for (const c of corrections ?? []) {
-    set.add(c.table === 'requests' ? `requests:${c.row}:${c.col}` : `${c.table}:0:${c.row}`);
+    set.add(cellKey(c.cell));
   }
   return set;
 }
@@ -81,20 +97,20 @@ function decorate(cell: CellView, key: CellKey, markers: Map<CellKey, number[]>,
 function activeGrid(report: Report | null, markers: Map<CellKey, number[]>, corrected: Set<CellKey>): GridView {
   const values = report?.tables.active ?? null;
   const generation: Generation | null = report?.generation ?? null;
-  const layout = activeLayout(generation, values?.length ?? 10);
+  const layout = activeGridLayout(activeTemplateFor(generation, values?.length));
   return {
     id: 'active',
     title: TABLE_TITLES.active,
     labelHead: '信息内容',
     columns: layout.columns,
     missing: values === null,
-    note: generation === '2019' ? '按2019年试行格式列示（第一、二、三列依次为该行组别所示指标）。' : null,
+    note: layout.columns.some((c) => c.includes(' / ')) ? '按2019年试行格式列示（各列依次为该行组别所示指标）。' : null,
     rows: layout.rows.map((r) => ({
       label: `${r.label}`,
       indent: 0,
       heading: false,
       cells: r.cells.map((index) =>
-        index === null || values === null ? NONE_CELL() : decorate(cellText(values[index]), `active:0:${index}`, markers, corrected),
+        index === null || values === null ? NONE_CELL() : decorate(cellText(values[index]), cellKey({ table: 'active', index }), markers, corrected),
       ),
     })),
   };
@@ -104,17 +120,17 @@ function requestsGrid(report: Report | null, markers: Map<CellKey, number[]>, co
   const values = report?.tables.requests ?? null;
   const rows: GridRowView[] = [];
   REQUEST_ROWS.forEach((r, rowIndex) => {
-    for (const h of r.before ?? []) rows.push({ label: h.label, indent: h.indent, heading: true, cells: [] });
+    for (const h of r.before) rows.push({ label: h.label, indent: h.indent, heading: true, cells: [] });
     rows.push({
       label: r.label,
       indent: r.indent,
       heading: false,
       cells: REQUEST_COLUMNS.map((_, col) =>
-        values === null ? NONE_CELL() : decorate(cellText(values[rowIndex]?.[col]), `requests:${rowIndex}:${col}`, markers, corrected),
+        values === null ? NONE_CELL() : decorate(cellText(values[rowIndex]?.[col]), cellKey({ table: 'requests', row: rowIndex, col }), markers, corrected),
       ),
     });
   });
-  return { id: 'requests', title: TABLE_TITLES.requests, labelHead: '申请情况', columns: REQUEST_COLUMNS, rows, missing: values === null, note: null };
+  return { id: 'requests', title: TABLE_TITLES.requests, labelHead: REQUEST_HEADER.all, columns: [...REQUEST_COLUMNS], rows, missing: values === null, note: null };
 }
 
 function reviewGrid(report: Report | null, markers: Map<CellKey, number[]>, corrected: Set<CellKey>): GridView {
@@ -123,16 +139,16 @@ function reviewGrid(report: Report | null, markers: Map<CellKey, number[]>, corr
     id: 'review',
     title: TABLE_TITLES.review,
     labelHead: '类别',
-    columns: REVIEW_COLUMNS,
+    columns: [...REVIEW_COLUMNS],
     missing: values === null,
     note: null,
-    rows: REVIEW_BLOCKS.map((label, block) => ({
-      label,
+    rows: REVIEW_BLOCKS.map((_, block) => ({
+      label: reviewBlockName(block),
       indent: 0,
       heading: false,
       cells: REVIEW_COLUMNS.map((_, col) => {
-        const index = block * 5 + col;
-        return values === null ? NONE_CELL() : decorate(cellText(values[index]), `review:0:${index}`, markers, corrected);
+        const index = reviewIndex(block, col);
+        return values === null ? NONE_CELL() : decorate(cellText(values[index]), cellKey({ table: 'review', index }), markers, corrected);
       }),
     })),
   };

@@ -7,6 +7,7 @@ import type { CheckInfoMap } from './check-catalogue.ts';
 import { baseName, describeEvidence, formatPoints, GENERATION_LABELS, VERDICT_LABELS, worstVerdict } from './format.ts';
 import { DEFAULT_OFFICE, departmentOf, dimensionOf, dimensionRank, findingViews, type EffectiveStatus, type FindingView } from './finding-view.ts';
 import { tableViews, type GridView } from './grid-view.ts';
+import { cellFields } from '../../shared/template/index.ts';
 
 export interface SheetInput {
   result: AuditResult;
@@ -159,7 +160,7 @@ export function buildSheetView(input: SheetInput): SheetView {
     dimensions: dimensionViews(result, views, input.checks),
     tables: report ? tableViews(result, views, input.corrections) : [],
     corrections: (input.corrections ?? []).map((c) => ({
-      where: describeEvidence(c.table === 'requests' ? { table: c.table, row: c.row, col: c.col } : { table: c.table, row: c.row }, report),
+      where: describeEvidence(cellFields(c.cell), report),
       before: c.before === null ? '空' : String(c.before),
       after: c.value === null ? '空' : String(c.value),
       reason: c.reason,

@@ -4,7 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { CheckInfoMap } from '../../shared/check-catalogue.ts';
-import { activeCellLabel, REQUEST_COLUMNS, REQUEST_ROWS, reviewCellLabel } from '../../shared/table-labels.ts';
+import { activeCellTitle, REQUEST_COLUMNS, REQUEST_HEADER, REQUEST_ROWS, REVIEW_SIZE, reviewCellTitle } from '../../shared/template/index.ts';
 import { baseName, buildSummaryView, departmentOf, GENERATION_LABELS } from '../engine-documents.ts';
 import type { AuditResult, CellValue } from '../../shared/model.ts';
 import { FINDING_COLUMNS, findingRows } from './finding-rows.ts';
@@ -99,7 +99,7 @@ function addActive(wb: ExcelJS.Workbook, results: AuditResult[]): void {
       continue;
     }
     values.forEach((v, i) => {
-      const row = sheet.addRow([departmentOf(r), baseName(r.file), GENERATION_LABELS[r.report!.generation], i + 1, activeCellLabel(i, r.report!.generation, values.length), cellValue(v)]);
+      const row = sheet.addRow([departmentOf(r), baseName(r.file), GENERATION_LABELS[r.report!.generation], i + 1, activeCellTitle(i, r.report!.generation, values.length), cellValue(v)]);
       markBlanks(row, 6, [v]);
     });
   }
@@ -109,7 +109,7 @@ function addActive(wb: ExcelJS.Workbook, results: AuditResult[]): void {
 
 function addRequests(wb: ExcelJS.Workbook, results: AuditResult[]): void {
   const sheet = wb.addWorksheet('表三');
-  sheet.addRow(['单位', '文件', '行号', '申请情况', ...REQUEST_COLUMNS]);
+  sheet.addRow(['单位', '文件', '行号', REQUEST_HEADER.all, ...REQUEST_COLUMNS]);
   for (const r of results) {
     if (!r.report) continue;
     const values = r.report.tables.requests;
@@ -117,9 +117,9 @@ function addRequests(wb: ExcelJS.Workbook, results: AuditResult[]): void {
       sheet.addRow([departmentOf(r), baseName(r.file), null, '（未找到表三）']);
       continue;
     }
-    REQUEST_ROWS.forEach((label, i) => {
+    REQUEST_ROWS.forEach((templateRow, i) => {
       const rowValues = REQUEST_COLUMNS.map((_, c) => values[i]?.[c]);
-      const row = sheet.addRow([departmentOf(r), baseName(r.file), i + 1, label.label, ...rowValues.map(cellValue)]);
+      const row = sheet.addRow([departmentOf(r), baseName(r.file), i + 1, templateRow.label, ...rowValues.map(cellValue)]);
       markBlanks(row, 5, rowValues);
     });
   }
@@ -129,7 +129,7 @@ function addRequests(wb: ExcelJS.Workbook, results: AuditResult[]): void {
 
 function addReview(wb: ExcelJS.Workbook, results: AuditResult[]): void {
   const sheet = wb.addWorksheet('表四');
-  sheet.addRow(['单位', '文件', ...Array.from({ length: 15 }, (_, i) => reviewCellLabel(i))]);
+  sheet.addRow(['单位', '文件', ...Array.from({ length: REVIEW_SIZE }, (_, i) => reviewCellTitle(i))]);
   for (const r of results) {
     if (!r.report) continue;
     const values = r.report.tables.review;
@@ -137,7 +137,7 @@ function addReview(wb: ExcelJS.Workbook, results: AuditResult[]): void {
       sheet.addRow([departmentOf(r), baseName(r.file), '（未找到表四）']);
       continue;
     }
-    const cells = Array.from({ length: 15 }, (_, i) => values[i]);
+    const cells = Array.from({ length: REVIEW_SIZE }, (_, i) => values[i]);
     const row = sheet.addRow([departmentOf(r), baseName(r.file), ...cells.map(cellValue)]);
     markBlanks(row, 3, cells);
   }

@@ -1,6 +1,7 @@
 /** AuditorApi: the reviewer's decisions on findings and corrections of table cells, each followed by a re-audit. */
 import type { AuditorApi } from '../../shared/api.ts';
-import type { CellValue, TableId } from '../../shared/model.ts';
+import type { TableId } from '../../shared/model.ts';
+import { cellFields, cellValueAt, isCellInTemplate, TABLE_TITLES } from '../../shared/template/index.ts';
 import type { Store } from '../store/store.ts';
 import { PeerCache, auditStored, effectiveReport } from '../auditing.ts';
 import { ENGINE_VERSION, rubricIdentity } from '../engine.ts';
@@ -51,21 +52,22 @@ export function reviewApi(store: Store): Pick<AuditorApi, 'decideFinding' | 'cor
       guard(async () => {
         const reason = required(input.reason, '更正理由');
         const reviewer = required(input.reviewer, '审核人');
-        if (!TABLES.includes(input.table)) throw new ServiceError('invalid', `表格名称无效：${String(input.table)}（应为 active、requests 或 review）`);
+        const cell = input.cell;
+        if (!TABLES.includes(cell.table)) throw new ServiceError('invalid', `表格名称无效：${String(cell.table)}（应为 active、requests 或 review）`);
         if (input.value !== null && (typeof input.value !== 'number' || !Number.isFinite(input.value))) {
           throw new ServiceError('invalid', '更正值必须是数字，或 null 表示空白');
         }
         const report = await effectiveReport(store, input.reportId);
         if (!report) throw new ServiceError('not-found', `报告不存在或无法读取（编号 ${input.reportId}）`);
-        let before: CellValue | undefined;
-        if (input.table === 'requests') before = report.tables.requests?.[input.row]?.[input.col];
-        else if (input.col === 0) before = report.tables[input.table]?.[input.row];
-        if (report.tables[input.table] === null) throw new ServiceError('invalid', '该表格在报告中缺失，无法更正单元格');
-        if (before === undefined) throw new ServiceError('invalid', `单元格位置超出表格范围：第 ${input.row} 行第 ${input.col} 列`);
-        const cell = { table: input.table, row: input.row, col: input.col, before, value: input.value, reviewer, reason };
+        if (report.tables[cell.table] === null) throw new ServiceError('invalid', `${TABLE_TITLES[cell.table]}在报告中缺失，无法更正单元格`);
+        const before = cellValueAt(report.tables, cell);
+        if (before === undefined || !isCellInTemplate(cell, report.generation, report.tables.active?.length)) {
+          throw new ServiceError('invalid', `单元格位置超出表格范围：${TABLE_TITLES[cell.table]} ${JSON.stringify(cellFields(cell))}`);
+        }
+        const correction = { cell, before, value: input.value, reviewer, reason };
         await store.transaction(async (tx) => {
           await checkRevision(tx, input.reportId, input.revision);
-          await tx.reviews.insertCorrection(input.reportId, cell);
+          await tx.reviews.insertCorrection(input.reportId, correction);
           await reaudit(tx, input.reportId);
         });
         return reportDetail(store, input.reportId);

@@ -2,6 +2,8 @@
  * Reviewer decisions and cell corrections: never changed or deleted (triggers refuse it), each with who and
  * when. Two reviewers deciding the same finding both stay in the history; the latest is in force.
  */
+import type { TableId } from '../../shared/model.ts';
+import { cellAddress, cellFields } from '../../shared/template/index.ts';
 import { nowIso, type Sql } from './sql.ts';
 import type { CorrectionInput, CorrectionRow, DecisionInput, DecisionRow } from './store.ts';
 
@@ -21,18 +23,30 @@ export async function insertDecision(sql: Sql, reportId: number, d: DecisionInpu
   return row!.id;
 }
 
-export function correctionsOf(sql: Sql, reportId: number): Promise<CorrectionRow[]> {
-  return sql.all<CorrectionRow>(
+interface StoredCorrection extends Omit<CorrectionRow, 'cell'> {
+  table: TableId;
+  row: number;
+  col: number;
+}
+
+/** Corrections in the order made. The cell is stored as row/col fields (src/shared/template cellFields). */
+export async function correctionsOf(sql: Sql, reportId: number): Promise<CorrectionRow[]> {
+  const rows = await sql.all<StoredCorrection>(
     `SELECT id, table_id AS "table", row, col, before_value AS before, value, reviewer, reason, at
      FROM corrections WHERE report_id = ? ORDER BY id`,
     [reportId],
   );
+  return rows.flatMap(({ table, row, col, ...rest }) => {
+    const cell = cellAddress(table, row, col);
+    return cell ? [{ ...rest, cell }] : [];
+  });
 }
 
 export async function insertCorrection(sql: Sql, reportId: number, c: CorrectionInput): Promise<number> {
+  const { table, row: cellRow, col } = cellFields(c.cell);
   const row = await sql.get<{ id: number }>(
     'INSERT INTO corrections (report_id, table_id, row, col, before_value, value, reviewer, reason, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id',
-    [reportId, c.table, c.row, c.col, c.before, c.value, c.reviewer.trim(), c.reason.trim(), nowIso()],
+    [reportId, table, cellRow, col, c.before, c.value, c.reviewer.trim(), c.reason.trim(), nowIso()],
   );
   return row!.id;
 }

@@ -6,6 +6,7 @@
 import type { CellCorrection, ReportSummary, ReviewerDecision } from '../../shared/api.ts';
 import { CodedError } from '../../shared/coded-error.ts';
 import type { CellValue, Finding, Generation, Report, ScoreResult, TableId } from '../../shared/model.ts';
+import type { CellAddress } from '../../shared/template/index.ts';
 
 // ---------- rows ----------
 
@@ -96,9 +97,7 @@ export type DecisionInput = Omit<ReviewerDecision, 'id' | 'at'>;
 export type CorrectionRow = CellCorrection;
 
 export interface CorrectionInput {
-  table: TableId;
-  row: number;
-  col: number;
+  cell: CellAddress;
   before: CellValue;
   value: CellValue;
   reviewer: string;

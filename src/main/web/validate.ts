@@ -45,6 +45,14 @@ const shape =
 
 const none = shape({});
 
+/** A typed cell address (src/shared/template): table 三 by row and column, tables 二 and 四 by index. */
+const cellAddress: Rule = (v, f) => {
+  if (!isObject(v)) return `${f} 必须是对象`;
+  if (v.table === 'requests') return shape({ table: str, row: int, col: int })(v, f);
+  if (v.table === 'active' || v.table === 'review') return shape({ table: str, index: int })(v, f);
+  return `${f}.table 必须是 active / requests / review 之一`;
+};
+
 export const INPUT_RULES: Record<ApiMethod, Rule> = {
   importPaths: shape({ paths: arrayOf(str, 10_000) }, { year: int }),
   importUploads: shape({ files: arrayOf(shape({ name: str, base64: str }), 1000) }),
@@ -55,7 +63,7 @@ export const INPUT_RULES: Record<ApiMethod, Rule> = {
   getReport: shape({ reportId: int }),
   changeStamp: none,
   decideFinding: shape({ reportId: int, findingIndex: int, action: oneOf('confirm', 'dismiss'), reason: str, reviewer: str }, { revision: int }),
-  correctCell: shape({ reportId: int, table: oneOf('active', 'requests', 'review'), row: int, col: int, value: cell, reason: str, reviewer: str }, { revision: int }),
+  correctCell: shape({ reportId: int, cell: cellAddress, value: cell, reason: str, reviewer: str }, { revision: int }),
   getRubric: none,
   saveRubric: shape({ json: str }),
   rescoreAll: none,

@@ -5,14 +5,26 @@
 import { Fragment } from 'react';
 import type { CellCorrection } from '../../shared/api.ts';
 import type { CellValue, Generation, ReportTables, TableId } from '../../shared/model.ts';
-import { cellKey } from '../evidence.ts';
 import type { CellMark } from '../evidence.ts';
-import { REQUEST_COLUMNS, REQUEST_ROWS, REVIEW_BLOCKS, REVIEW_COLUMNS, TABLE_TITLES, activeLayout } from '../labels.ts';
+import {
+  activeGridLayout,
+  activeTemplateFor,
+  cellKey,
+  cellLabel,
+  cellValueAt,
+  REQUEST_COLUMNS,
+  REQUEST_ROWS,
+  REVIEW_BLOCKS,
+  REVIEW_COLUMNS,
+  reviewBlockName,
+  reviewIndex,
+  sameCell,
+  TABLE_TITLES,
+  type CellAddress,
+} from '../labels.ts';
 
 export interface CellTarget {
-  table: TableId;
-  row: number;
-  col: number;
+  cell: CellAddress;
   value: CellValue;
   label: string;
 }
@@ -33,17 +45,19 @@ function formatValue(value: CellValue | undefined): string {
   return String(value);
 }
 
-function Cell({ table, row, col, value, label, props }: { table: TableId; row: number; col: number; value: CellValue | undefined; label: string; props: GridProps }) {
+function Cell({ cell, props }: { cell: CellAddress; props: GridProps }) {
+  const value = cellValueAt(props.tables, cell);
   if (value === undefined) return <td className="cell none" />;
-  const key = cellKey(table, row, col);
+  const key = cellKey(cell);
+  const label = cellLabel(cell, props.generation, props.tables.active?.length);
   const mark = props.marks?.get(key);
-  const correction = props.corrections?.filter((c) => c.table === table && c.row === row && c.col === col).at(-1);
+  const correction = props.corrections?.filter((c) => sameCell(c.cell, cell)).at(-1);
   const classes = ['cell', mark ? `mark-${mark.tone}` : '', value === null ? 'blank' : '', correction ? 'corrected' : ''].filter(Boolean).join(' ');
   const title = [label, correction ? `已更正：原读作 ${formatValue(correction.before)}（${correction.reviewer}：${correction.reason}）` : ''].filter(Boolean).join('\n');
   return (
     <td className={classes} id={`${props.idPrefix}${key}`} data-cell={key} title={title}>
       {props.onCell ? (
-        <button type="button" className="cell-button" aria-label={`${label}：${formatValue(value)}，点击更正`} onClick={() => props.onCell!({ table, row, col, value, label })}>
+        <button type="button" className="cell-button" aria-label={`${label}：${formatValue(value)}，点击更正`} onClick={() => props.onCell!({ cell, value, label })}>
           {formatValue(value)}
         </button>
       ) : (
@@ -56,7 +70,7 @@ function Cell({ table, row, col, value, label, props }: { table: TableId; row: n
 function ActiveTable(props: GridProps) {
   const values = props.tables.active;
   if (!values) return <MissingTable table="active" />;
-  const layout = activeLayout(props.generation, values.length);
+  const layout = activeGridLayout(activeTemplateFor(props.generation, values.length));
   return (
     <table className="grid report-table" aria-label={TABLE_TITLES.active}>
       <caption>{TABLE_TITLES.active}</caption>
@@ -74,13 +88,7 @@ function ActiveTable(props: GridProps) {
             <th className="row-label" title={row.group}>
               {row.label}
             </th>
-            {row.cells.map((index, c) =>
-              index === null ? (
-                <td key={c} className="cell none" />
-              ) : (
-                <Cell key={c} table="active" row={0} col={index} value={values[index] ?? null} label={`表二 ${row.label} ${layout.columns[c]}`} props={props} />
-              ),
-            )}
+            {row.cells.map((index, c) => (index === null ? <td key={c} className="cell none" /> : <Cell key={c} cell={{ table: 'active', index }} props={props} />))}
           </tr>
         ))}
       </tbody>
@@ -105,9 +113,9 @@ function RequestsTable(props: GridProps) {
       <tbody>
         {REQUEST_ROWS.map((layout, r) => (
           <Fragment key={r}>
-            {layout.before?.map((group) => (
+            {layout.before.map((group) => (
               <tr key={group.label} className="group-row">
-                <th className={`row-label indent-${group.indent}`} colSpan={8}>
+                <th className={`row-label indent-${group.indent}`} colSpan={REQUEST_COLUMNS.length + 1}>
                   {group.label}
                 </th>
               </tr>
@@ -116,8 +124,8 @@ function RequestsTable(props: GridProps) {
               <th className={`row-label indent-${layout.indent}`} title={layout.label}>
                 {layout.label}
               </th>
-              {REQUEST_COLUMNS.map((column, c) => (
-                <Cell key={c} table="requests" row={r} col={c} value={rows[r]?.[c] ?? null} label={`表三 ${layout.label} ${column}`} props={props} />
+              {REQUEST_COLUMNS.map((_, c) => (
+                <Cell key={c} cell={{ table: 'requests', row: r, col: c }} props={props} />
               ))}
             </tr>
           </Fragment>
@@ -142,11 +150,11 @@ function ReviewTable(props: GridProps) {
         </tr>
       </thead>
       <tbody>
-        {REVIEW_BLOCKS.map((block, b) => (
-          <tr key={block}>
-            <th className="row-label">{block}</th>
-            {REVIEW_COLUMNS.map((column, c) => (
-              <Cell key={c} table="review" row={0} col={b * 5 + c} value={values[b * 5 + c] ?? null} label={`表四 ${block} ${column}`} props={props} />
+        {REVIEW_BLOCKS.map((_, b) => (
+          <tr key={b}>
+            <th className="row-label">{reviewBlockName(b)}</th>
+            {REVIEW_COLUMNS.map((_, c) => (
+              <Cell key={c} cell={{ table: 'review', index: reviewIndex(b, c) }} props={props} />
             ))}
           </tr>
         ))}

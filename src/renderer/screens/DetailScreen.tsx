@@ -14,7 +14,7 @@ import { ReportText } from '../components/ReportText.tsx';
 import { TableGrids } from '../components/TableGrid.tsx';
 import type { CellTarget } from '../components/TableGrid.tsx';
 import { mapEvidence } from '../evidence.ts';
-import { checkTitle } from '../labels.ts';
+import { cellLabel, checkTitle } from '../labels.ts';
 import { useApp } from '../store.ts';
 
 type Pane = 'text' | 'tables' | 'compare';
@@ -169,7 +169,7 @@ export function DetailScreen({ reportId }: { reportId: number }) {
     const value = parseCell(cellInput);
     if (value === undefined) throw new Error('请填写数字，或留空表示未填写');
     const before = detail!.result.score?.score ?? null;
-    const updated = await api.correctCell({ reportId, table: correcting.table, row: correcting.row, col: correcting.col, value, reason, reviewer });
+    const updated = await api.correctCell({ reportId, cell: correcting.cell, value, reason, reviewer });
     setDetail(updated);
     dataChanged();
     const after = updated.result.score?.score ?? null;
@@ -328,7 +328,7 @@ export function DetailScreen({ reportId }: { reportId: number }) {
               <ul className="plain-list">
                 {detail.corrections.map((c) => (
                   <li key={c.id}>
-                    {c.table === 'active' ? '表二' : c.table === 'requests' ? '表三' : '表四'} 第{c.row + 1}行第{c.col + 1}列：{c.before ?? '空'} → {c.value ?? '空'}
+                    {cellLabel(c.cell, report?.generation ?? null, report?.tables.active?.length)}：{c.before ?? '空'} → {c.value ?? '空'}
                     <span className="muted">
                       （{c.reviewer}：{c.reason}）
                     </span>

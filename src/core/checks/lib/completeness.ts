@@ -1,19 +1,16 @@
 /** Shared logic of the three table.*.complete checks: missing table → one fail, blanks → one fail listing cells. */
 import type { Evidence, Report, TableId } from '../../../shared/model.ts';
+import { TABLE_PART, TABLE_SHORT, partTitle, withoutNumbering, type CellAddress } from '../../../shared/template/index.ts';
 import type { CheckFinding } from '../types.ts';
 import { cellEvidence } from './evidence.ts';
 import { fail, pass } from './findings.ts';
 import { ambiguousRunFindings, isUnsettled, unsettledCells } from './run-cuts.ts';
 
-export interface BlankCell { row: number; col?: number; name: string }
+export interface BlankCell { cell: CellAddress; name: string }
 
-export function completeness(
-  report: Report,
-  table: TableId,
-  tableName: string,
-  blanks: BlankCell[] | null,
-  part: number,
-): CheckFinding[] {
+export function completeness(report: Report, table: TableId, blanks: BlankCell[] | null): CheckFinding[] {
+  const part = TABLE_PART[table];
+  const tableName = `${TABLE_SHORT[table]}（${withoutNumbering(partTitle(part))}）`;
   if (blanks === null) {
     const section = report.sections.find((s) => s.part === part);
     const ev: Evidence = { table, text: section?.found ? `${section.title}（标题下无表格）` : `${tableName}缺失` };
@@ -23,10 +20,10 @@ export function completeness(
   }
   // Cells of a run of digits not cut for sure are filled (their borders are unknown): listed apart, not as blanks.
   const unsettled = unsettledCells(report, table);
-  blanks = blanks.filter((b) => !isUnsettled(unsettled, b.row, b.col));
+  blanks = blanks.filter((b) => (b.cell.table === 'requests' ? !isUnsettled(unsettled, b.cell.row, b.cell.col) : !isUnsettled(unsettled, b.cell.index)));
   const runs = ambiguousRunFindings(report, table, tableName);
   if (blanks.length === 0) return runs.length > 0 ? runs : [pass(`${tableName}完整，所有单元格均已填写`)];
   const names = blanks.slice(0, 8).map((b) => b.name).join('；');
   return [fail(`${tableName}有${blanks.length}个空白单元格（应填0的也须填写0）：${names}${blanks.length > 8 ? '等' : ''}`,
-    blanks.map((b) => cellEvidence(report, table, b.row, b.col)), { measure: blanks.length, kind: 'blank' }), ...runs];
+    blanks.map((b) => cellEvidence(report, b.cell)), { measure: blanks.length, kind: 'blank' }), ...runs];
 }

@@ -1,23 +1,16 @@
 /** Evidence builders: table cells (with their source page/offset) and quoted sentences. */
-import type { Evidence, Report, TableId } from '../../../shared/model.ts';
+import type { Evidence, Report } from '../../../shared/model.ts';
+import { cellValueAt, type CellAddress } from '../../../shared/template/index.ts';
 import type { Sentence } from './sentences.ts';
 
 /**
- * Evidence for one table cell. `requests` is 2-D (row, col); `active` and `review` are flat lists:
- * their value index goes in `row` (for review the index runs left to right, see DOMAIN.md).
+ * Evidence for one table cell, with its source page/offset. Table 三 cells carry (row, col); tables 二 and 四
+ * carry their value index in `row` (../shared/spec/OUTPUT.md keeps that shape).
  */
-export function cellEvidence(report: Report, table: TableId, row: number, col?: number): Evidence {
-  const ev: Evidence = { table, row };
-  if (col !== undefined) ev.col = col;
-  let source: { raw: string; page?: number; offset?: number } | null | undefined;
-  let value: number | null | undefined;
-  if (table === 'requests') {
-    source = report.tableSources.requests?.[row]?.[col ?? 0];
-    value = report.tables.requests?.[row]?.[col ?? 0];
-  } else {
-    source = report.tableSources[table]?.[row];
-    value = report.tables[table]?.[row];
-  }
+export function cellEvidence(report: Report, cell: CellAddress): Evidence {
+  const ev: Evidence = cell.table === 'requests' ? { table: cell.table, row: cell.row, col: cell.col } : { table: cell.table, row: cell.index };
+  const source = cellValueAt(report.tableSources, cell);
+  const value = cellValueAt(report.tables, cell);
   if (source) {
     ev.text = source.raw;
     if (source.page !== undefined) ev.page = source.page;

@@ -6,7 +6,7 @@
  * can persist it (JSON) and compare N reports in O(N·k) per report without re-reading texts.
  */
 import type { Report } from '../../../shared/model.ts';
-import { PART_TITLES, REQUEST_COLUMNS, REQUEST_GROUP_LABELS, REQUEST_ROWS } from './labels.ts';
+import { PART_TITLES, REQUEST_COLUMNS, REQUEST_HEADER, REQUEST_HEADINGS, REQUEST_ROWS, withoutNumbering } from '../../../shared/template/index.ts';
 import { narrativeParagraphs } from './sentences.ts';
 
 export const SHINGLE = 8;
@@ -31,7 +31,7 @@ const TEMPLATE_SENTENCES = [
   '本列数据的勾稽关系为第一项加第二项之和等于第三项加第四项之和',
   '中华人民共和国政府信息公开条例',
   '以下简称条例',
-  '本报告由总体情况主动公开政府信息情况收到和处理政府信息公开申请情况政府信息公开行政复议行政诉讼情况存在的主要问题及改进情况其他需要报告的事项等部分组成',
+  `本报告由${PART_TITLES.map(withoutNumbering).join('')}等部分组成`,
   '政府信息公开工作年度报告',
   '主动公开情况', '依申请公开情况', '政府信息管理情况', '政府信息公开平台建设情况', '平台建设情况', '监督保障情况',
   '存在的主要问题', '改进情况', '改进措施', '总体情况',
@@ -41,7 +41,8 @@ let boilerplateCache: string[] | null = null;
 /** Boilerplate phrases in cleaned form, longest first (so a long phrase is cut before its parts). */
 export function boilerplate(): string[] {
   if (!boilerplateCache) {
-    const raw = [...PART_TITLES, ...REQUEST_ROWS.flatMap((r) => r.split(' ')), ...REQUEST_COLUMNS, ...REQUEST_GROUP_LABELS, ...TEMPLATE_SENTENCES];
+    const tableLabels = [...REQUEST_ROWS.map((r) => r.name), ...REQUEST_HEADINGS.map((h) => h.label), ...REQUEST_COLUMNS, REQUEST_HEADER.all, REQUEST_HEADER.legalPersons];
+    const raw = [...PART_TITLES, ...tableLabels, ...TEMPLATE_SENTENCES];
     boilerplateCache = [...new Set(raw.map((r) => clean(r)).filter((s) => s.length >= 4))].sort((a, b) => b.length - a.length);
   }
   return boilerplateCache;

@@ -2,6 +2,7 @@
 import type { CellSource, CellValue } from '../../../shared/model.ts';
 import { alignInOrder, keywordScore } from './align.ts';
 import { hasNumbers, type ObservedRow } from './rows.ts';
+import { activeTemplateFor } from '../../../shared/template/index.ts';
 import { ACTIVE_2019, ACTIVE_2019_MARKERS, ACTIVE_2021, type ActiveRowTemplate } from './templates.ts';
 import { pickValues } from './values.ts';
 import type { PendingRun } from './run-resolve.ts';
@@ -21,7 +22,7 @@ export function isActive2019Layout(compactTableText: string): boolean {
 
 export function mapActive(rows: ObservedRow[], layout2019: boolean): ActiveTable | null {
   const template: ActiveRowTemplate[] = layout2019 ? ACTIVE_2019 : ACTIVE_2021;
-  const size = layout2019 ? 22 : 10;
+  const size = activeTemplateFor(layout2019 ? '2019' : '2021').size;
   // Rows left blank still count when their own label names a template row (a table left empty).
   const named = (r: ObservedRow): boolean => r.values.length > 0 && template.some((t) => t.keys.some((k) => r.leaf.includes(k)));
   const valueRows = rows.filter((r) => hasNumbers(r) || named(r));

@@ -14,7 +14,7 @@ import { observedRows, rowsFromStream, tableText, type ObservedRow, type RowOpti
 const CLASS_KEYS: Record<TableId, string[]> = {
   requests: ['本年新收', '上年结转', '办理结果', '予以公开', '申请人情况', '不予公开', '无法提供', '不予处理', '结转下年度', '国家秘密', '三安全一稳定', '过程性信息', '信访举报', '重复申请'],
   review: ['结果维持', '结果纠正', '尚未审结', '直接起诉', '复议后起诉'],
-  active: ['第二十条', '规章', '规范性文件', '行政许可', '行政处罚', '行政强制', '事业性收费', '集中采购', '制发件数', '处理决定数量'],
+  active: ['第二十条', '规章', '规范性文件', '行政许可', '行政处罚', '行政强制', '事业性收费', '集中采购', '制发件数', '决定数量'],
 };
 
 const PART_TABLE: Record<number, TableId> = { 2: 'active', 3: 'requests', 4: 'review' };

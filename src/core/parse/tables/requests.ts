@@ -2,6 +2,7 @@
 import type { CellSource, CellValue, ObservedRowLabel } from '../../../shared/model.ts';
 import { alignInOrder, fuzzyScore, keywordScore } from './align.ts';
 import { hasNumbers, type ObservedRow } from './rows.ts';
+import { REQUEST_ROW, REQUEST_ROWS_ABSENT_IN_2019, REQUESTS_SIZE } from '../../../shared/template/index.ts';
 import { REQUEST_GROUP_PATTERN, REQUEST_ROWS } from './templates.ts';
 import { pickValues } from './values.ts';
 import type { PendingRun } from './run-resolve.ts';
@@ -17,16 +18,16 @@ export interface RequestsTable {
   runs: PendingRun[];
 }
 
-const COLUMNS = 7;
+const COLUMNS = REQUESTS_SIZE.cols;
 
 function rowScore(row: ObservedRow, templateIndex: number): number {
   const t = REQUEST_ROWS[templateIndex]!;
   // A subtotal such as "(三)不予公开(总计)" must not be taken for the grand total.
-  if (REQUEST_GROUP_PATTERN.test(row.leaf) && t.index !== 22) return 0;
+  if (REQUEST_GROUP_PATTERN.test(row.leaf) && t.index !== REQUEST_ROW.lastResult) return 0;
   let s = keywordScore(row.leaf, row.full, t.keys, t.leafPattern);
   if (s === 0 && t.keys.length > 0) s = fuzzyScore(row.leaf, t.label);
-  // "(六)其他处理" alone with values is the 2019 layout's single row, mapped to row 22.
-  if (t.index === 22 && /其他处理$/.test(row.leaf)) s = Math.max(s, 3);
+  // "(六)其他处理" alone with values is the 2019 layout's single row, mapped to the last result row.
+  if (t.index === REQUEST_ROW.lastResult && /其他处理$/.test(row.leaf)) s = Math.max(s, 3);
   return s;
 }
 
@@ -60,17 +61,16 @@ export function mapRequests(rows: ObservedRow[]): RequestsTable | null {
       ...(pos?.offset !== undefined ? { offset: pos.offset } : {}),
     });
     if (canonical === null) return;
-    if (canonical === 22 && /其他处理$/.test(row.leaf)) layout2019 = true;
+    if (canonical === REQUEST_ROW.lastResult && /其他处理$/.test(row.leaf)) layout2019 = true;
     const picked = pickValues(row.values, COLUMNS);
     values[canonical] = picked.values;
     sources[canonical] = picked.sources;
     if (picked.run) runs.push({ table: 'requests', cells: picked.values.map((_, col) => ({ row: canonical, col })), label: leafCell?.text ?? '', ...picked.run });
     if (picked.short) warnings.push(`表三“${leafCell?.text ?? ''}”行只读到 ${row.values.length} 个数值单元格（应为 7 个）`);
   });
-  // The 2019 template had no cells for rows 20–21: they are 0, not blanks (DOMAIN.md).
-  if (layout2019 && !assigned.includes(20) && !assigned.includes(21)) {
-    values[20] = new Array<CellValue>(COLUMNS).fill(0);
-    values[21] = new Array<CellValue>(COLUMNS).fill(0);
+  // The 2019 template had no cells for these rows: they are 0, not blanks (DOMAIN.md).
+  if (layout2019 && !REQUEST_ROWS_ABSENT_IN_2019.some((r) => assigned.includes(r))) {
+    for (const r of REQUEST_ROWS_ABSENT_IN_2019) values[r] = new Array<CellValue>(COLUMNS).fill(0);
   }
   return { values, sources, labels, layout2019, matchedRows, warnings, runs };
 }
