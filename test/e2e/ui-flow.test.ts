@@ -189,6 +189,34 @@ describe('审核台界面（浏览器模式）', { skip: reason ?? false, timeou
     await screenshot(page, '5-detail-earlier-decision');
   });
 
+  test('更正表二、表四的非首个单元格：保存成功，检查重跑', async () => {
+    const { page } = app;
+    await page.getByRole('tab', { name: '统计表' }).click();
+    const correct = async (cell: string, value: string, reason: string): Promise<void> => {
+      await page.locator(`td[data-cell="${cell}"] button`).click();
+      const dialog = page.getByRole('dialog', { name: '更正读取的数值' });
+      await dialog.getByLabel('正确的值（留空表示未填写）').fill(value);
+      await dialog.getByLabel('理由（必填）').fill(reason);
+      await dialog.getByRole('button', { name: '保存更正' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await page.locator(`td[data-cell="${cell}"].corrected`).waitFor();
+    };
+    // 表四 行政诉讼（未经复议直接起诉）的总计 (index 9): two more than its parts, so review.totals fails for that block.
+    assert.equal(await page.locator('li.finding.status-fail[data-check="review.totals"]').count(), 0, '更正前表四总计无误');
+    const lawsuitTotal = Number(await page.locator('td[data-cell="review:9"]').textContent());
+    await correct('review:9', String(lawsuitTotal + 2), '核对原件：表四诉讼总计');
+    await page.locator('li.finding.status-fail[data-check="review.totals"]', { hasText: '未经复议直接起诉' }).waitFor();
+    assert.equal(Number(await page.locator('td[data-cell="review:9"]').textContent()), lawsuitTotal + 2);
+    // 表二 行政规范性文件·本年废止件数 (index 4): left blank, so table.active.complete fails naming that cell.
+    assert.equal(await page.locator('li.finding.status-fail[data-check="table.active.complete"]').count(), 0, '更正前表二完整');
+    await correct('active:4', '', '核对原件：该栏未填写');
+    await page.locator('li.finding.status-fail[data-check="table.active.complete"]', { hasText: '行政规范性文件·本年废止件数' }).waitFor();
+    const record = page.locator('section', { hasText: '数值更正记录' });
+    await record.getByText('表四 行政诉讼（未经复议直接起诉）·总计').waitFor();
+    await record.getByText('表二 行政规范性文件·本年废止件数').waitFor();
+    await screenshot(page, '5-detail-corrected-flat-tables');
+  });
+
   test('浏览器上传：选择文件上传，任务完成（重复文件被跳过并说明原因）', async () => {
     const { page } = app;
     await page.getByRole('button', { name: '导入' }).first().click();
