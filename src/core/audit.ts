@@ -28,8 +28,16 @@ export interface ReadResult {
 export function looksLikeAnnualReport(report: Report): boolean {
   const partsFound = report.sections.filter((s) => s.found).length;
   const hasTable = report.tables.active !== null || report.tables.requests !== null || report.tables.review !== null;
+  // A letter or notice about the annual report (关于报送…年度报告的函, filed in the same web column) is not one,
+  // even when its numbered points read like parts.
+  if (!hasTable && report.title === null && isLetterHeading(report.paragraphs[0]?.text ?? '')) return false;
   const mentions = report.paragraphs.some((p) => /政府信息公开|政务公开|信息公开/.test(p.text));
   return mentions && (partsFound >= 2 || hasTable || (report.generation === 'legacy' && (report.legacyItems ?? []).filter((i) => i.found).length >= 3));
+}
+
+function isLetterHeading(text: string): boolean {
+  const t = text.replace(/\s+/g, '');
+  return /^关于.{2,70}?的(?:函|复函|通知|通报|请示|批复|意见)/.test(t);
 }
 
 /** Read one file into a Report. Never throws: an unreadable file becomes an error with a Chinese reason. */

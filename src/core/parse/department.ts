@@ -7,7 +7,7 @@ import type { Report } from '../../shared/model.ts';
 import { stripInvisible } from '../../shared/invisible.ts';
 
 export const ORG_SUFFIX =
-  /(人民政府办公室|人民政府|政府办公室|办公室|办公厅|管理委员会|委员会|街道办事处|办事处|服务中心|中心|分局|局|委|办|厅|院|署|所|站|队|馆|会|部|处|政府|集团|公司|学校|医院|大学|法院|检察院|支队|大队|街道)$/;
+  /(人民政府办公室|人民政府|政府办公室|办公室|办公厅|管理委员会|委员会|街道办事处|办事处|服务中心|中心|分局|局|委|办|厅|院|署|所|站|队|馆|会|部|处|政府|集团|公司|学校|医院|大学|法院|检察院|支队|大队|街道|镇|乡|苏木)$/;
 
 const LEADING_NOISE = /^(关于|请联系|联系|通过|现向社会公布|向社会公布|公布|本报告由|由|是|经|对|在|按照|根据|依据|为|将|本|现|特|及|和|与|的)+/;
 
@@ -31,6 +31,8 @@ export interface DepartmentInput {
   /** Index of the paragraph holding the signing date, when found. */
   signatureDateIndex: number | null;
   fileName: string;
+  /** The web page's 发布机构/发布单位 (page chrome), when the text came off a page: often the compiler's office. */
+  publisher?: string;
 }
 
 type Source = NonNullable<Report['departmentSource']>;
@@ -65,6 +67,9 @@ export function findDepartment(input: DepartmentInput): { name: string | null; s
   for (const m of body.matchAll(/(?:^|[\n《])([^\n《》,，。]{3,30}?)(?:19|20)\d{2}年度?政府信息公开(?:工作)?(?:年度)?报告/g)) bodyTitles.add(m[1]!);
   for (const b of bodyTitles) vote(b, 2, 'phrase');
 
+  // The publisher of a web page is weak evidence: a government's report is put up by its office.
+  if (input.publisher) vote(input.publisher, 3, 'phrase');
+
   if (input.signatureDateIndex !== null) {
     // The organisation signs just above the date, or on the same line before it.
     const same = input.paragraphs[input.signatureDateIndex]!.replace(/(?:19|20)\d{2}\s*年.*$|[〇零一二三四五六七八九]{4}\s*年.*$/, '');
@@ -95,9 +100,44 @@ export function findDepartment(input: DepartmentInput): { name: string | null; s
     const name = cleanOrgName(stripped);
     return name ? { name, source: 'filename' } : { name: null, source: null };
   }
+  // The compiler (本报告由××办公室编制) is not the body reporting: its office is only the body's when the body's
+  // own name, which it begins with, is a candidate too.
+  for (const [name, v] of votes) {
+    const body = name.replace(/(办公室|办公厅)$/, '');
+    if (body !== name && votes.has(body) && v.source === 'phrase') v.weight = Math.min(v.weight, votes.get(body)!.weight - 1);
+  }
   let best: [string, { weight: number; source: Source }] | null = null;
   for (const entry of votes) if (!best || entry[1].weight > best[1].weight) best = entry;
-  return { name: best![0], source: best![1].source };
+  return { name: completeName(best![0], body), source: best![1].source };
+}
+
+/** Place names a short name may leave out in front (洪泽区人民政府 ← 淮安市洪泽区人民政府). */
+const PLACE_PREFIX = /([\u4e00-\u9fff]{2,7}?(?:省|自治区|市|自治州|州|盟|地区))$/;
+
+/**
+ * A title often names the body without its higher place: "洪泽区人民政府2023年…". When the text writes the
+ * same name with a place in front (the signature, the compiler's line), that full name is the body's.
+ */
+export function completeName(name: string, body: string): string {
+  if (!/^[\u4e00-\u9fff]{2,6}?(?:区|县|旗|镇|乡|街道|开发区|新区)/.test(name)) return name;
+  const counts = new Map<string, number>();
+  let at = body.indexOf(name);
+  while (at >= 0) {
+    const prefix = PLACE_PREFIX.exec(body.slice(Math.max(0, at - 10), at));
+    // Words before the place ("本报告由淮安市…") are not part of it.
+    const full = prefix ? cleanOrgName(prefix[1]! + name) : null;
+    if (full && full !== name && full.endsWith(name)) counts.set(full, (counts.get(full) ?? 0) + 1);
+    at = body.indexOf(name, at + name.length);
+  }
+  let best: string | null = null;
+  let most = 0;
+  for (const [full, n] of counts) {
+    if (n > most) {
+      best = full;
+      most = n;
+    }
+  }
+  return best ?? name;
 }
 
 export function isGovernmentName(name: string | null): boolean {

@@ -68,13 +68,15 @@ export function parseDocument(doc: Document, fileName: string): Report {
   const title = findTitle(paragraphs, pageTitle ? norm(pageTitle) : undefined);
   const signing = findSigningDate(paragraphs);
   const statedPeriod = findStatedPeriod(paragraphs);
-  const signedOn = signing?.date.iso ?? null;
+  // Undated text taken off a web page: the page's publication date (发布时间/生成日期) stands in for the signature.
+  const signedOn = signing?.date.iso ?? page.chrome.publishedOn ?? null;
   const year = findYear({ title, paragraphs, period: statedPeriod, signedOn });
   const department = findDepartment({
     title,
     paragraphs: paragraphs.map((p) => p.text),
     signatureDateIndex: signing?.index ?? null,
     fileName,
+    ...(page.chrome.publisher ? { publisher: norm(page.chrome.publisher) } : {}),
   });
   const hasTables = extracted.tables.active !== null || extracted.tables.requests !== null || extracted.tables.review !== null;
   const generation = detectGeneration({

@@ -75,7 +75,8 @@ function subheadingCuts(text: string): number[] {
 
 /** The report's title at the head of the line: "××局2024年政府信息公开工作年度报告 本报告由…". */
 function titleEnd(text: string): number | null {
-  const m = /^.{4,70}?(?:年度报告|年报|工作报告)(?=\s|[^\s。，,]{2})/.exec(text);
+  // "…年度报告的函" goes on: a letter about the report, not its title.
+  const m = /^.{4,70}?(?:年度报告|年报|工作报告)(?=\s|[^\s。，,的]{2})/.exec(text);
   return m && /政府信息公开|政务公开|信息公开/.test(m[0]) ? m[0].length : null;
 }
 

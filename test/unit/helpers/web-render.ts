@@ -114,15 +114,16 @@ export function webPageText(report: Report, tables: Tables, options: PageOptions
   }
   const line = body.filter((p) => p !== '').join(options.joiner);
   if (!options.chrome) return line;
-  const publisher = report.department ?? '本机关';
+  // The publisher box names the body's office (a compiler, not the body); left out when the text names no body.
+  const publisher = report.department ? `  发布机构：${report.department}办公室` : '';
   return [
     '当前位置：首页 > 政务公开 > 政府信息公开 > 政府信息公开年报',
-    `索引号：000000000/2025-00001  发布机构：${publisher}办公室  生成日期：2025-01-20`,
+    `索引号：000000000/2025-00001${publisher}  生成日期：2025-01-20`,
     `标题：${report.title ?? ''}`,
     '【字体：大 中 小】 打印本页 关闭窗口',
     line,
     '扫一扫在手机打开当前页',
-    `主办单位：${publisher}  网站标识码：000000000  联系我们 | 网站地图`,
+    `主办单位：${report.department ?? ''}  网站标识码：000000000  联系我们 | 网站地图`,
   ].join('\n');
 }
 
