@@ -77,13 +77,18 @@ test('table 二 (2021 and the 2019 trial format) is that of DOMAIN.md', { skip: 
     });
   assert.deepEqual(spec2021, activeSpecOf(ACTIVE_2021));
   const spec2019 = codeBlock(text).flatMap((l) => {
-    const m = /^(\S+)\s+(.+?)\s+×\s+(.+?)\s+\((\d+)–(\d+)\)$/.exec(l.trim());
-    assert.ok(m, `a 2019 line: ${l}`);
-    const rows = m[2]!.split(/,\s*/);
-    const columns = m[3]!.split(/,\s*/);
-    let index = Number(m[4]);
-    const cells = rows.flatMap((row) => columns.map((column) => ({ index: index++, group: nfkc(m[1]!), row: nfkc(row), column: nfkc(column) })));
-    assert.equal(index - 1, Number(m[5]), `index range of ${l}`);
+    // "group  rows × columns  (from–to)", read by its separators (no backtracking patterns).
+    const [left, right] = l.trim().split('×').map((s) => s.trim());
+    assert.ok(left && right, `a 2019 line: ${l}`);
+    const groupEnd = left.search(/\s/);
+    const group = left.slice(0, groupEnd);
+    const rows = left.slice(groupEnd).trim().split(/,\s*/);
+    const rangeAt = right.lastIndexOf('(');
+    const columns = right.slice(0, rangeAt).trim().split(/,\s*/);
+    const [from, to] = right.slice(rangeAt + 1, -1).split('–').map(Number);
+    let index = from!;
+    const cells = rows.flatMap((row) => columns.map((column) => ({ index: index++, group: nfkc(group), row: nfkc(row), column: nfkc(column) })));
+    assert.equal(index - 1, to, `index range of ${l}`);
     return cells;
   });
   assert.deepEqual(spec2019, activeSpecOf(ACTIVE_2019));
@@ -97,8 +102,11 @@ test('table 三 rows, headings, columns and the 2019 rows are those of DOMAIN.md
   assert.ok(columnsLine.includes(`${REQUEST_HEADER.legalPersons}:`), 'the 法人或其他组织 header over columns 1–5');
 
   const lines = codeBlock(text);
-  const rows = lines.filter((l) => /^\s*\d+ /.test(l)).map((l) => /^\s*(\d+)\s+(.+)$/.exec(l)!);
-  assert.deepEqual(rows.map((m) => [Number(m[1]), nfkc(m[2]!)]), REQUEST_ROWS.map((r) => [r.index, nfkc(r.label)]));
+  const rows = lines.filter((l) => /^\s*\d+ /.test(l)).map((l) => {
+    const index = /^\s*(\d+)/.exec(l)!;
+    return { line: l, index: Number(index[1]), label: l.slice(index[0].length).trim() };
+  });
+  assert.deepEqual(rows.map((r) => [r.index, nfkc(r.label)]), REQUEST_ROWS.map((r) => [r.index, nfkc(r.label)]));
   // Headings are the lines without an index; each stands right before the row the template puts it before.
   const headingsBefore: [string, number][] = [];
   lines.forEach((l, i) => {
@@ -111,7 +119,7 @@ test('table 三 rows, headings, columns and the 2019 rows are those of DOMAIN.md
   assert.deepEqual(REQUEST_HEADINGS.map((h) => nfkc(h.label)), templateHeadings.map(([h]) => h));
   // Indentation: the spec indents two spaces per level (after the index column).
   const indentOf = (l: string): number => (/^(\s*)(\d+\s+)?/.exec(l)![0].length - 3) / 2;
-  assert.deepEqual(rows.map((m) => indentOf(m[0])), REQUEST_ROWS.map((r) => r.indent));
+  assert.deepEqual(rows.map((r) => indentOf(r.line)), REQUEST_ROWS.map((r) => r.indent));
 
   const m2019 = /map it to row (\d+) and set rows (\d+)–(\d+) to 0/.exec(text.replace(/\s+/g, ' '));
   assert.ok(m2019, 'the 2019 rule');
@@ -122,9 +130,15 @@ test('table 三 rows, headings, columns and the 2019 rows are those of DOMAIN.md
 test('table 四 blocks and columns are those of DOMAIN.md', { skip: skipWithoutSpec }, () => {
   const text = section('Table 四');
   assert.match(text, new RegExp(`canonical \`review\`, ${REVIEW_SIZE} values`));
-  const blocks = codeBlock(text).map((l) => /^(.+?) \((\d+)–(\d+)\):\s+(.+)$/.exec(l)!);
+  // "name (from–to):   columns", read by its separators.
+  const blocks = codeBlock(text).map((l) => {
+    const open = l.indexOf(' (');
+    const close = l.indexOf('):');
+    const [from, to] = l.slice(open + 2, close).split('–').map(Number);
+    return [l.slice(0, open).trim().replace(/\s+/g, ' '), from, to, l.slice(close + 2).trim().split(/,\s*/)];
+  });
   assert.deepEqual(
-    blocks.map((m) => [m[1]!.trim().replace(/\s+/g, ' '), Number(m[2]), Number(m[3]), m[4]!.split(/,\s*/)]),
+    blocks,
     REVIEW_BLOCKS.map((b, i) => [b.sub ? `${b.label} ${b.sub}` : b.label, i * REVIEW_COLUMNS.length, (i + 1) * REVIEW_COLUMNS.length - 1, [...REVIEW_COLUMNS]]),
   );
 });

@@ -96,10 +96,16 @@ const ROW_SPECS: RowSpec[] = [
   ['四、结转下年度继续办理', 0, null],
 ];
 
+/** "（二）部分公开（区分处理的…）" → "（二）部分公开": a trailing bracketed note dropped. */
+function withoutNote(label: string): string {
+  const open = label.lastIndexOf('（');
+  return open > 0 && label.endsWith('）') ? label.slice(0, open) : label;
+}
+
 export const REQUEST_ROWS: readonly RequestRow[] = ROW_SPECS.map(([label, indent, group, before], index) => ({
   index,
   label,
-  name: label.replace(/（[^）]*）$/, ''),
+  name: withoutNote(label),
   indent,
   group,
   before: before ?? [],
