@@ -1,8 +1,9 @@
 import type { Check, CheckFinding } from './types.ts';
 import { cellEvidence, show } from './lib/evidence.ts';
 import { fail, isNumber, na, pass } from './lib/findings.ts';
-import { otherOf, previousReport } from './lib/history.ts';
+import { otherOf } from './lib/history.ts';
 import { REQUEST_ROW, REQUESTS_SIZE, requestColumnName, requestRowShort } from '../../shared/template/index.ts';
+import { withPreviousReport } from './lib/guards.ts';
 
 export const historyCarryover: Check = {
   meta: {
@@ -14,9 +15,7 @@ export const historyCarryover: Check = {
     profiles: ['2021', '2019'],
     comparesReports: true,
   },
-  run(report, context) {
-    const { prev, why } = previousReport(report, context);
-    if (!prev) return [na(why)];
+  run: withPreviousReport((report, prev) => {
     const now = report.tables.requests;
     const before = prev.report.tables.requests;
     if (!now || !before) return [na('本年或上年年报缺少表三，无法衔接比较')];
@@ -35,5 +34,5 @@ export const historyCarryover: Check = {
     }
     if (out.length > 0) return out;
     return compared > 0 ? [pass('本年上年结转与上年度年报结转下年度数据一致')] : [na('相关单元格空白，无法比较')];
-  },
+  }),
 };

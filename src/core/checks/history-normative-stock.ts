@@ -1,7 +1,8 @@
 import type { Check, CheckFinding } from './types.ts';
 import { cellEvidence } from './lib/evidence.ts';
 import { fail, isNumber, na, pass } from './lib/findings.ts';
-import { otherOf, previousReport } from './lib/history.ts';
+import { otherOf } from './lib/history.ts';
+import { withPreviousReport } from './lib/guards.ts';
 
 const KINDS = [{ name: '规章', base: 0 }, { name: '行政规范性文件', base: 3 }];
 
@@ -15,9 +16,7 @@ export const historyNormativeStock: Check = {
     profiles: ['2021'],
     comparesReports: true,
   },
-  run(report, context) {
-    const { prev, why } = previousReport(report, context);
-    if (!prev) return [na(why)];
+  run: withPreviousReport((report, prev) => {
     const now = report.tables.active;
     const before = prev.report.tables.active;
     if (!now || !before || prev.report.generation !== '2021') return [na('本年或上年年报缺少新版表二，无法衔接比较')];
@@ -37,5 +36,5 @@ export const historyNormativeStock: Check = {
     }
     if (out.length > 0) return out;
     return compared > 0 ? [pass('规章、规范性文件现行有效件数与上年度衔接')] : [na('相关单元格空白，无法比较')];
-  },
+  }),
 };

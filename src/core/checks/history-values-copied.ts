@@ -1,7 +1,8 @@
 import type { CellValue } from '../../shared/model.ts';
 import type { Check } from './types.ts';
 import { fail, na, pass } from './lib/findings.ts';
-import { otherOf, previousReport } from './lib/history.ts';
+import { otherOf } from './lib/history.ts';
+import { withPreviousReport } from './lib/guards.ts';
 
 function flat(t: CellValue[] | CellValue[][] | null): CellValue[] | null {
   return t === null ? null : (t as (CellValue | CellValue[])[]).flat();
@@ -27,9 +28,7 @@ export const historyValuesCopied: Check = {
     profiles: ['2021', '2019'],
     comparesReports: true,
   },
-  run(report, context) {
-    const { prev, why } = previousReport(report, context);
-    if (!prev) return [na(why)];
+  run: withPreviousReport((report, prev) => {
     if (prev.report.generation !== report.generation) return [na('两年年报格式版本不同，无法逐格比较')];
     const copied: string[] = [];
     let compared = 0;
@@ -46,5 +45,5 @@ export const historyValuesCopied: Check = {
     return [fail(`${copied.join('、')}与${prev.year ?? '上'}年度年报逐格相同，疑似照抄`, [{ text: copied.join('、'), other: otherOf(prev) }], {
       measure: copied.length,
     })];
-  },
+  }),
 };

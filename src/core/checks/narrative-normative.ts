@@ -5,6 +5,7 @@ import { activeCellName } from '../../shared/template/index.ts';
 import { findCountedNumbers } from './lib/numbers.ts';
 import { clauses, sentencesOf } from './lib/sentences.ts';
 import { yearsMentioned } from './lib/years.ts';
+import { withTable } from './lib/guards.ts';
 
 type Action = 'issued' | 'repealed' | 'inForce';
 const ACTIONS: { action: Action; pattern: RegExp }[] = [
@@ -29,9 +30,7 @@ export const narrativeNormative: Check = {
     docs: '国办公开办函〔2021〕30号表二列出规章、行政规范性文件本年制发、本年废止和现行有效件数。正文中关于制发、废止或现行有效的规章、规范性文件件数的表述应与表二一致；仅提到公开、解读文件的句子不作比较。',
     profiles: ['2021'],
   },
-  run(report) {
-    const values = report.tables.active;
-    if (!values) return [na('表二缺失，无法与正文核对')];
+  run: withTable('active', '表二缺失，无法与正文核对', (values, report) => {
     const out: CheckFinding[] = [];
     let compared = 0;
     for (const s of sentencesOf(report)) {
@@ -58,5 +57,5 @@ export const narrativeNormative: Check = {
     }
     if (out.length > 0) return out;
     return compared > 0 ? [pass(`正文所述规章、规范性文件件数与表二一致（${compared}处）`)] : [na('正文未陈述制发、废止或现行有效的规章、规范性文件件数')];
-  },
+  }),
 };

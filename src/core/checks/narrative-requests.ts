@@ -6,6 +6,7 @@ import { findCountedNumbers } from './lib/numbers.ts';
 import { clauses, sentencesOf } from './lib/sentences.ts';
 import { yearsMentioned } from './lib/years.ts';
 import { REQUEST_COLUMN, REQUEST_ROW } from '../../shared/template/index.ts';
+import { withTable } from './lib/guards.ts';
 
 /** A sentence is about disclosure applications when it names them explicitly. */
 const TOPIC = /依申请公开|信息公开申请|公开申请|申请公开|政府信息公开的?申请|依申请/;
@@ -66,9 +67,7 @@ export const narrativeRequests: Check = {
     docs: '《中华人民共和国政府信息公开条例》第五十条要求年报如实报告收到和处理政府信息公开申请的情况。正文中“收到/新收/承办……申请N件”“上年结转N件”“结转下年度N件”等表述应与表三的本年新收、上年结转、结转下年度继续办理数据一致（国办公开办函〔2021〕30号）。',
     profiles: ['2021', '2019'],
   },
-  run(report) {
-    const grid = report.tables.requests;
-    if (!grid) return [na('表三缺失，无法与正文核对')];
+  run: withTable('requests', '表三缺失，无法与正文核对', (grid, report) => {
     const { found, unclear } = statements(report);
     if (found.length === 0 && unclear.length === 0) return [na('正文未陈述政府信息公开申请数量')];
     const newly = grid[REQUEST_ROW.received]?.[REQUEST_COLUMN.total];
@@ -106,5 +105,5 @@ export const narrativeRequests: Check = {
       return [uncertain(`正文提到与申请相关的数字${u.value}件，无法确定是否指申请数量，请人工核对`, [quoteEvidence(u.sentence), cellEvidence(report, { table: 'requests', row: REQUEST_ROW.received, col: REQUEST_COLUMN.total })])];
     }
     return [pass(`正文所述申请数量与表三一致（${found.length}处）`, found.slice(0, 3).map((f) => quoteEvidence(f.sentence)))];
-  },
+  }),
 };

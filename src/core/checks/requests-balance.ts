@@ -1,7 +1,8 @@
 import type { Check } from './types.ts';
 import { cellEvidence, show } from './lib/evidence.ts';
-import { fail, isNumber, na, pass, sum, uncertain } from './lib/findings.ts';
+import { fail, isNumber, sum } from './lib/findings.ts';
 import { REQUEST_ROW, REQUESTS_SIZE, requestColumnName } from '../../shared/template/index.ts';
+import { withTable, itemVerdict } from './lib/guards.ts';
 
 /** 一 + 二 = 三（七）总计 + 四. */
 const BALANCE_ROWS = [REQUEST_ROW.received, REQUEST_ROW.carriedOver, REQUEST_ROW.total, REQUEST_ROW.carriedForward];
@@ -15,9 +16,7 @@ export const requestsBalance: Check = {
     docs: '国办公开办函〔2021〕30号表三注明“本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和”，即本年新收+上年结转=本年度办理结果（七）总计+结转下年度继续办理。本检查逐列核对。',
     profiles: ['2021', '2019'],
   },
-  run(report) {
-    const grid = report.tables.requests;
-    if (!grid) return [na('表三缺失，无法核对')];
+  run: withTable('requests', '表三缺失，无法核对', (grid, report) => {
     const out = [];
     let checked = 0;
     for (let c = 0; c < REQUESTS_SIZE.cols; c++) {
@@ -31,8 +30,6 @@ export const requestsBalance: Check = {
           BALANCE_ROWS.map((r) => cellEvidence(report, { table: 'requests', row: r, col: c })), { measure: 1 }));
       }
     }
-    if (out.length > 0) return out;
-    if (checked === 0) return [uncertain('表三有空白单元格，无法核对勾稽关系')];
-    return [pass(`表三${checked}列均满足“一+二=三+四”`)];
-  },
+    return itemVerdict(out, checked, '表三有空白单元格，无法核对勾稽关系', `表三${checked}列均满足“一+二=三+四”`);
+  }),
 };

@@ -1,7 +1,8 @@
 import type { Check } from './types.ts';
 import { cellEvidence, show } from './lib/evidence.ts';
-import { fail, isNumber, na, pass, sum, uncertain } from './lib/findings.ts';
+import { fail, isNumber, sum } from './lib/findings.ts';
 import { REQUEST_ROW, REQUESTS_SIZE, requestColumnName } from '../../shared/template/index.ts';
+import { withTable, itemVerdict } from './lib/guards.ts';
 
 export const requestsResultTotal: Check = {
   meta: {
@@ -12,9 +13,7 @@ export const requestsResultTotal: Check = {
     docs: '国办公开办函〔2021〕30号表三中，“三、本年度办理结果”下的“（七）总计”应等于（一）予以公开至（六）其他处理各项（含全部细项）之和。本检查逐列核对，自行增加的小计行不计入。',
     profiles: ['2021', '2019'],
   },
-  run(report) {
-    const grid = report.tables.requests;
-    if (!grid) return [na('表三缺失，无法核对')];
+  run: withTable('requests', '表三缺失，无法核对', (grid, report) => {
     const out = [];
     let checked = 0;
     for (let c = 0; c < REQUESTS_SIZE.cols; c++) {
@@ -30,8 +29,6 @@ export const requestsResultTotal: Check = {
           [cellEvidence(report, { table: 'requests', row: REQUEST_ROW.total, col: c }), ...nonZero.map((x) => cellEvidence(report, { table: 'requests', row: x.r, col: c }))], { measure: 1 }));
       }
     }
-    if (out.length > 0) return out;
-    if (checked === 0) return [uncertain('表三办理结果各列均有空白单元格，无法核对')];
-    return [pass(`表三${checked}列的（七）总计均等于各项办理结果之和`)];
-  },
+    return itemVerdict(out, checked, '表三办理结果各列均有空白单元格，无法核对', `表三${checked}列的（七）总计均等于各项办理结果之和`);
+  }),
 };

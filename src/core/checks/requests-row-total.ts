@@ -1,8 +1,9 @@
 import type { Check } from './types.ts';
 import { cellEvidence, show } from './lib/evidence.ts';
-import { fail, isNumber, na, pass, sum, uncertain } from './lib/findings.ts';
+import { fail, isNumber, sum } from './lib/findings.ts';
 import { impossibleRunFindings } from './lib/run-cuts.ts';
 import { REQUEST_COLUMN, REQUESTS_SIZE, requestRowName } from '../../shared/template/index.ts';
+import { withTable, itemVerdict } from './lib/guards.ts';
 
 export const requestsRowTotal: Check = {
   meta: {
@@ -13,9 +14,7 @@ export const requestsRowTotal: Check = {
     docs: '国办公开办函〔2021〕30号表三中，每一行的“总计”应等于自然人与商业企业、科研机构、社会公益组织、法律服务机构、其他五类法人或其他组织之和。本检查逐行核对，列出总计不符的行及各列数值。',
     profiles: ['2021', '2019'],
   },
-  run(report) {
-    const grid = report.tables.requests;
-    if (!grid) return [na('表三缺失，无法核对')];
+  run: withTable('requests', '表三缺失，无法核对', (grid, report) => {
     // Runs of digits that no cut can make add up are this check's errors too.
     const out = impossibleRunFindings(report, 'requests', '表三');
     let checked = 0;
@@ -31,8 +30,6 @@ export const requestsRowTotal: Check = {
           [cellEvidence(report, { table: 'requests', row: r, col: total }), ...parts.map((_, c) => cellEvidence(report, { table: 'requests', row: r, col: c }))], { measure: 1 }));
       }
     }
-    if (out.length > 0) return out;
-    if (checked === 0) return [uncertain('表三各行均有空白单元格，无法核对总计')];
-    return [pass(`表三${checked}行的总计均等于各列之和${checked < 25 ? `（${25 - checked}行有空白未核对）` : ''}`)];
-  },
+    return itemVerdict(out, checked, '表三各行均有空白单元格，无法核对总计', `表三${checked}行的总计均等于各列之和${checked < 25 ? `（${25 - checked}行有空白未核对）` : ''}`);
+  }),
 };

@@ -1,8 +1,9 @@
 import type { Check } from './types.ts';
 import { cellEvidence, show } from './lib/evidence.ts';
-import { fail, isNumber, na, pass, sum, uncertain } from './lib/findings.ts';
+import { fail, isNumber, sum } from './lib/findings.ts';
 import { impossibleRunFindings } from './lib/run-cuts.ts';
 import { REVIEW_BLOCKS, REVIEW_TOTAL_COLUMN, reviewBlockName, reviewIndex } from '../../shared/template/index.ts';
+import { withTable, itemVerdict } from './lib/guards.ts';
 
 export const reviewTotals: Check = {
   meta: {
@@ -13,9 +14,7 @@ export const reviewTotals: Check = {
     docs: '国办公开办函〔2021〕30号表四中，行政复议、未经复议直接起诉、复议后起诉三组数据的“总计”应分别等于结果维持、结果纠正、其他结果、尚未审结之和。本检查逐组核对。',
     profiles: ['2021', '2019'],
   },
-  run(report) {
-    const v = report.tables.review;
-    if (!v) return [na('表四缺失，无法核对')];
+  run: withTable('review', '表四缺失，无法核对', (v, report) => {
     // Runs of digits that no cut can make add up are this check's errors too.
     const out = impossibleRunFindings(report, 'review', '表四');
     let checked = 0;
@@ -30,8 +29,6 @@ export const reviewTotals: Check = {
           [reviewIndex(b, REVIEW_TOTAL_COLUMN), ...parts.map((_, c) => reviewIndex(b, c))].map((i) => cellEvidence(report, { table: 'review', index: i })), { measure: 1 }));
       }
     }
-    if (out.length > 0) return out;
-    if (checked === 0) return [uncertain('表四有空白单元格，无法核对总计')];
-    return [pass(`表四${checked}组数据的总计均正确`)];
-  },
+    return itemVerdict(out, checked, '表四有空白单元格，无法核对总计', `表四${checked}组数据的总计均正确`);
+  }),
 };

@@ -1,5 +1,5 @@
 import type { Check } from './types.ts';
-import { completeness, type BlankCell } from './lib/completeness.ts';
+import { isBlank, tableCompleteness, type BlankCell } from './lib/completeness.ts';
 import { REQUESTS_SIZE, requestColumnName, requestRowName } from '../../shared/template/index.ts';
 
 export const tableRequestsComplete: Check = {
@@ -11,18 +11,13 @@ export const tableRequestsComplete: Check = {
     docs: '国办公开办函〔2021〕30号规定第三部分以统一表格（表三）报告收到和处理政府信息公开申请情况，共25行、7列（自然人、五类法人或其他组织、总计）。表格缺失或任一单元格空白（数值为0也应填写0；“/”“-”“无”视为未填写）均不符合要求。',
     profiles: ['2021', '2019'],
   },
-  run(report) {
-    const grid = report.tables.requests;
-    let blanks: BlankCell[] | null = null;
-    if (grid) {
-      blanks = [];
-      for (let r = 0; r < REQUESTS_SIZE.rows; r++) {
-        for (let c = 0; c < REQUESTS_SIZE.cols; c++) {
-          const v = grid[r]?.[c];
-          if (v === null || v === undefined) blanks.push({ cell: { table: 'requests', row: r, col: c }, name: `${requestRowName(r)}${requestColumnName(c)}` });
-        }
+  run: tableCompleteness('requests', (grid) => {
+    const blanks: BlankCell[] = [];
+    for (let r = 0; r < REQUESTS_SIZE.rows; r++) {
+      for (let c = 0; c < REQUESTS_SIZE.cols; c++) {
+        if (isBlank(grid[r]?.[c])) blanks.push({ cell: { table: 'requests', row: r, col: c }, name: `${requestRowName(r)}${requestColumnName(c)}` });
       }
     }
-    return completeness(report, 'requests', blanks);
-  },
+    return blanks;
+  }),
 };

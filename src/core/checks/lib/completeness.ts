@@ -1,12 +1,25 @@
 /** Shared logic of the three table.*.complete checks: missing table → one fail, blanks → one fail listing cells. */
-import type { Evidence, Report, TableId } from '../../../shared/model.ts';
+import type { CellValue, Evidence, Report, ReportTables, TableId } from '../../../shared/model.ts';
 import { TABLE_PART, TABLE_SHORT, partTitle, withoutNumbering, type CellAddress } from '../../../shared/template/index.ts';
-import type { CheckFinding } from '../types.ts';
+import type { Check, CheckFinding } from '../types.ts';
 import { cellEvidence } from './evidence.ts';
 import { fail, pass } from './findings.ts';
 import { ambiguousRunFindings, isUnsettled, unsettledCells } from './run-cuts.ts';
 
 export interface BlankCell { cell: CellAddress; name: string }
+
+/** Not filled in (a 0 must be written as 0). */
+export function isBlank(value: CellValue | undefined): boolean {
+  return value === null || value === undefined;
+}
+
+/** The run of a table.*.complete check: the blank cells `blanksOf` finds in the table, or the table missing. */
+export function tableCompleteness<T extends TableId>(table: T, blanksOf: (values: NonNullable<ReportTables[T]>, report: Report) => BlankCell[]): Check['run'] {
+  return (report) => {
+    const values = report.tables[table] as NonNullable<ReportTables[T]> | null;
+    return completeness(report, table, values ? blanksOf(values, report) : null);
+  };
+}
 
 export function completeness(report: Report, table: TableId, blanks: BlankCell[] | null): CheckFinding[] {
   const part = TABLE_PART[table];
