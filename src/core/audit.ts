@@ -40,6 +40,25 @@ function isLetterHeading(text: string): boolean {
   return /^关于.{2,70}?的(?:函|复函|通知|通报|请示|批复|意见)/.test(t);
 }
 
+/** Narrative characters below which a report whose tables hold no figure is an unfilled template. */
+const UNFILLED_NARRATIVE_CHARS = 200;
+
+/**
+ * A template nobody filled in (the office's blank Word form): not one figure in any statistics table
+ * and hardly any text under the six headings. Returns the narrative length when unfilled, else null.
+ */
+export function unfilledTemplate(report: Report): number | null {
+  const { active, requests, review } = report.tables;
+  const anyFigure = (active ?? []).some((v) => v !== null) || (review ?? []).some((v) => v !== null)
+    || (requests ?? []).some((row) => row.some((v) => v !== null));
+  if (anyFigure) return null;
+  const headings = new Set(report.sections.map((s) => s.headingIndex).filter((i) => i !== undefined));
+  const narrative = report.paragraphs
+    .filter((p, i) => p.part >= 1 && !p.fromTable && !headings.has(i))
+    .reduce((n, p) => n + p.text.replace(/[\s（）()：:。，,、]/g, '').length, 0);
+  return narrative < UNFILLED_NARRATIVE_CHARS ? narrative : null;
+}
+
 /** Read one file into a Report. Never throws: an unreadable file becomes an error with a Chinese reason. */
 export async function readReport(file: string, bytes: Uint8Array): Promise<ReadResult> {
   const detected = detectFormat(file, bytes);
@@ -49,6 +68,10 @@ export async function readReport(file: string, bytes: Uint8Array): Promise<ReadR
     const report = parseDocument(doc, file);
     if (!looksLikeAnnualReport(report)) {
       return { file, format, report: null, error: '不是政府信息公开工作年度报告（未找到年报的章节和统计表），请人工核对', errorCode: 'not-a-report' };
+    }
+    const narrative = unfilledTemplate(report);
+    if (narrative !== null) {
+      return { file, format, report: null, error: `不是政府信息公开工作年度报告：空白模板，统计表未填写任何数据，正文仅${narrative}字，请人工核对`, errorCode: 'not-a-report' };
     }
     return { file, format, report, error: null, errorCode: null };
   } catch (e) {

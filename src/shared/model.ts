@@ -194,7 +194,7 @@ export interface DeductionLine {
 }
 
 export interface ScoreResult {
-  /** null when vetoed (unreadable / not a report / not submitted). */
+  /** null when vetoed (unreadable / not a report / not submitted); a 一票否决 by a check keeps its points with grade 不合格 and `veto` set. */
   score: number | null;
   grade: '优秀' | '良好' | '合格' | '不合格' | null;
   veto: string | null;

@@ -11,7 +11,12 @@ export type DeductionRule =
   | { type: 'perKind'; kinds: Record<string, DeductionRule>; otherwise?: DeductionRule; label?: string }
   | { type: 'bands'; bands: { min: number; points: number; label?: string }[]; unit?: string; label?: string };
 
-export interface RubricCheck { check: string; weight: number; deduction: DeductionRule }
+/**
+ * 一票否决: a failed (or confirmed) finding of the check — of one of `kinds` when given — makes the report
+ * 不合格 whatever its points; `reason` is printed as the veto.
+ */
+export interface RubricVeto { reason: string; kinds?: string[] }
+export interface RubricCheck { check: string; weight: number; deduction: DeductionRule; veto?: RubricVeto }
 export interface RubricDimension { name: string; weight: number; checks: RubricCheck[] }
 export interface RubricSubstitute { check: string; replaces: string; profiles: Generation[]; deduction?: DeductionRule }
 export type Grade = '优秀' | '良好' | '合格' | '不合格';
@@ -98,6 +103,13 @@ function parseRule(v: Json, field: string): DeductionRule {
   }
 }
 
+function parseVeto(v: Json, field: string): RubricVeto {
+  const o = obj(v, field);
+  const reason = str(o.reason, `${field}.reason`);
+  if (o.kinds === undefined) return { reason };
+  return { reason, kinds: arr(o.kinds, `${field}.kinds`).map((k, i) => str(k, `${field}.kinds[${i}]`)) };
+}
+
 function monthDay(v: Json, field: string): string {
   const s = str(v, field);
   const m = /^(\d{2})-(\d{2})$/.exec(s);
@@ -123,7 +135,10 @@ export function validateRubric(data: Json, knownChecks?: readonly string[]): Rub
       if (knownChecks && !knownChecks.includes(check)) throw new RubricError(`${cf}.check`, `“${check}”不是已知的检查项`);
       if (seen.has(check)) throw new RubricError(`${cf}.check`, `“${check}”重复出现`);
       seen.add(check);
-      return { check, weight: nonNegative(cobj.weight, `${cf}.weight`), deduction: parseRule(cobj.deduction, `${cf}.deduction`) };
+      return {
+        check, weight: nonNegative(cobj.weight, `${cf}.weight`), deduction: parseRule(cobj.deduction, `${cf}.deduction`),
+        ...(cobj.veto === undefined ? {} : { veto: parseVeto(cobj.veto, `${cf}.veto`) }),
+      };
     });
     const total = checks.reduce((a, c) => a + c.weight, 0);
     if (Math.abs(total - weight) > 1e-6) throw new RubricError(`${field}.weight`, `必须等于其检查项权重之和（${Math.round(total * 100) / 100}）`);

@@ -4,7 +4,9 @@
  * - na checks are left out and their weight is spread proportionally over the assessable checks of the same
  *   dimension: the caps grow, the per-item deductions stay as the rubric prints them (a reviewer reads "每行 −2"
  *   and sees −2, not −2.1);
- * - legacy profile: substitutes (legacy.contents) take the weight of the check they replace (sections.present).
+ * - legacy profile: substitutes (legacy.contents) take the weight of the check they replace (sections.present);
+ * - 一票否决: a priced finding of a check whose rubric entry has a veto (of one of its kinds, when listed) makes the
+ *   report 不合格 whatever its points; the points are still shown and `veto` names the reason.
  */
 import type { DeductionLine, Finding, FindingDecision, Report, ScoreResult } from '../../shared/model.ts';
 import { effectiveStatuses } from '../../shared/decisions.ts';
@@ -92,6 +94,7 @@ export function scoreReport(input: ScoreInput): { findings: Finding[]; score: Sc
 
   const deductions: DeductionLine[] = [];
   const dimensions: ScoreResult['dimensions'] = [];
+  const vetoReasons: string[] = [];
   let lostTotal = 0;
   for (const dim of rubric.dimensions) {
     // Legacy and other profiles: substitute checks take the weight of the check they replace.
@@ -106,6 +109,8 @@ export function scoreReport(input: ScoreInput): { findings: Finding[]; score: Sc
     for (const entry of assessable) {
       const weight = entry.weight * factor;
       const idx = findings.map((f, i) => ({ f, i })).filter(({ f, i }) => f.check === entry.check && priced[i]);
+      const veto = entry.veto;
+      if (veto && idx.some(({ f }) => !veto.kinds || veto.kinds.includes(f.kind ?? '')) && !vetoReasons.includes(veto.reason)) vetoReasons.push(veto.reason);
       if (idx.length === 0 || weight === 0) continue;
       const raw = price(entry.deduction, idx.map(({ f }) => f));
       let remaining = weight;
@@ -133,5 +138,6 @@ export function scoreReport(input: ScoreInput): { findings: Finding[]; score: Sc
     lostTotal += lost;
   }
   const score = round1(Math.max(0, 100 - lostTotal));
-  return { findings, score: { score, grade: gradeOf(score, rubric), veto: null, deductions, dimensions, rubric: rubricId } };
+  const veto = vetoReasons.length > 0 ? `一票否决：${vetoReasons.join('；')}` : null;
+  return { findings, score: { score, grade: veto ? '不合格' : gradeOf(score, rubric), veto, deductions, dimensions, rubric: rubricId } };
 }

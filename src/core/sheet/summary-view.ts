@@ -20,7 +20,9 @@ export interface SummaryInput {
  * Returned in the order of `results`.
  */
 export function rankResults(results: AuditResult[]): (number | null)[] {
-  const scores = results.map((r) => r.score?.score ?? null);
+  // A report vetoed 不合格 (一票否决) keeps its points but ranks below every report that was not vetoed.
+  const VETO_PENALTY = 1000;
+  const scores = results.map((r) => (typeof r.score?.score === 'number' ? r.score.score - (r.score.veto ? VETO_PENALTY : 0) : null));
   return scores.map((s) => (s === null ? null : 1 + scores.filter((o) => o !== null && o > s).length));
 }
 

@@ -7,7 +7,8 @@ export function formatResultLine(r: AuditResult, index: number, total: number): 
   if (r.error) return `${head}\n      无法审核：${safe(r.error)}`;
   const rep = r.report!;
   const score = r.score?.score;
-  const scoreText = score === null || score === undefined ? '不评分' : `${score.toFixed(1)} 分 ${r.score?.grade ?? ''}`;
+  const vetoText = r.score?.veto ? `（${r.score.veto}）` : '';
+  const scoreText = score === null || score === undefined ? '不评分' : `${score.toFixed(1)} 分 ${r.score?.grade ?? ''}${vetoText}`;
   const failed = r.findings.filter((f) => f.status === 'fail');
   const uncertain = r.findings.filter((f) => f.status === 'uncertain');
   const lines = [`${head}\n      ${rep.department === null ? '（单位未识别）' : safe(rep.department)} · ${rep.year ?? '年份未识别'}年 · ${rep.generation}版模板 · ${scoreText}`];
@@ -19,7 +20,8 @@ export function formatResultLine(r: AuditResult, index: number, total: number): 
 
 export function formatSummary(results: AuditResult[], skipped: number): string {
   const audited = results.filter((r) => !r.error);
-  const errors = results.length - audited.length;
+  const notReports = results.filter((r) => r.errorCode === 'not-a-report').length;
+  const errors = results.length - audited.length - notReports;
   const scores = audited.map((r) => r.score?.score).filter((s): s is number => typeof s === 'number');
   const avg = scores.length ? (scores.reduce((a, b) => a + b, 0) / scores.length).toFixed(1) : '—';
   const grades = new Map<string, number>();
@@ -28,5 +30,5 @@ export function formatSummary(results: AuditResult[], skipped: number): string {
     grades.set(g, (grades.get(g) ?? 0) + 1);
   }
   const gradeText = [...grades].map(([g, n]) => `${g} ${n}`).join('，');
-  return `\n汇总：共 ${results.length} 个文件，已审核 ${audited.length} 个，无法读取 ${errors} 个${skipped ? `，跳过 ${skipped} 个` : ''}；平均分 ${avg}${gradeText ? `（${gradeText}）` : ''}`;
+  return `\n汇总：共 ${results.length} 个文件，已审核 ${audited.length} 个，无法读取 ${errors} 个${notReports ? `，不是年报 ${notReports} 个` : ''}${skipped ? `，跳过 ${skipped} 个` : ''}；平均分 ${avg}${gradeText ? `（${gradeText}）` : ''}`;
 }
