@@ -2,7 +2,8 @@
  * The one implementation of AuditorApi, over a Store (the SQLite file, or a shared PostgreSQL database). The Electron IPC adapter and the web
  * adapter both call this; neither contains logic of its own. Each concern lives in `service/`:
  * imports (jobs and the worker pool), reports (reading), review (decisions, corrections), documents
- * (printable HTML), rubrics (and re-scoring), departments (and the roster).
+ * (printable HTML), rubrics (and re-scoring), departments (and the roster), exports (批量导出 jobs),
+ * settings (the office's name).
  */
 import type { AuditorApi, ImportProgress } from '../shared/api.ts';
 import { openStore } from './store/open.ts';
@@ -14,6 +15,8 @@ import { reviewApi } from './service/review.ts';
 import { documentApi } from './service/documents.ts';
 import { rubricApi } from './service/rubrics.ts';
 import { departmentApi } from './service/departments.ts';
+import { exportApi } from './service/exports.ts';
+import { settingsApi } from './service/settings.ts';
 
 export { ServiceError } from './service/errors.ts';
 export type { ImportListener } from './service/imports.ts';
@@ -35,12 +38,15 @@ export interface AuditorService extends AuditorApi {
   waitForImport(jobId: string): Promise<ImportProgress>;
   /** Starts the parsing workers if needed; resolves when they are ready for files. */
   workersReady(): Promise<void>;
+  /** The zip of a finished browser-mode export (served by the web adapter as a download). */
+  exportArchive(jobId: string): { file: string; name: string } | null;
   readonly store: Store;
 }
 
 export function createService(options: ServiceOptions): AuditorService {
   const store = options.store ?? openSqliteStore(options.dbPath ?? './ogi-audit.db');
   const imports = importJobs(store, options);
+  const { close: closeExports, ...exports } = exportApi(store, options.office);
   return {
     store,
     ...imports,
@@ -49,8 +55,11 @@ export function createService(options: ServiceOptions): AuditorService {
     ...documentApi(store, options.office),
     ...rubricApi(store),
     ...departmentApi(store),
+    ...exports,
+    ...settingsApi(store, options.office),
     async close() {
       await imports.close();
+      await closeExports();
       await store.close();
     },
   };

@@ -27,7 +27,20 @@ export interface ImportJob {
   failure: string | null;
 }
 
+export type OverviewSortKey = 'rank' | 'department' | 'score' | 'failed' | 'uncertain' | 'importedAt';
+
+/** The overview's sort and filters, kept while the reviewer opens a department and comes back. */
+export interface OverviewView {
+  search: string;
+  grade: string;
+  onlyProblems: boolean;
+  /** Worst-first by default: rank descending (未报送 and unscored on top). */
+  sort: { key: OverviewSortKey; desc: boolean };
+}
+
 interface AppState extends Route {
+  overviewView: OverviewView;
+  setOverviewView(patch: Partial<OverviewView>): void;
   year: number | null;
   reviewer: string;
   jobs: ImportJob[];
@@ -71,6 +84,10 @@ export const useApp = create<AppState>()((set, get) => ({
   jobs: [],
   notice: null,
   dataVersion: 0,
+  overviewView: { search: '', grade: '', onlyProblems: false, sort: { key: 'rank', desc: true } },
+  setOverviewView(patch) {
+    set({ overviewView: { ...get().overviewView, ...patch } });
+  },
   navigate(route) {
     const next: Route = { view: route.view, reportId: route.view === 'detail' ? (route.reportId ?? get().reportId) : null };
     const hash = routeHash(next);

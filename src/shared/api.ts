@@ -114,6 +114,32 @@ export interface RubricDocument {
   createdAt: string;
 }
 
+/** A batch export of a year's documents (批量导出), as it runs. */
+export interface ExportProgress {
+  jobId: string;
+  year: number;
+  total: number;
+  done: number;
+  current: string | null;
+  finished: boolean;
+  /** Why the export failed (Chinese), or null. */
+  error: string | null;
+  /** Desktop: the folder written to; browser mode: null (the files come as one zip download). */
+  folder: string | null;
+  /** Paths written, relative to the folder (全部审核意见单.pdf, 审核意见单/<单位>.pdf, 汇总表.xlsx…). */
+  files: string[];
+  /** File name of the zip offered for download (browser mode), once finished. */
+  download: string | null;
+  sheets: number;
+  notices: number;
+}
+
+/** The office's own settings. */
+export interface OfficeSettings {
+  /** The office's name, heading every printed sheet, notice and summary. */
+  office: string;
+}
+
 export interface AuditorApi {
   /** Start importing files/folders on the machine running the backend. */
   importPaths(input: { paths: string[]; year?: number }): Promise<{ jobId: string }>;
@@ -163,6 +189,13 @@ export interface AuditorApi {
     year?: number;
     fixBy?: string;
   }): Promise<{ html: string; title: string }>;
+
+  /** Start a batch export of the year (all sheets, notices, summary, Excel); desktop passes the folder chosen. */
+  exportYear(input: { year: number; folder?: string }): Promise<{ jobId: string }>;
+  exportStatus(input: { jobId: string }): Promise<ExportProgress>;
+
+  getSettings(): Promise<OfficeSettings>;
+  saveSettings(input: OfficeSettings): Promise<OfficeSettings>;
 }
 
 export type ApiMethod = keyof AuditorApi;
@@ -187,6 +220,10 @@ export const API_METHODS = [
   'mergeDepartments',
   'setRoster',
   'renderDocument',
+  'exportYear',
+  'exportStatus',
+  'getSettings',
+  'saveSettings',
 ] as const satisfies readonly ApiMethod[];
 
 export type { Finding };

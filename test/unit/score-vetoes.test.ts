@@ -43,7 +43,7 @@ test('a reviewer who dismisses the missing-table finding lifts the veto', () => 
   const report = buildReport({ review: null });
   const findings = runChecks(report, EMPTY_CONTEXT);
   const i = findings.findIndex((f) => f.check === 'table.review.complete');
-  const { score } = scoreReport({ report, findings, rubric, decisions: [{ findingIndex: i, action: 'dismiss' }] });
+  const { score } = scoreReport({ report, findings, rubric, decisions: [{ findingIndex: i, check: 'table.review.complete', action: 'dismiss' }] });
   assert.equal(score.veto, null);
   assert.notEqual(score.grade, '不合格');
 });

@@ -1,4 +1,5 @@
 /** View model of the year's summary ranking (汇总排名表). */
+import { competitionRanks } from '../../shared/rank.ts';
 import type { AuditResult } from '../../shared/model.ts';
 import { checkInfo, DIMENSION_ORDER, UNSCORED_DIMENSION } from './check-catalogue.ts';
 import type { CheckInfoMap } from './check-catalogue.ts';
@@ -16,14 +17,11 @@ export interface SummaryInput {
 }
 
 /**
- * Competition ranking by score (1, 2, 2, 4): reports without a score (vetoed, unreadable) get null.
+ * Competition ranking by score (1, 2, 2, 4), vetoed reports last (src/shared/rank.ts); reports without a score get null.
  * Returned in the order of `results`.
  */
 export function rankResults(results: AuditResult[]): (number | null)[] {
-  // A report vetoed 不合格 (一票否决) keeps its points but ranks below every report that was not vetoed.
-  const VETO_PENALTY = 1000;
-  const scores = results.map((r) => (typeof r.score?.score === 'number' ? r.score.score - (r.score.veto ? VETO_PENALTY : 0) : null));
-  return scores.map((s) => (s === null ? null : 1 + scores.filter((o) => o !== null && o > s).length));
+  return competitionRanks(results.map((r) => ({ score: typeof r.score?.score === 'number' ? r.score.score : null, vetoed: Boolean(r.score?.veto) })));
 }
 
 export interface SummaryRowView {

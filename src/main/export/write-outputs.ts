@@ -37,6 +37,8 @@ export interface WriteOutputsOptions {
   json?: boolean;
   /** Show a progress bar on stderr (default: when stderr is a terminal). */
   progress?: boolean;
+  /** Called after each file written (the UI's progress of a batch export). */
+  onProgress?: (done: number, total: number, file: string) => void;
   concurrency?: number;
 }
 
@@ -47,6 +49,8 @@ export interface WrittenOutputs {
   xlsx: string;
   csv: string;
   json: string | null;
+  /** Rank of each result among the scored reports of its year (null: not ranked), in the order of `results`. */
+  ranks: (number | null)[];
   ms: number;
 }
 
@@ -150,21 +154,28 @@ export async function writeOutputs(results: AuditResult[], outDir: string, opts:
       )
     : null;
   bar?.start(jobs.length + 2, 0, { name: '' });
+  const total = jobs.length + 2;
+  let done = 0;
+  const step = (file: string): void => {
+    done += 1;
+    bar?.increment(1, { name: path.basename(file) });
+    opts.onProgress?.(done, total, file);
+  };
   try {
     const xlsx = path.join(outDir, 'summary.xlsx');
     await writeWorkbook(xlsx, results, { year, generatedAt: auditedAt, missing: opts.missing, office: opts.office, checks: opts.checks });
-    bar?.increment(1, { name: 'summary.xlsx' });
+    step(xlsx);
     const csv = path.join(outDir, 'findings.csv');
     await writeFile(csv, findingsCsv(results, opts.checks), 'utf8');
-    bar?.increment(1, { name: 'findings.csv' });
+    step(csv);
     let json: string | null = null;
     if (opts.json) {
       json = path.join(outDir, 'audit.json');
       const rubric = results.find((r) => r.score)?.score?.rubric ?? { id: 'default', version: 1 };
       await writeFile(json, JSON.stringify(exportDocument(results, rubric), null, 2), 'utf8');
     }
-    await printBatch(jobs, { concurrency: opts.concurrency, onDone: (file) => bar?.increment(1, { name: path.basename(file) }) });
-    return { sheets, notices, summaryPdf, xlsx, csv, json, ms: Date.now() - started };
+    await printBatch(jobs, { concurrency: opts.concurrency, onDone: step });
+    return { sheets, notices, summaryPdf, xlsx, csv, json, ranks, ms: Date.now() - started };
   } finally {
     bar?.stop();
   }

@@ -6,11 +6,23 @@ import { renderNoticeHtml, renderSheetHtml, renderSummaryHtml } from '../engine-
 import { embedFonts } from '../print/fonts.ts';
 import { ServiceError, guard } from './errors.ts';
 import { auditResultOf, reportDetail } from './reports.ts';
+import { officeName } from './settings.ts';
+import { competitionRanks } from '../../shared/rank.ts';
 
-export function documentApi(store: Store, office: string | undefined): Pick<AuditorApi, 'renderDocument'> {
+/** 第 N 名 / 共 M 家 among the scored latest reports of the report's year, as on the summary. */
+async function rankOf(store: Store, reportId: number, year: number | null): Promise<{ rank: number; of: number } | null> {
+  if (year === null) return null;
+  const latest = await store.reports.summaries({ year, latestOnly: true });
+  const ranks = competitionRanks(latest.map((r) => ({ score: r.score, vetoed: Boolean(r.veto) })));
+  const rank = ranks[latest.findIndex((r) => r.reportId === reportId)];
+  return rank === null || rank === undefined ? null : { rank, of: ranks.filter((r) => r !== null).length };
+}
+
+export function documentApi(store: Store, fallbackOffice: string | undefined): Pick<AuditorApi, 'renderDocument'> {
   return {
     renderDocument: (input) =>
       guard(async () => {
+        const office = await officeName(store, fallbackOffice);
         // The preview must look like the printed PDF on any machine: embed the bundled CJK font.
         const withFonts = (doc: { html: string; title: string }): { html: string; title: string } => ({ ...doc, html: embedFonts(doc.html) });
         if (input.kind === 'summary') {
@@ -40,6 +52,7 @@ export function documentApi(store: Store, office: string | undefined): Pick<Audi
             engineVersion: ENGINE_VERSION,
             decisions: d.decisions,
             corrections: d.corrections,
+            rank: await rankOf(store, input.reportId, d.summary.year),
             ...(office ? { office } : {}),
           }));
         }

@@ -5,6 +5,7 @@
  *
  *   POST /api/<method>   JSON body = the method's input → ApiResult JSON
  *   GET  /api/events     Server-Sent Events: `progress` events with ImportProgress (token in ?token= or header)
+ *   GET  /download/<job> the zip of a finished batch export (exportYear without a folder), as an attachment
  *   GET  /…              the built renderer (out/renderer); index.html gets
  *                        <meta name="ogi-token" content="…"> injected and needs ?token= once (then a cookie)
  */
@@ -189,6 +190,24 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
     req.on('close', () => sse.delete(res));
   };
 
+  const serveDownload = (req: http.IncomingMessage, res: http.ServerResponse, url: URL, jobId: string): void => {
+    const given = (req.headers[TOKEN_HEADER] as string | undefined) ?? url.searchParams.get('token') ?? cookieToken(req);
+    if (!sameToken(given ?? undefined, token)) return fail(res, 401, 'unauthorized', '缺少或错误的访问令牌');
+    const archive = service.exportArchive(jobId);
+    if (!archive) return fail(res, 404, 'not-found', '导出文件不存在或尚未完成');
+    fs.stat(archive.file, (err, stat) => {
+      if (err) return fail(res, 404, 'not-found', '导出文件已被删除');
+      res.writeHead(200, {
+        'content-type': 'application/zip',
+        'content-length': String(stat.size),
+        'cache-control': 'no-store',
+        // RFC 6266: an ASCII fallback and the Chinese name for browsers that read filename*.
+        'content-disposition': `attachment; filename="ogi-export.zip"; filename*=UTF-8''${encodeURIComponent(archive.name)}`,
+      });
+      fs.createReadStream(archive.file).pipe(res);
+    });
+  };
+
   const serveIndex = (req: http.IncomingMessage, res: http.ServerResponse, url: URL): void => {
     const given = url.searchParams.get('token') ?? cookieToken(req);
     if (!sameToken(given ?? undefined, token)) {
@@ -257,6 +276,8 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return fail(res, 405, 'method-not-allowed', '不支持的请求方法');
+    const download = /^\/download\/([\w-]{1,64})$/.exec(url.pathname);
+    if (download) return serveDownload(req, res, url, download[1]!);
     serveStatic(req, res, url);
   });
 

@@ -72,6 +72,10 @@ export const INPUT_RULES: Record<ApiMethod, Rule> = {
   mergeDepartments: shape({ fromId: int, intoId: int }),
   setRoster: shape({ year: int, names: arrayOf(str, 10_000) }),
   renderDocument: shape({ kind: oneOf('sheet', 'notice', 'summary') }, { reportId: int, year: int, fixBy: str }),
+  exportYear: shape({ year: int }, { folder: str }),
+  exportStatus: shape({ jobId: str }),
+  getSettings: none,
+  saveSettings: shape({ office: str }),
 };
 
 /** null when valid, else a message naming the field. Methods without input accept `{}` or nothing. */

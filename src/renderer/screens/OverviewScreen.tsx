@@ -1,14 +1,15 @@
 /**
- * 总览: one row per department for the chosen year — score, grade, 未报送/逾期 flags and failed checks —
- * with sorting, filters and search. Reports whose department or year could not be read are listed below.
+ * 总览: one row per department for the chosen year — rank, score, grade, 未报送/逾期 flags and failed checks —
+ * worst first by default, with sorting, filters and search kept while a department is open. Reports whose
+ * department or year could not be read are listed below.
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { OverviewRow, ReportSummary } from '../../shared/api.ts';
 import { api, errorText } from '../api/client.ts';
 import { DocumentPreview } from '../components/DocumentPreview.tsx';
-import { useApp } from '../store.ts';
-
-type SortKey = 'department' | 'score' | 'failed' | 'uncertain' | 'importedAt';
+import { BatchExportDialog } from '../components/BatchExportDialog.tsx';
+import { useApp, type OverviewSortKey as SortKey } from '../store.ts';
+import { competitionRanks } from '../../shared/rank.ts';
 
 const GRADES = ['优秀', '良好', '合格', '不合格'] as const;
 
@@ -24,10 +25,13 @@ function statusFlags(row: OverviewRow): { text: string; tone: 'bad' | 'warn' | '
   return flags;
 }
 
-function compare(a: OverviewRow, b: OverviewRow, key: SortKey): number {
+function compare(a: OverviewRow, b: OverviewRow, key: SortKey, ranks: Map<OverviewRow, number | null>): number {
   const ra = a.report;
   const rb = b.report;
   switch (key) {
+    case 'rank':
+      // Unranked (未报送, unreadable) sort after the last rank, i.e. first when worst-first.
+      return (ranks.get(a) ?? Infinity) - (ranks.get(b) ?? Infinity) || a.department.localeCompare(b.department, 'zh-CN');
     case 'department':
       return a.department.localeCompare(b.department, 'zh-CN');
     case 'score':
@@ -45,7 +49,7 @@ function SortHeader({ label, sortKey, sort, setSort }: { label: string; sortKey:
   const active = sort.key === sortKey;
   return (
     <th aria-sort={active ? (sort.desc ? 'descending' : 'ascending') : 'none'}>
-      <button type="button" className="sort" onClick={() => setSort({ key: sortKey, desc: active ? !sort.desc : sortKey !== 'department' })}>
+      <button type="button" className="sort" onClick={() => setSort({ key: sortKey, desc: active ? !sort.desc : sortKey !== 'department' && sortKey !== 'rank' })}>
         {label}
         <span aria-hidden="true">{active ? (sort.desc ? ' ▼' : ' ▲') : ''}</span>
       </button>
@@ -63,11 +67,20 @@ export function OverviewScreen() {
   const [rows, setRows] = useState<OverviewRow[]>([]);
   const [unassigned, setUnassigned] = useState<ReportSummary[]>([]);
   const [loading, setLoading] = useState(false);
-  const [search, setSearch] = useState('');
-  const [grade, setGrade] = useState('');
-  const [onlyProblems, setOnlyProblems] = useState(false);
-  const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'department', desc: false });
+  const { search, grade, onlyProblems, sort } = useApp((s) => s.overviewView);
+  const setView = useApp((s) => s.setOverviewView);
+  const setSearch = (value: string) => setView({ search: value });
+  const setGrade = (value: string) => setView({ grade: value });
+  const setOnlyProblems = (value: boolean) => setView({ onlyProblems: value });
+  const setSort = (value: { key: SortKey; desc: boolean }) => setView({ sort: value });
   const [summary, setSummary] = useState<{ html: string; title: string } | null>(null);
+  const [exporting, setExporting] = useState(false);
+
+  const ranks = useMemo(() => {
+    const list = competitionRanks(rows.map((row) => ({ score: row.report?.score ?? null, vetoed: Boolean(row.report?.veto) })));
+    return new Map(rows.map((row, i) => [row, list[i] ?? null]));
+  }, [rows]);
+  const rankedCount = useMemo(() => [...ranks.values()].filter((r) => r !== null).length, [ranks]);
 
   useEffect(() => {
     let live = true;
@@ -117,11 +130,11 @@ export function OverviewScreen() {
       return true;
     });
     filtered.sort((a, b) => {
-      const order = compare(a, b, sort.key);
+      const order = compare(a, b, sort.key, ranks);
       return sort.desc ? -order : order;
     });
     return filtered;
-  }, [rows, search, grade, onlyProblems, sort]);
+  }, [rows, search, grade, onlyProblems, sort, ranks]);
 
   const counts = useMemo(() => {
     const reported = rows.filter((r) => r.report).length;
@@ -181,6 +194,9 @@ export function OverviewScreen() {
         <button type="button" onClick={() => void openSummary()} disabled={year === null}>
           汇总表…
         </button>
+        <button type="button" className="primary" onClick={() => setExporting(true)} disabled={year === null || counts.reported === 0}>
+          批量导出…
+        </button>
       </div>
       <p className="muted">
         共 {counts.total} 个单位，已报送 {counts.reported}，未报送 {counts.missing}，逾期 {counts.late}
@@ -191,6 +207,7 @@ export function OverviewScreen() {
         <table className="grid overview-table">
           <thead>
             <tr>
+              <SortHeader label="名次" sortKey="rank" sort={sort} setSort={setSort} />
               <SortHeader label="单位" sortKey="department" sort={sort} setSort={setSort} />
               <SortHeader label="得分" sortKey="score" sort={sort} setSort={setSort} />
               <th>等级</th>
@@ -215,6 +232,7 @@ export function OverviewScreen() {
                     if (event.key === 'Enter') open();
                   }}
                 >
+                  <td className="num rank">{ranks.get(row) ? `${ranks.get(row)}/${rankedCount}` : '—'}</td>
                   <td className="dept" title={row.department}>
                     {row.department}
                   </td>
@@ -243,7 +261,7 @@ export function OverviewScreen() {
             })}
             {shown.length === 0 && !loading && (
               <tr>
-                <td colSpan={8} className="muted center">
+                <td colSpan={9} className="muted center">
                   没有符合条件的单位
                 </td>
               </tr>
@@ -267,6 +285,7 @@ export function OverviewScreen() {
         </section>
       )}
       {summary && <DocumentPreview doc={summary} onClose={() => setSummary(null)} />}
+      {exporting && year !== null && <BatchExportDialog year={year} onClose={() => setExporting(false)} />}
     </div>
   );
 }

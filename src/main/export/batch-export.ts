@@ -1,0 +1,115 @@
+/**
+ * 批量导出: everything the office hands out for a year, in one action from the UI.
+ *   <dir>/全部审核意见单.pdf       every audit sheet in rank order, one department per section (each sheet keeps
+ *                                its own "第 x 页 共 y 页", so page numbers restart per department)
+ *   <dir>/全部整改通知书.pdf       every rectification notice, likewise
+ *   <dir>/审核意见单/<单位>.pdf    one PDF per department · <dir>/整改通知书/<单位>.pdf
+ *   <dir>/汇总排名表.pdf · <dir>/汇总表.xlsx (summary + findings) · <dir>/问题清单.csv
+ *   <archive>                    a zip of the folder (browser mode downloads it)
+ */
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import JSZip from 'jszip';
+import { PDFDocument } from 'pdf-lib';
+import type { Store } from '../store/store.ts';
+import { loadYearFromStore } from './from-store.ts';
+import { writeOutputs } from './write-outputs.ts';
+
+export interface BatchExportOptions {
+  year: number;
+  engineVersion: string;
+  office?: string;
+  /** Called as files are written; `done` of `total` steps. */
+  onProgress?: (done: number, total: number, current: string) => void;
+}
+
+export interface BatchExportResult {
+  /** Paths of the written files, relative to the folder. */
+  files: string[];
+  sheets: number;
+  notices: number;
+  /** Pages of the combined sheets PDF. */
+  sheetPages: number;
+  ms: number;
+}
+
+/** One PDF of several, in order (pdf-lib copies pages; each keeps its own printed page numbers). */
+export async function concatenatePdfs(files: string[]): Promise<Uint8Array> {
+  const out = await PDFDocument.create();
+  for (const file of files) {
+    const doc = await PDFDocument.load(await readFile(file));
+    const pages = await out.copyPages(doc, doc.getPageIndices());
+    for (const page of pages) out.addPage(page);
+  }
+  return out.save();
+}
+
+/** Write the year's outputs into `dir` (created; files of an earlier export there are replaced). */
+export async function exportYear(store: Store, dir: string, options: BatchExportOptions): Promise<BatchExportResult> {
+  const started = Date.now();
+  const stored = await loadYearFromStore(store, options.year);
+  if (stored.results.length === 0) throw new Error(`${options.year} 年度没有已导入的报告，无可导出的文书`);
+  await mkdir(dir, { recursive: true });
+  // writeOutputs names its files for the command line; the office gets Chinese names.
+  const work = path.join(dir, '.ogi-export-tmp');
+  await rm(work, { recursive: true, force: true });
+  // Two more steps after writeOutputs: combining the sheets, then the notices.
+  let total = 2;
+  const written = await writeOutputs(stored.results, work, {
+    engineVersion: options.engineVersion,
+    year: options.year,
+    ...(options.office ? { office: options.office } : {}),
+    importedAt: stored.importedAt,
+    decisions: stored.decisions,
+    missing: stored.missing,
+    progress: false,
+    onProgress: (done, written, file) => {
+      total = written + 2;
+      options.onProgress?.(done, total, path.basename(file));
+    },
+  });
+  const byRank = written.sheets
+    .map((file, i) => ({ file, rank: written.ranks[i] ?? Infinity }))
+    .sort((a, b) => a.rank - b.rank || a.file.localeCompare(b.file, 'zh-Hans-CN'));
+  const sheetsPdf = await concatenatePdfs(byRank.map((s) => s.file));
+  options.onProgress?.(total - 1, total, '全部审核意见单.pdf');
+  // Notices are named like the sheets (same unique base name per report).
+  const noticeSet = new Set(written.notices.map((f) => path.basename(f)));
+  const noticesPdf = await concatenatePdfs(byRank.map((s) => path.join(work, 'notices', path.basename(s.file))).filter((f) => noticeSet.has(path.basename(f))));
+
+  const files: string[] = [];
+  const put = async (relative: string, bytes: Uint8Array | string): Promise<void> => {
+    const target = path.join(dir, relative);
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, bytes);
+    files.push(relative);
+  };
+  await rm(path.join(dir, '审核意见单'), { recursive: true, force: true });
+  await rm(path.join(dir, '整改通知书'), { recursive: true, force: true });
+  await put('全部审核意见单.pdf', sheetsPdf);
+  if (written.notices.length > 0) await put('全部整改通知书.pdf', noticesPdf);
+  await put('汇总排名表.pdf', await readFile(written.summaryPdf));
+  await put('汇总表.xlsx', await readFile(written.xlsx));
+  await put('问题清单.csv', await readFile(written.csv));
+  await mkdir(path.join(dir, '审核意见单'), { recursive: true });
+  await mkdir(path.join(dir, '整改通知书'), { recursive: true });
+  for (const file of written.sheets) {
+    await rename(file, path.join(dir, '审核意见单', path.basename(file)));
+    files.push(path.join('审核意见单', path.basename(file)));
+  }
+  for (const file of written.notices) {
+    await rename(file, path.join(dir, '整改通知书', path.basename(file)));
+    files.push(path.join('整改通知书', path.basename(file)));
+  }
+  await rm(work, { recursive: true, force: true });
+  options.onProgress?.(total, total, '完成');
+  const sheetPages = (await PDFDocument.load(sheetsPdf)).getPageCount();
+  return { files, sheets: written.sheets.length, notices: written.notices.length, sheetPages, ms: Date.now() - started };
+}
+
+/** A zip of the exported files (paths as listed), for a browser download. */
+export async function zipFolder(dir: string, files: string[]): Promise<Uint8Array> {
+  const zip = new JSZip();
+  for (const relative of files) zip.file(relative.split(path.sep).join('/'), await readFile(path.join(dir, relative)));
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+}
