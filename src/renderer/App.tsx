@@ -4,6 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { desktop } from './api/client.ts';
 import { JobsBadge } from './components/JobsBadge.tsx';
 import { NoticeBar } from './components/NoticeBar.tsx';
+import { DepartmentsScreen } from './screens/DepartmentsScreen.tsx';
 import { DetailScreen } from './screens/DetailScreen.tsx';
 import { ImportScreen, startImport } from './screens/ImportScreen.tsx';
 import { OverviewScreen } from './screens/OverviewScreen.tsx';
@@ -14,6 +15,7 @@ import type { View } from './store.ts';
 const TABS: { view: View; label: string }[] = [
   { view: 'import', label: '导入' },
   { view: 'overview', label: '总览' },
+  { view: 'departments', label: '单位' },
   { view: 'rubric', label: '评分规则' },
 ];
 
@@ -69,6 +71,7 @@ export function App() {
         {view === 'overview' && <OverviewScreen />}
         {view === 'detail' && reportId !== null && <DetailScreen key={reportId} reportId={reportId} />}
         {view === 'rubric' && <RubricScreen />}
+        {view === 'departments' && <DepartmentsScreen />}
       </main>
     </div>
   );

@@ -181,6 +181,10 @@ export interface AuditorApi {
   renameDepartment(input: { departmentId: number; name: string }): Promise<DepartmentInfo>;
   mergeDepartments(input: { fromId: number; intoId: number }): Promise<DepartmentInfo>;
   setRoster(input: { year: number; names: string[] }): Promise<{ matched: number; created: number }>;
+  /** The roster (名单) of a year from an uploaded .xlsx/.csv file (base64), with optional deadline and received-on columns. */
+  importRoster(input: { year: number; name: string; base64: string }): Promise<{ matched: number; created: number; entries: number }>;
+  /** Give a report whose department (or year) was not recognised to a department, by name (created when new). */
+  assignReport(input: { reportId: number; department: string; year?: number }): Promise<ReportSummary>;
 
   /** Printable HTML documents (audit sheet, rectification notice, summary), rendered by core/sheet. */
   renderDocument(input: {
@@ -219,6 +223,8 @@ export const API_METHODS = [
   'renameDepartment',
   'mergeDepartments',
   'setRoster',
+  'importRoster',
+  'assignReport',
   'renderDocument',
   'exportYear',
   'exportStatus',

@@ -11,7 +11,28 @@ export const ORG_SUFFIX =
 
 const LEADING_NOISE = /^(关于|请联系|联系|通过|现向社会公布|向社会公布|公布|本报告由|由|是|经|对|在|按照|根据|依据|为|将|本|现|特|及|和|与|的)+/;
 
+/** Longest name kept with its bracketed other names (e.g. 发改委（县粮食和物资储备局、县能源局）). */
+const MAX_BRACKETED_NAME = 80;
+
+/**
+ * "××委员会（县粮食和物资储备局、县能源局）": one body under several names (合署办公). The bracket is part of
+ * the name when everything in it is an organisation name; it is printed with full-width brackets and 、.
+ */
+function bracketedOrgName(compact: string): string | null {
+  const m = /^(.*?)[(（]([^()（）]{2,60})[)）]$/.exec(compact);
+  if (!m) return null;
+  const head = cleanOrgName(m[1]!);
+  if (!head) return null;
+  const inner = m[2]!.split(/[、,，]/).map((p) => p.trim());
+  const ok = inner.every((p) => p.length >= 2 && p.length <= 30 && ORG_SUFFIX.test(p) && !/[。;；:：!?！？\d]/.test(p));
+  if (!ok) return null;
+  const name = `${head}（${inner.join('、')}）`;
+  return name.length <= MAX_BRACKETED_NAME ? name : null;
+}
+
 export function cleanOrgName(raw: string): string | null {
+  const bracketed = bracketedOrgName(stripInvisible(raw).replace(/\s+/g, '').replace(LEADING_NOISE, '').replace(/[《》“”"']/g, ''));
+  if (bracketed) return bracketed;
   let name = stripInvisible(raw).replace(/\s+/g, '').replace(/[《》“”"'()（）【】\[\]]/g, '');
   name = name.replace(LEADING_NOISE, '');
   name = name.replace(/(关于|的)$/, '');
@@ -85,8 +106,9 @@ export function findDepartment(input: DepartmentInput): { name: string | null; s
   }
 
   // Occurrences in the text support a candidate (a full name is usually repeated; an abbreviation less so).
+  // (Paragraphs are normalised: brackets there are half-width.)
   for (const [name, v] of votes) {
-    const occurrences = body.split(name).length - 1;
+    const occurrences = body.split(name.replace(/（/g, '(').replace(/）/g, ')')).length - 1;
     v.weight += Math.min(occurrences, 3);
   }
 

@@ -74,10 +74,19 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 export async function readRosterFile(file: string): Promise<RosterEntryInput[]> {
+  return readRosterBytes(file, fs.readFileSync(file));
+}
+
+/** The same from bytes (a roster uploaded in the UI); `file` names it in messages and gives the format. */
+export async function readRosterBytes(file: string, bytes: Buffer): Promise<RosterEntryInput[]> {
   const ext = path.extname(file).toLowerCase();
   if (ext === '.xlsx') {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(file);
+    try {
+      await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    } catch {
+      throw new Error(`名单文件 ${file} 无法读取：不是有效的 Excel（.xlsx）文件`);
+    }
     const sheet = wb.worksheets[0];
     if (!sheet) throw new Error(`名单文件 ${file} 没有工作表`);
     const rows: string[][] = [];
@@ -88,7 +97,7 @@ export async function readRosterFile(file: string): Promise<RosterEntryInput[]> 
     return rowsToEntries(rows, file);
   }
   if (ext === '.csv' || ext === '.txt') {
-    const text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+    const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
     return rowsToEntries(text.split(/\r?\n/).map(splitCsvLine), file);
   }
   throw new Error(`名单文件 ${file} 格式不支持：请使用 .csv 或 .xlsx`);

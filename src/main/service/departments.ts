@@ -1,13 +1,16 @@
 /** AuditorApi: departments (list, rename, merge) and the yearly roster. */
 import type { AuditorApi, DepartmentInfo } from '../../shared/api.ts';
 import type { DepartmentRow, RosterEntryInput, Store } from '../store/store.ts';
+import { readRosterBytes } from '../cli/roster-file.ts';
 import { ServiceError, guard, required } from './errors.ts';
+import { reaudit } from './review.ts';
+import { summaryOf } from './reports.ts';
 
 function toDepartmentInfo(d: DepartmentRow): DepartmentInfo {
   return { id: d.id, name: d.name, aliases: d.aliases, region: d.region, unconfirmed: !d.confirmed };
 }
 
-export function departmentApi(store: Store): Pick<AuditorApi, 'listDepartments' | 'renameDepartment' | 'mergeDepartments' | 'setRoster'> {
+export function departmentApi(store: Store): Pick<AuditorApi, 'listDepartments' | 'renameDepartment' | 'mergeDepartments' | 'setRoster' | 'importRoster' | 'assignReport'> {
   return {
     listDepartments: () => guard(async () => (await store.departments.list()).map(toDepartmentInfo)),
 
@@ -20,6 +23,30 @@ export function departmentApi(store: Store): Pick<AuditorApi, 'listDepartments' 
       guard(() => {
         if (!Number.isInteger(input.year)) throw new ServiceError('invalid', '年度必须是整数');
         return store.roster.set(input.year, input.names.map((name): RosterEntryInput => ({ name })));
+      }),
+
+    importRoster: async (input) => {
+      if (!Number.isInteger(input.year)) throw new ServiceError('invalid', '年度必须是整数');
+      let entries: RosterEntryInput[];
+      try {
+        entries = await readRosterBytes(input.name, Buffer.from(input.base64, 'base64'));
+      } catch (err) {
+        throw new ServiceError('invalid', (err as Error).message);
+      }
+      if (entries.length === 0) throw new ServiceError('invalid', `名单文件 ${input.name} 中没有单位名称`);
+      return guard(async () => ({ ...(await store.roster.set(input.year, entries)), entries: entries.length }));
+    },
+
+    assignReport: (input) =>
+      guard(async () => {
+        const name = required(input.department, '单位名称');
+        await store.transaction(async (tx) => {
+          const { id } = await tx.departments.resolve(name, { confirmed: true });
+          await tx.reports.assign(input.reportId, id, input.year ?? null);
+          // The department's history and peers change with it: judge the report again.
+          await reaudit(tx, input.reportId);
+        });
+        return summaryOf(store, input.reportId);
       }),
   };
 }

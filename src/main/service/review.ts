@@ -12,7 +12,7 @@ import { rubricInForce } from './rubrics.ts';
 const TABLES: readonly TableId[] = ['active', 'requests', 'review'];
 
 /** Re-run checks + score for one report after a reviewer's change, as a new audit in a 'review' run. Call inside the change's transaction. */
-async function reaudit(tx: Store, reportId: number): Promise<void> {
+export async function reaudit(tx: Store, reportId: number): Promise<void> {
   const { rubric: r } = await rubricInForce(tx);
   const { id, version } = rubricIdentity(r);
   const runId = await tx.audits.createRun({ kind: 'review', rubricId: id, rubricVersion: version, engineVersion: ENGINE_VERSION });

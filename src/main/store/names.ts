@@ -50,7 +50,10 @@ export function splitPlacePrefix(normalized: string): SplitName {
   return { places, core: rest };
 }
 
-/** Display form: trimmed, inner whitespace and invisible characters removed (names never contain spaces in Chinese). */
+/**
+ * Display form: trimmed, inner whitespace and invisible characters removed (names never contain spaces in
+ * Chinese); brackets stay full-width as Chinese names write them (北湖县发展和改革委员会（县粮食和物资储备局、县能源局）).
+ */
 export function cleanDisplayName(name: string): string {
-  return stripInvisible(name).normalize('NFKC').replace(/\s+/g, '').trim();
+  return stripInvisible(name).normalize('NFKC').replace(/\s+/g, '').replace(/\(/g, '（').replace(/\)/g, '）').trim();
 }

@@ -23,6 +23,7 @@ import { rosterEntry, rosterForYear, setRoster } from './roster.ts';
 import { currentRubric, insertRubric, rubricVersions } from './rubrics.ts';
 import { getSetting, setSetting } from './settings.ts';
 import type { Sql } from './sql.ts';
+import { assignReport } from './assign.ts';
 import type {
   AuditStore,
   DepartmentStore,
@@ -84,6 +85,7 @@ export class SqlStore implements Store {
       summaries: (filter) => summaries(sql, filter),
       years: () => listYears(sql),
       writeImported: (input, replaceFileId) => this.writeImported(input, replaceFileId),
+      assign: (reportId, departmentId, year) => this.atomically((tx) => assignReport(tx, reportId, departmentId, year)),
     };
     this.audits = {
       createRun: (run) => createRun(sql, run),

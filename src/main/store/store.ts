@@ -183,6 +183,8 @@ export interface ReportStore {
    * The callbacks may run more than once (a PostgreSQL transaction retried after a deadlock).
    */
   writeImported(input: ImportedReportInput, replaceFileId?: number): Promise<ImportedReportResult>;
+  /** Give a report to a department (and year, when given): it becomes that department's newest version. */
+  assign(reportId: number, departmentId: number, year: number | null): Promise<{ version: number }>;
 }
 
 export interface AuditStore {

@@ -71,6 +71,8 @@ export const INPUT_RULES: Record<ApiMethod, Rule> = {
   renameDepartment: shape({ departmentId: int, name: str }),
   mergeDepartments: shape({ fromId: int, intoId: int }),
   setRoster: shape({ year: int, names: arrayOf(str, 10_000) }),
+  importRoster: shape({ year: int, name: str, base64: str }),
+  assignReport: shape({ reportId: int, department: str }, { year: int }),
   renderDocument: shape({ kind: oneOf('sheet', 'notice', 'summary') }, { reportId: int, year: int, fixBy: str }),
   exportYear: shape({ year: int }, { folder: str }),
   exportStatus: shape({ jobId: str }),
