@@ -1,7 +1,7 @@
 import type { Check } from './types.ts';
 import { fail, na, pass } from './lib/findings.ts';
 import { otherOf } from './lib/history.ts';
-import { cachedFingerprint, cleanedNarrative, MIN_NARRATIVE, sharedPassages, sketchSimilarity } from './lib/similarity.ts';
+import { cachedFingerprint, MIN_NARRATIVE, quotedSharedPassages, sketchSimilarity } from './lib/similarity.ts';
 import { withPreviousReport } from './lib/guards.ts';
 
 /** Similarity (%) from which a narrative counts as repeated; the rubric prices bands above it. */
@@ -23,7 +23,7 @@ export const historyRepeatedText: Check = {
     const similarity = sketchSimilarity(a, b);
     const ev = { text: `与${prev.year ?? '上'}年度年报相似度${similarity}%`, other: otherOf(prev) };
     if (similarity < HISTORY_THRESHOLD) return [pass(`第一、五部分与上年度年报相似度${similarity}%`, [ev])];
-    const passages = sharedPassages(cleanedNarrative(report), cleanedNarrative(prev.report), 3, 20, cleanedNarrative(report, false));
+    const passages = quotedSharedPassages(report, prev.report, 3);
     return [fail(`第一、五部分与${prev.year ?? '上'}年度年报相似度${similarity}%，疑似照搬上年${passages.length > 0 ? `；重复段落如：“${passages[0]}”` : ''}`,
       [ev, ...passages.map((t) => ({ text: t, other: otherOf(prev) }))], { measure: similarity })];
   }),

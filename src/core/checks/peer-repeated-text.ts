@@ -1,7 +1,16 @@
 import type { Check } from './types.ts';
 import { fail, na, pass } from './lib/findings.ts';
 import { otherOf } from './lib/history.ts';
-import { cachedFingerprint, cleanedNarrative, MIN_NARRATIVE, sharedPassages, sketchSimilarity } from './lib/similarity.ts';
+import { cachedFingerprint, MIN_NARRATIVE, quotedSharedPassages, sketchSimilarity } from './lib/similarity.ts';
+import type { RelatedReport } from './types.ts';
+
+/** Peers named in one finding; the rest are counted. */
+const NAMED_PEERS = 5;
+
+/** A peer is named by its department; a report whose department was not read, by its file's name. */
+function peerName(peer: RelatedReport): string {
+  return peer.department ?? `未识别单位的报告（${peer.file.split(/[\\/]/).pop() ?? peer.file}）`;
+}
 
 export const PEER_THRESHOLD = 80;
 /** Up to this many peers every one is compared; beyond it only the sketch index's candidates (same fails). */
@@ -45,11 +54,20 @@ export const peerRepeatedText: Check = {
     if (similar.length === 0) {
       return [pass(`与同批次${others.length}份年报的最高相似度为${best.similarity}%（${best.peer.department ?? best.peer.file}）`)];
     }
+    // One finding for all similar peers, each department once (its most similar report), quoting the report's own words.
     similar.sort((x, y) => y.similarity - x.similarity);
-    return similar.slice(0, 5).map(({ peer, similarity }) => {
-      const passages = sharedPassages(cleanedNarrative(report), cleanedNarrative(peer.report), 2, 20, cleanedNarrative(report, false));
-      return fail(`第一、五部分与${peer.department ?? peer.file}的年报相似度${similarity}%${passages.length > 0 ? `；重复段落如：“${passages[0]}”` : ''}`,
-        [{ text: `相似度${similarity}%`, other: otherOf(peer) }, ...passages.map((t) => ({ text: t, other: otherOf(peer) }))], { measure: similarity });
-    });
+    const byDepartment = new Map<string, (typeof similar)[number]>();
+    for (const s of similar) if (!byDepartment.has(peerName(s.peer))) byDepartment.set(peerName(s.peer), s);
+    const peers = [...byDepartment.values()];
+    const top = peers[0]!;
+    const passages = quotedSharedPassages(report, top.peer.report, 2);
+    const named = peers.slice(0, NAMED_PEERS).map((p) => `${peerName(p.peer)}（${p.similarity}%）`).join('、');
+    const more = peers.length > NAMED_PEERS ? `等${peers.length}个单位` : '';
+    return [fail(`第一、五部分与${named}${more}的年报雷同${passages.length > 0 ? `；重复段落如：“${passages[0]}”` : ''}`,
+      [
+        ...passages.map((t) => ({ text: t, other: otherOf(top.peer) })),
+        ...peers.slice(passages.length > 0 ? 1 : 0, NAMED_PEERS).map((p) => ({ text: `相似度${p.similarity}%`, other: otherOf(p.peer) })),
+      ],
+      { measure: top.similarity })];
   },
 };

@@ -84,6 +84,63 @@ export function shingleSet(cleaned: string): Set<number> {
   return set;
 }
 
+/**
+ * The cleaned narrative (digits masked, as matched) with, for each of its characters, its place in `display`: the narrative
+ * as written (each paragraph's original wording where normalisation kept its length, else the normalised
+ * text). Boilerplate is cut exactly as `cleanedNarrative` cuts it, so positions line up with it.
+ */
+export function quotableNarrative(report: Report): { cleaned: string; positions: number[]; display: string } {
+  const cached = quotable.get(report);
+  if (cached) return cached;
+  const paras = narrativeParagraphs(report);
+  let chosen = paras.filter(({ p }) => p.part === 1 || p.part === 5);
+  if (!paras.some(({ p }) => p.part === 1)) chosen = paras.filter(({ p }) => p.part === 0 || p.part === 5);
+  let display = '';
+  let chars: string[] = [];
+  let positions: number[] = [];
+  for (const { p } of chosen) {
+    const shown = p.original.length === p.text.length ? p.original : p.text;
+    for (let i = 0; i < p.text.length; i++) {
+      const ch = p.text[i]!;
+      if (/[\u3400-\u9fff0-9]/.test(ch)) {
+        // Digits masked as cleanedNarrative masks them, so the boilerplate cut and the runs line up.
+        chars.push(/[0-9]/.test(ch) ? '0' : ch);
+        positions.push(display.length + i);
+      }
+    }
+    display += shown;
+  }
+  for (const b of boilerplate()) {
+    let text = chars.join('');
+    if (!text.includes(b)) continue;
+    const keep = new Array<boolean>(chars.length).fill(true);
+    for (let at = text.indexOf(b); at >= 0; at = text.indexOf(b, at + b.length)) for (let k = at; k < at + b.length; k++) keep[k] = false;
+    chars = chars.filter((_, k) => keep[k]);
+    positions = positions.filter((_, k) => keep[k]);
+    text = chars.join('');
+  }
+  const result = { cleaned: chars.join(''), positions, display };
+  quotable.set(report, result);
+  return result;
+}
+const quotable = new WeakMap<Report, { cleaned: string; positions: number[]; display: string }>();
+
+/**
+ * Shared passages of `report` with `other`, quoted as the report writes them (punctuation and all):
+ * the longest runs first, each cut at `maxChars` characters of the original.
+ */
+export function quotedSharedPassages(report: Report, other: Report, max = 2, minLength = 20, maxChars = 80): string[] {
+  const mine = quotableNarrative(report);
+  const runs = sharedRuns(cleanedNarrative(report), cleanedNarrative(other), minLength).slice(0, max);
+  return runs.map((r) => {
+    const from = mine.positions[r.start] ?? 0;
+    const to = (mine.positions[Math.min(r.end, mine.positions.length) - 1] ?? from) + 1;
+    // A run starts at a character, so "（一）" arrives as "一）": drop such a cut-off enumerator.
+    const quote = mine.display.slice(from, to).replace(/\s+/g, ' ').trim().replace(/^[一二三四五六七八九十0-9]{1,3}[)）]\s*/, '');
+    return quote.length > maxChars ? `${quote.slice(0, maxChars)}…` : quote;
+  });
+}
+
 /** Cleaned narrative; `mask: false` keeps the digits (same length and positions, for quoting). */
 export function cleanedNarrative(report: Report, mask = true): string {
   const cache = mask ? maskedNarratives : plainNarratives;
@@ -168,6 +225,13 @@ export function sketchSimilarity(a: NarrativeFingerprint, b: NarrativeFingerprin
  * quoted from `display` (the same text with digits kept) when given.
  */
 export function sharedPassages(a: string, b: string, max = 3, minLength = 20, display: string = a): string[] {
+  return sharedRuns(a, b, minLength)
+    .slice(0, max)
+    .map((r) => display.slice(r.start, Math.min(r.end, r.start + 80)));
+}
+
+/** Runs of `a` (cleaned) covered by shingles that `b` also has, at least `minLength` long, longest first. */
+function sharedRuns(a: string, b: string, minLength: number): { start: number; end: number }[] {
   const inB = recentShingles(b).set;
   const hashesOfA = recentShingles(a).hashes;
   const runs: { start: number; end: number }[] = [];
@@ -180,11 +244,7 @@ export function sharedPassages(a: string, b: string, max = 3, minLength = 20, di
       start = -1;
     }
   }
-  return runs
-    .filter((r) => r.end - r.start >= minLength)
-    .sort((x, y) => (y.end - y.start) - (x.end - x.start))
-    .slice(0, max)
-    .map((r) => display.slice(r.start, Math.min(r.end, r.start + 80)));
+  return runs.filter((r) => r.end - r.start >= minLength).sort((x, y) => (y.end - y.start) - (x.end - x.start));
 }
 
 /**
