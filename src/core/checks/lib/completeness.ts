@@ -41,7 +41,7 @@ export function completeness(report: Report, table: TableId, blanks: BlankCell[]
   const anyFigure = values.some((v) => (Array.isArray(v) ? v.some((c) => c !== null) : v !== null));
   if (!anyFigure && runs.length === 0) {
     return [fail(`${tableName}未填写任何数据（${blanks.length}个单元格全部空白）`,
-      blanks.slice(0, 1).map((b) => cellEvidence(report, table, b.row, b.col)), { measure: blanks.length, kind: 'empty' })];
+      blanks.slice(0, 1).map((b) => cellEvidence(report, b.cell)), { measure: blanks.length, kind: 'empty' })];
   }
   const names = blanks.slice(0, 8).map((b) => b.name).join('；');
   return [fail(`${tableName}有${blanks.length}个空白单元格（应填0的也须填写0）：${names}${blanks.length > 8 ? '等' : ''}`,
