@@ -2,7 +2,7 @@ import type { Check } from './types.ts';
 import { cellEvidence, show } from './lib/evidence.ts';
 import { fail, isNumber, sum } from './lib/findings.ts';
 import { REQUEST_ROW, REQUESTS_SIZE, requestColumnName } from '../../shared/template/index.ts';
-import { withTable, itemVerdict } from './lib/guards.ts';
+import { indexes, judgeItems, withTable } from './lib/guards.ts';
 
 /** 一 + 二 = 三（七）总计 + 四. */
 const BALANCE_ROWS = [REQUEST_ROW.received, REQUEST_ROW.carriedOver, REQUEST_ROW.total, REQUEST_ROW.carriedForward];
@@ -16,20 +16,14 @@ export const requestsBalance: Check = {
     docs: '国办公开办函〔2021〕30号表三注明“本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和”，即本年新收+上年结转=本年度办理结果（七）总计+结转下年度继续办理。本检查逐列核对。',
     profiles: ['2021', '2019'],
   },
-  run: withTable('requests', '表三缺失，无法核对', (grid, report) => {
-    const out = [];
-    let checked = 0;
-    for (let c = 0; c < REQUESTS_SIZE.cols; c++) {
+  run: withTable('requests', '表三缺失，无法核对', (grid, report) =>
+    judgeItems(indexes(REQUESTS_SIZE.cols), (c) => {
       const [a, b, t, d] = BALANCE_ROWS.map((r) => grid[r]?.[c]);
-      if (![a, b, t, d].every(isNumber)) continue;
-      checked++;
+      if (![a, b, t, d].every(isNumber)) return undefined;
       const left = sum([a!, b!]);
       const right = sum([t!, d!]);
-      if (left !== right) {
-        out.push(fail(`表三${requestColumnName(c)}：一+二=${show(a)}+${show(b)}=${left}，三（七）总计+四=${show(t)}+${show(d)}=${right}`,
-          BALANCE_ROWS.map((r) => cellEvidence(report, { table: 'requests', row: r, col: c })), { measure: 1 }));
-      }
-    }
-    return itemVerdict(out, checked, '表三有空白单元格，无法核对勾稽关系', `表三${checked}列均满足“一+二=三+四”`);
-  }),
+      if (left === right) return null;
+      return fail(`表三${requestColumnName(c)}：一+二=${show(a)}+${show(b)}=${left}，三（七）总计+四=${show(t)}+${show(d)}=${right}`,
+        BALANCE_ROWS.map((r) => cellEvidence(report, { table: 'requests', row: r, col: c })), { measure: 1 });
+    }, { noneCompared: '表三有空白单元格，无法核对勾稽关系', allPassed: (n) => `表三${n}列均满足“一+二=三+四”` })),
 };

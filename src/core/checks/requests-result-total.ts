@@ -2,7 +2,7 @@ import type { Check } from './types.ts';
 import { cellEvidence, show } from './lib/evidence.ts';
 import { fail, isNumber, sum } from './lib/findings.ts';
 import { REQUEST_ROW, REQUESTS_SIZE, requestColumnName } from '../../shared/template/index.ts';
-import { withTable, itemVerdict } from './lib/guards.ts';
+import { indexes, judgeItems, withTable } from './lib/guards.ts';
 
 export const requestsResultTotal: Check = {
   meta: {
@@ -13,22 +13,16 @@ export const requestsResultTotal: Check = {
     docs: '国办公开办函〔2021〕30号表三中，“三、本年度办理结果”下的“（七）总计”应等于（一）予以公开至（六）其他处理各项（含全部细项）之和。本检查逐列核对，自行增加的小计行不计入。',
     profiles: ['2021', '2019'],
   },
-  run: withTable('requests', '表三缺失，无法核对', (grid, report) => {
-    const out = [];
-    let checked = 0;
-    for (let c = 0; c < REQUESTS_SIZE.cols; c++) {
+  run: withTable('requests', '表三缺失，无法核对', (grid, report) =>
+    judgeItems(indexes(REQUESTS_SIZE.cols), (c) => {
       const cells = [];
       for (let r = REQUEST_ROW.firstResult; r <= REQUEST_ROW.lastResult; r++) cells.push(grid[r]?.[c]);
       const total = grid[REQUEST_ROW.total]?.[c];
-      if (!cells.every(isNumber) || !isNumber(total)) continue;
-      checked++;
+      if (!cells.every(isNumber) || !isNumber(total)) return undefined;
       const expected = sum(cells as number[]);
-      if (expected !== total) {
-        const nonZero = (cells as number[]).map((v, i) => ({ v, r: i + REQUEST_ROW.firstResult })).filter((x) => x.v !== 0);
-        out.push(fail(`表三${requestColumnName(c)}：办理结果（一）至（六）之和=${expected}，“（七）总计”为 ${show(total)}`,
-          [cellEvidence(report, { table: 'requests', row: REQUEST_ROW.total, col: c }), ...nonZero.map((x) => cellEvidence(report, { table: 'requests', row: x.r, col: c }))], { measure: 1 }));
-      }
-    }
-    return itemVerdict(out, checked, '表三办理结果各列均有空白单元格，无法核对', `表三${checked}列的（七）总计均等于各项办理结果之和`);
-  }),
+      if (expected === total) return null;
+      const nonZero = (cells as number[]).map((v, i) => ({ v, r: i + REQUEST_ROW.firstResult })).filter((x) => x.v !== 0);
+      return fail(`表三${requestColumnName(c)}：办理结果（一）至（六）之和=${expected}，“（七）总计”为 ${show(total)}`,
+        [cellEvidence(report, { table: 'requests', row: REQUEST_ROW.total, col: c }), ...nonZero.map((x) => cellEvidence(report, { table: 'requests', row: x.r, col: c }))], { measure: 1 });
+    }, { noneCompared: '表三办理结果各列均有空白单元格，无法核对', allPassed: (n) => `表三${n}列的（七）总计均等于各项办理结果之和` })),
 };

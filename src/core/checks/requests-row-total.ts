@@ -3,7 +3,7 @@ import { cellEvidence, show } from './lib/evidence.ts';
 import { fail, isNumber, sum } from './lib/findings.ts';
 import { impossibleRunFindings } from './lib/run-cuts.ts';
 import { REQUEST_COLUMN, REQUESTS_SIZE, requestRowName } from '../../shared/template/index.ts';
-import { withTable, itemVerdict } from './lib/guards.ts';
+import { indexes, judgeItems, withTable } from './lib/guards.ts';
 
 export const requestsRowTotal: Check = {
   meta: {
@@ -15,21 +15,20 @@ export const requestsRowTotal: Check = {
     profiles: ['2021', '2019'],
   },
   run: withTable('requests', '表三缺失，无法核对', (grid, report) => {
-    // Runs of digits that no cut can make add up are this check's errors too.
-    const out = impossibleRunFindings(report, 'requests', '表三');
-    let checked = 0;
     const total = REQUEST_COLUMN.total;
-    for (let r = 0; r < REQUESTS_SIZE.rows; r++) {
+    return judgeItems(indexes(REQUESTS_SIZE.rows), (r) => {
       const row = grid[r];
-      if (!row || !row.slice(0, REQUESTS_SIZE.cols).every(isNumber)) continue;
-      checked++;
+      if (!row || !row.slice(0, REQUESTS_SIZE.cols).every(isNumber)) return undefined;
       const parts = row.slice(0, total) as number[];
       const expected = sum(parts);
-      if (expected !== row[total]) {
-        out.push(fail(`表三${requestRowName(r)}：各列之和 ${parts.join('+')}=${expected}，“总计”列为 ${show(row[total])}`,
-          [cellEvidence(report, { table: 'requests', row: r, col: total }), ...parts.map((_, c) => cellEvidence(report, { table: 'requests', row: r, col: c }))], { measure: 1 }));
-      }
-    }
-    return itemVerdict(out, checked, '表三各行均有空白单元格，无法核对总计', `表三${checked}行的总计均等于各列之和${checked < 25 ? `（${25 - checked}行有空白未核对）` : ''}`);
+      if (expected === row[total]) return null;
+      return fail(`表三${requestRowName(r)}：各列之和 ${parts.join('+')}=${expected}，“总计”列为 ${show(row[total])}`,
+        [cellEvidence(report, { table: 'requests', row: r, col: total }), ...parts.map((_, c) => cellEvidence(report, { table: 'requests', row: r, col: c }))], { measure: 1 });
+    }, {
+      noneCompared: '表三各行均有空白单元格，无法核对总计',
+      allPassed: (n) => `表三${n}行的总计均等于各列之和${n < 25 ? `（${25 - n}行有空白未核对）` : ''}`,
+    },
+    // Runs of digits that no cut can make add up are this check's errors too.
+    impossibleRunFindings(report, 'requests', '表三'));
   }),
 };

@@ -30,9 +30,31 @@ export function withPreviousReport(run: (report: Report, previous: RelatedReport
   };
 }
 
-/** The failures; else `uncertain(noneCompared)` when no item could be compared (blanks); else one `pass(allPassed)`. */
-export function itemVerdict(failures: CheckFinding[], compared: number, noneCompared: string, allPassed: string): CheckFinding[] {
+/**
+ * The verdict of a check that compares item by item (columns, rows, blocks). `judge` says of each item
+ * whether it holds (null), fails (its finding) or cannot be compared (undefined: blank cells). The
+ * failures, after `earlier` ones; else `uncertain` when no item could be compared; else one pass.
+ */
+export function judgeItems<T>(
+  items: Iterable<T>,
+  judge: (item: T) => CheckFinding | null | undefined,
+  words: { noneCompared: string; allPassed: (compared: number) => string },
+  earlier: CheckFinding[] = [],
+): CheckFinding[] {
+  const failures = [...earlier];
+  let compared = 0;
+  for (const item of items) {
+    const finding = judge(item);
+    if (finding === undefined) continue;
+    compared++;
+    if (finding) failures.push(finding);
+  }
   if (failures.length > 0) return failures;
-  if (compared === 0) return [uncertain(noneCompared)];
-  return [pass(allPassed)];
+  if (compared === 0) return [uncertain(words.noneCompared)];
+  return [pass(words.allPassed(compared))];
+}
+
+/** 0, 1, … n−1: the columns, rows or blocks of a table. */
+export function indexes(n: number): number[] {
+  return Array.from({ length: n }, (_, i) => i);
 }
