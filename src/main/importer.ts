@@ -5,7 +5,6 @@
  * Killing the process loses nothing committed; running the import again finishes the rest.
  */
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportProgress } from '../shared/api.ts';
 import type { Report } from '../shared/model.ts';
@@ -17,6 +16,7 @@ import { ENGINE_VERSION, auditWithEngine, reuseFingerprint, rubricIdentity, veto
 import { readLimits, tooLargeReason } from './settings.ts';
 import { accessReason, walkInputs } from './walk.ts';
 import { sha256 } from './hash.ts';
+import { FileReadRefused, readFileWithin } from './read-file.ts';
 
 /** Errors that say nothing about the file (the worker died or hung): such files are retried next time. */
 const TRANSIENT_ERRORS = new Set(['crash', 'timeout', 'closed', 'internal']);
@@ -90,15 +90,11 @@ export async function importSources(store: Store, sources: ImportSource[], optio
     progress.current = display;
     let bytes: Uint8Array;
     try {
-      // Size first: a 2 GB file is refused without reading it into memory.
-      const size = source.bytes?.byteLength ?? (await fs.promises.stat(source.path)).size;
-      if (size > maxFileBytes) {
-        progress.errors.push({ file: display, reason: tooLargeReason(size, maxFileBytes) });
-        return;
-      }
-      bytes = source.bytes ?? new Uint8Array(await fs.promises.readFile(source.path));
+      // Checked on the open handle: a file swapped for a FIFO or a /dev/zero link after the scan is refused at once.
+      if (source.bytes && source.bytes.byteLength > maxFileBytes) throw new FileReadRefused(tooLargeReason(source.bytes.byteLength, maxFileBytes), 'too-large');
+      bytes = source.bytes ?? await readFileWithin(source.path, maxFileBytes);
     } catch (err) {
-      progress.errors.push({ file: display, reason: `无法读取文件：${accessReason(err)}` });
+      progress.errors.push({ file: display, reason: err instanceof FileReadRefused ? err.message : `无法读取文件：${accessReason(err)}` });
       return;
     }
     const hash = sha256(bytes);

@@ -3,7 +3,7 @@
  * print one line per file and a summary, optionally write the JSON export and the printable outputs.
  * Exit code 0 when every file was read (findings are not errors), 2 when some could not be read.
  */
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { auditBatch, type BatchFile, type CheckOptions, type ReadResult } from '../engine.ts';
@@ -12,10 +12,11 @@ import type { AuditResult } from '../../shared/model.ts';
 import { sha256 } from '../hash.ts';
 import { walkInputs } from '../walk.ts';
 import { WorkerPool, defaultPoolSize } from '../worker-pool.ts';
-import { readLimits, tooLargeReason } from '../settings.ts';
+import { readLimits } from '../settings.ts';
 import { loadRubricOption } from './rubric-option.ts';
 import { formatResultLine, formatSummary } from './format.ts';
 import { terminalSafe as safe } from './terminal-text.ts';
+import { FileReadRefused, readFileWithin } from '../read-file.ts';
 
 export interface AuditCommandOptions {
   json?: string;
@@ -48,15 +49,12 @@ async function readAll(files: string[]): Promise<BatchFile[]> {
       const file = files[index]!;
       let bytes: Uint8Array;
       try {
-        // Size first: an over-size file is refused without reading it into memory.
-        const declared = statSync(file).size;
-        if (declared > limits.maxFileBytes) {
-          out[index] = { read: { file, format: null, report: null, error: tooLargeReason(declared, limits.maxFileBytes), errorCode: 'too-large' }, sha256: '', size: declared };
-          continue;
-        }
-        bytes = new Uint8Array(readFileSync(file));
+        // Checked on the open handle, at most the limit read: a FIFO or /dev/zero link swapped in is refused at once.
+        bytes = await readFileWithin(file, limits.maxFileBytes);
       } catch (e) {
-        out[index] = { read: { file, format: null, report: null, error: `无法打开文件：${(e as Error).message}`, errorCode: 'damaged' }, sha256: '', size: 0 };
+        const refused = e instanceof FileReadRefused ? e : new FileReadRefused(`无法打开文件：${(e as Error).message}`, 'unreadable');
+        const errorCode = refused.code === 'too-large' ? 'too-large' : 'damaged';
+        out[index] = { read: { file, format: null, report: null, error: refused.message, errorCode }, sha256: '', size: refused.size };
         continue;
       }
       const hash = sha256(bytes);
