@@ -2,11 +2,11 @@
  * Reading one report file, safe against the file changing after the folder was scanned: it is opened
  * first (non-blocking, so a FIFO put in its place cannot hang the open), then checked on the open handle
  * (a regular file, within the size limit), and at most the limit is read (a file that grows meanwhile,
- * or a link to /dev/zero, can never fill memory).
+ * or a link to /dev/zero, can never fill memory). A name that is not UTF-8 is opened by its bytes (walk.ts).
  */
 import fs from 'node:fs';
 import { tooLargeReason } from './settings.ts';
-import { accessReason } from './walk.ts';
+import { accessReason, fsPath } from './walk.ts';
 
 export class FileReadRefused extends Error {
   readonly code: 'too-large' | 'not-regular' | 'unreadable';
@@ -23,7 +23,7 @@ const CHUNK = 1 << 20;
 export async function readFileWithin(file: string, maxBytes: number): Promise<Uint8Array> {
   let handle: fs.promises.FileHandle;
   try {
-    handle = await fs.promises.open(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+    handle = await fs.promises.open(fsPath(file), fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
   } catch (err) {
     throw new FileReadRefused(`无法读取文件：${accessReason(err)}`, 'unreadable');
   }

@@ -36,25 +36,56 @@ export function accessReason(err: unknown): string {
   return (code && reasons[code]) ?? (err as Error).message;
 }
 
+/**
+ * File names that are not UTF-8 (a zip made on Chinese Windows, unpacked on Linux, keeps GBK bytes): Node
+ * turns them into U+FFFD when listing a folder as text, so the path no longer names the file. The walker
+ * lists folders as bytes and shows such names decoded (GB18030); the bytes to open them by are kept here,
+ * under the decoded path, for `fsPath`.
+ */
+const bytePaths = new Map<string, Buffer>();
+
+/** The path to give fs for a path the walker returned: its original bytes when the name is not UTF-8. */
+export function fsPath(file: string): string | Buffer {
+  return bytePaths.get(file) ?? file;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const gb18030 = new TextDecoder('gb18030');
+
+/** A file name's bytes as text: UTF-8 when they are, else GB18030 (GBK's superset). */
+export function decodeFileName(bytes: Buffer): string {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return gb18030.decode(bytes);
+  }
+}
+
 /** Files under the given paths (recursively), with what was set aside and why. */
 export function walkInputs(paths: string[]): WalkResult {
   const files: string[] = [];
   const skipped: WalkResult['skipped'] = [];
   // Real paths of folders already walked: a folder link pointing back up would otherwise be walked again and again.
   const walked = new Set<string>();
-  const visit = (p: string, top: boolean): void => {
+  /** `raw`: the path as bytes (what fs needs); `p`: the same path as shown (names decoded). */
+  const visit = (raw: Buffer, p: string, top: boolean): void => {
     let stat: fs.Stats;
     try {
-      stat = fs.statSync(p);
+      stat = fs.statSync(raw);
     } catch (err) {
       skipped.push({ file: p, reason: `无法访问：${accessReason(err)}` });
       return;
     }
-    if (!top && isHiddenOrSystem(path.basename(p))) return;
+    if (!top && isHiddenOrSystem(path.basename(p))) {
+      // Folders of the system (__MACOSX, .git) are passed over; a hidden or lock file is named, so nothing vanishes unseen.
+      if (!stat.isDirectory()) skipped.push({ file: p, reason: '隐藏文件或系统文件（以“.”或“~$”开头、Thumbs.db 等），已跳过' });
+      return;
+    }
     if (stat.isDirectory()) {
       let real: string;
       try {
-        real = fs.realpathSync(p);
+        // The native realpath: the JavaScript one turns the bytes into text and loses a GBK name.
+        real = fs.realpathSync.native(raw, { encoding: 'buffer' }).toString('latin1');
       } catch (err) {
         skipped.push({ file: p, reason: `无法访问：${accessReason(err)}` });
         return;
@@ -64,22 +95,28 @@ export function walkInputs(paths: string[]): WalkResult {
         return;
       }
       walked.add(real);
-      let names: string[];
+      let names: Buffer[];
       try {
-        names = fs.readdirSync(p).sort((a, b) => a.localeCompare(b, 'zh-Hans-CN'));
+        names = fs.readdirSync(raw, { encoding: 'buffer' });
       } catch (err) {
         skipped.push({ file: p, reason: `无法读取文件夹：${(err as Error).message}` });
         return;
       }
-      for (const name of names) visit(path.join(p, name), false);
+      const entries = names.map((name) => ({ name, shown: decodeFileName(name) }));
+      entries.sort((a, b) => a.shown.localeCompare(b.shown, 'zh-Hans-CN'));
+      for (const { name, shown } of entries) visit(Buffer.concat([raw, Buffer.from(path.sep), name]), path.join(p, shown), false);
     } else if (stat.isFile()) {
-      if (isSupportedExtension(p)) files.push(p);
-      else skipped.push({ file: p, reason: `不支持的文件类型（${path.extname(p) || '无扩展名'}），仅支持 .docx .doc .wps .pdf .txt .html` });
+      if (!isSupportedExtension(p)) {
+        skipped.push({ file: p, reason: `不支持的文件类型（${path.extname(p) || '无扩展名'}），仅支持 .docx .doc .wps .pdf .txt .html` });
+        return;
+      }
+      if (!raw.equals(Buffer.from(p))) bytePaths.set(p, raw);
+      files.push(p);
     } else {
       // Pipes, sockets and devices: reading one could block forever.
       skipped.push({ file: p, reason: '不是普通文件（管道、设备或套接字），已跳过' });
     }
   };
-  for (const p of paths) visit(p, true);
+  for (const p of paths) visit(Buffer.from(p), p, true);
   return { files, skipped };
 }
