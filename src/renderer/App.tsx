@@ -10,6 +10,7 @@ import { ImportScreen, startImport } from './screens/ImportScreen.tsx';
 import { OverviewScreen } from './screens/OverviewScreen.tsx';
 import { RubricScreen } from './screens/RubricScreen.tsx';
 import { useApp } from './store.ts';
+import { watchOtherReviewers } from './watch-changes.ts';
 import type { View } from './store.ts';
 
 const TABS: { view: View; label: string }[] = [
@@ -23,6 +24,9 @@ export function App() {
   const { view, reportId, reviewer } = useApp(useShallow((s) => ({ view: s.view, reportId: s.reportId, reviewer: s.reviewer })));
   const navigate = useApp((s) => s.navigate);
   const setReviewer = useApp((s) => s.setReviewer);
+
+  // Other reviewers' changes on a shared database refresh the screens.
+  useEffect(() => watchOtherReviewers(), []);
 
   // Application-menu commands (Electron only).
   useEffect(() => {

@@ -157,7 +157,7 @@ export function DetailScreen({ reportId }: { reportId: number }) {
   async function submitDecision(reason: string, reviewer: string) {
     if (!deciding) return;
     const before = detail!.result.score?.score ?? null;
-    const updated = await api.decideFinding({ reportId, findingIndex: deciding.index, action: deciding.action, reason, reviewer });
+    const updated = await api.decideFinding({ reportId, findingIndex: deciding.index, action: deciding.action, reason, reviewer, revision: detail!.revision });
     setDetail(updated);
     dataChanged();
     const after = updated.result.score?.score ?? null;
@@ -169,7 +169,7 @@ export function DetailScreen({ reportId }: { reportId: number }) {
     const value = parseCell(cellInput);
     if (value === undefined) throw new Error('请填写数字，或留空表示未填写');
     const before = detail!.result.score?.score ?? null;
-    const updated = await api.correctCell({ reportId, cell: correcting.cell, value, reason, reviewer });
+    const updated = await api.correctCell({ reportId, cell: correcting.cell, value, reason, reviewer, revision: detail!.revision });
     setDetail(updated);
     dataChanged();
     const after = updated.result.score?.score ?? null;
