@@ -7,14 +7,16 @@
  *   npm run bench -- --scale 10       the corpus in 10 variants (3,000 files, see bench/scale-corpus.ts)
  *   npm run bench -- --dir DIR --pool N
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { ingest } from '../src/core/ingest/index.ts';
 import { readReport } from '../src/core/audit.ts';
-import { createService, type AuditorService } from '../src/main/service.ts';
+import { createService, openService, type AuditorService } from '../src/main/service.ts';
+import { openPostgresStore } from '../src/main/store/postgres.ts';
+import { skipWithoutPostgres, startPgCluster, type PgCluster } from '../test/unit/helpers/pg-cluster.ts';
 import { buildScaledCorpus } from './scale-corpus.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '..');
@@ -140,6 +142,31 @@ async function withService<T>(label: string, pool: number | undefined, fn: (s: A
   }
 }
 
+/** The same import into a fresh PostgreSQL database of a throwaway local cluster (durable settings, as a server runs). */
+async function withPostgresService<T>(cluster: PgCluster, name: string, pool: number | undefined, fn: (s: AuditorService) => Promise<T>): Promise<T> {
+  const url = await cluster.createDatabase(name);
+  const service = await openService(url, { startWorkers: true, ...(pool ? { poolSize: pool } : {}) });
+  try {
+    await service.workersReady();
+    return await fn(service);
+  } finally {
+    await service.close();
+  }
+}
+
+/** Two CLI processes import the same folder into one PostgreSQL database at once (two reviewers' machines). */
+function concurrentCliImports(url: string, dir: string): Promise<{ wallMs: number; codes: (number | null)[] }> {
+  const t0 = performance.now();
+  const one = (): Promise<number | null> =>
+    new Promise((resolve) => {
+      const child = spawn(process.execPath, [path.join(repoRoot, 'bin/ogi-audit.mjs'), 'import', dir, '--db', url, '--no-progress', '--jobs', '1'], {
+        stdio: 'ignore',
+      });
+      child.on('exit', (code) => resolve(code));
+    });
+  return Promise.all([one(), one()]).then((codes) => ({ wallMs: performance.now() - t0, codes }));
+}
+
 /** The rubric change a reviewer makes: one check's weight moved, then every report re-scored. */
 async function rescoreAfterRubricChange(service: AuditorService): Promise<{ ms: number; reports: number; reportedMs: number }> {
   const current = await service.getRubric();
@@ -230,6 +257,25 @@ async function main(): Promise<void> {
       return { figures, rescore, departments, workerStartMs, maxRss };
     });
 
+    // 1b. The same import into PostgreSQL (a local throwaway cluster on this machine), then two processes
+    // importing the same folder into one PostgreSQL database at once.
+    let postgres: { figures: ImportFigures; concurrent: { wallMs: number; codes: (number | null)[]; reports: number; files: number } } | string;
+    if (skipWithoutPostgres) postgres = skipWithoutPostgres;
+    else {
+      const cluster = await startPgCluster({ durable: true });
+      try {
+        const figures = await withPostgresService(cluster, 'bench', args.pool, (service) => timedImport(service, [scaled?.dir ?? args.dir]));
+        const url = await cluster.createDatabase('bench_concurrent');
+        const run = await concurrentCliImports(url, scaled?.dir ?? args.dir);
+        const store = await openPostgresStore(url);
+        const counts = await store.counts();
+        await store.close();
+        postgres = { figures, concurrent: { ...run, reports: counts.reports ?? 0, files: counts.files ?? 0 } };
+      } finally {
+        cluster.stop();
+      }
+    }
+
     // 2. Each format on its own (fresh DB each) for per-format throughput.
     const perFormat = new Map<Format, ImportFigures>();
     if (args.scale === 1) {
@@ -270,6 +316,19 @@ async function main(): Promise<void> {
     console.log(`imported ${m.imported}, errors ${m.errors}, departments ${mixed.departments}; CPU ${sec(m.cpuMs)} over ${sec(m.wallMs)} wall (UI thread ${sec(m.mainCpuMs)}, workers and V8 helper threads ${sec(m.cpuMs - m.mainCpuMs)})`);
     console.log(`worker start-up before the import (once per app start, not in the import times): ${sec(mixed.workerStartMs)}`);
     if (args.scale > 1) console.log(`read p50/p95 measured on the ${baseFiles.length} base files; per-format imports only without --scale`);
+
+    console.log('\nPostgreSQL (throwaway local cluster, fsync on; same files, same service)');
+    if (typeof postgres === 'string') console.log(`skipped: ${postgres}`);
+    else {
+      const p = postgres.figures;
+      console.log(table([
+        ['', 'import wall', 'ratio to SQLite', 'UI-thread CPU', 'lag max / p99', 'imported'],
+        ['SQLite file', sec(m.wallMs), '1.00×', sec(m.mainCpuMs), `${m.maxLagMs.toFixed(0)} / ${m.p99LagMs.toFixed(0)} ms`, String(m.imported)],
+        ['PostgreSQL', sec(p.wallMs), `${(p.wallMs / m.wallMs).toFixed(2)}×`, sec(p.mainCpuMs), `${p.maxLagMs.toFixed(0)} / ${p.p99LagMs.toFixed(0)} ms`, String(p.imported)],
+      ]));
+      const c = postgres.concurrent;
+      console.log(`two CLI processes (--jobs 1 each) importing the same folder into one database at once: ${sec(c.wallMs)}, exit codes ${c.codes.join(' ')}; ${c.reports} reports, ${c.files} files stored (${corpus.length} in the folder)`);
+    }
 
     console.log('\nResponsiveness and memory during the mixed import');
     console.log(table([
