@@ -1,9 +1,11 @@
 /**
  * `npm run serve -- [--port N] [--db FILE|postgres://…] [--renderer DIR]`: the app in a browser. Starts the service and
- * the web adapter on 127.0.0.1 and prints the URL with this run's token.
+ * the web adapter on 127.0.0.1 and prints the URL with this run's token. Without --db (or OGI_DB) the 数据库
+ * setting saved in ./ogi-database.json chooses, else ./ogi-audit.db.
  */
 import { parseArgs } from 'node:util';
 import { openService } from './service.ts';
+import { resolveLocation } from './database-choice.ts';
 import { startWebServer } from './web/server.ts';
 
 const major = Number(process.versions.node.split('.')[0]);
@@ -15,12 +17,14 @@ if (major < 22) {
 const { values } = parseArgs({
   options: {
     port: { type: 'string', default: '0' },
-    db: { type: 'string', default: './ogi-audit.db' },
+    db: { type: 'string' },
     renderer: { type: 'string', default: 'out/renderer' },
   },
 });
 
-const service = await openService(values.db!, { startWorkers: true });
+const choiceFile = './ogi-database.json';
+const { location, fixed } = values.db ? { location: values.db, fixed: true } : resolveLocation(choiceFile, './ogi-audit.db', process.env['OGI_DB']);
+const service = await openService(location, { startWorkers: true, database: { choiceFile, fixed } });
 const server = await startWebServer({ service, port: Number(values.port), rendererDir: values.renderer! });
 console.log(`OGI Auditor 已启动（数据库 ${service.store.location}）`);
 console.log(`请在浏览器中打开：${server.openUrl}`);

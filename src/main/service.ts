@@ -17,6 +17,7 @@ import { rubricApi } from './service/rubrics.ts';
 import { departmentApi } from './service/departments.ts';
 import { exportApi } from './service/exports.ts';
 import { settingsApi } from './service/settings.ts';
+import { databaseApi, type DatabaseSettingOptions } from './service/database.ts';
 
 export { ServiceError } from './service/errors.ts';
 export type { ImportListener } from './service/imports.ts';
@@ -28,6 +29,8 @@ export interface ServiceOptions extends ImportOptions {
   store?: Store;
   /** The office's name, printed on sheets. */
   office?: string;
+  /** The 数据库 setting's file (app and browser mode); without it the setting is read-only. */
+  database?: DatabaseSettingOptions;
 }
 
 export interface AuditorService extends AuditorApi {
@@ -57,6 +60,7 @@ export function createService(options: ServiceOptions): AuditorService {
     ...departmentApi(store),
     ...exports,
     ...settingsApi(store, options.office),
+    ...databaseApi(store, options.database ?? {}),
     async close() {
       await imports.close();
       await closeExports();

@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { desktop } from './api/client.ts';
+import { DatabaseButton } from './components/DatabaseSettings.tsx';
 import { JobsBadge } from './components/JobsBadge.tsx';
 import { NoticeBar } from './components/NoticeBar.tsx';
 import { DepartmentsScreen } from './screens/DepartmentsScreen.tsx';
@@ -64,6 +65,7 @@ export function App() {
           ))}
         </nav>
         <JobsBadge onOpen={() => navigate({ view: 'import' })} />
+        <DatabaseButton />
         <label className="reviewer">
           审核人
           <input value={reviewer} placeholder="请填写姓名" maxLength={40} onChange={(e) => setReviewer(e.target.value)} />

@@ -140,6 +140,24 @@ export interface OfficeSettings {
   office: string;
 }
 
+export type SslMode = 'disable' | 'prefer' | 'require' | 'verify-ca' | 'verify-full';
+
+/** Which database the app uses: this machine's file, or the office's shared PostgreSQL server. */
+export type DatabaseChoice =
+  | { backend: 'sqlite' }
+  | { backend: 'postgres'; host: string; port: number; database: string; user: string; sslmode: SslMode };
+
+export interface DatabaseInfo {
+  /** The database in use now (an address never includes the password). */
+  backend: 'sqlite' | 'postgres';
+  location: string;
+  /** The saved choice the next start opens (null: the local file), and whether a password is saved with it. */
+  saved: DatabaseChoice | null;
+  passwordSaved: boolean;
+  /** False when the command line or OGI_DB fixes the database (the setting cannot change it). */
+  editable: boolean;
+}
+
 export interface AuditorApi {
   /** Start importing files/folders on the machine running the backend. */
   importPaths(input: { paths: string[]; year?: number }): Promise<{ jobId: string }>;
@@ -186,6 +204,11 @@ export interface AuditorApi {
   /** Give a report whose department (or year) was not recognised to a department, by name (created when new). */
   assignReport(input: { reportId: number; department: string; year?: number }): Promise<ReportSummary>;
 
+  /** The 数据库 setting: what is in use, what the next start opens; test a connection; save a choice (takes effect at the next start). */
+  getDatabase(): Promise<DatabaseInfo>;
+  testDatabase(input: { choice: DatabaseChoice; password?: string }): Promise<{ message: string }>;
+  saveDatabase(input: { choice: DatabaseChoice; password?: string }): Promise<DatabaseInfo>;
+
   /** Printable HTML documents (audit sheet, rectification notice, summary), rendered by core/sheet. */
   renderDocument(input: {
     kind: 'sheet' | 'notice' | 'summary';
@@ -225,6 +248,9 @@ export const API_METHODS = [
   'setRoster',
   'importRoster',
   'assignReport',
+  'getDatabase',
+  'testDatabase',
+  'saveDatabase',
   'renderDocument',
   'exportYear',
   'exportStatus',

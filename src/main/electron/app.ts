@@ -6,6 +6,7 @@ import { app, BrowserWindow, dialog, Menu } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openService, type AuditorService } from '../service.ts';
+import { resolveLocation } from '../database-choice.ts';
 import { registerIpc } from './ipc.ts';
 import { buildMenu } from './menu.ts';
 import { denyAllPermissions, hardenContents, rendererUrl } from './security.ts';
@@ -35,11 +36,12 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(async () => {
     denyAllPermissions();
-    // OGI_DB: a SQLite file or a postgres:// address (a shared office database).
-    const dbPath = process.env['OGI_DB'] || path.join(app.getPath('userData'), 'ogi-auditor.db');
+    // OGI_DB (a SQLite file or a postgres:// address), else the 数据库 setting, else the file in user data.
+    const choiceFile = path.join(app.getPath('userData'), 'database.json');
     let service: AuditorService;
     try {
-      service = await openService(dbPath, { startWorkers: true });
+      const { location, fixed } = resolveLocation(choiceFile, path.join(app.getPath('userData'), 'ogi-auditor.db'), process.env['OGI_DB']);
+      service = await openService(location, { startWorkers: true, database: { choiceFile, fixed } });
     } catch (error) {
       dialog.showErrorBox('无法打开数据库', `${error instanceof Error ? error.message : String(error)}`);
       app.exit(1);

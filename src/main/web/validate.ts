@@ -53,6 +53,11 @@ const cellAddress: Rule = (v, f) => {
   return `${f}.table 必须是 active / requests / review 之一`;
 };
 
+const databaseChoice: Rule = (v, f) =>
+  isObject(v) && v.backend === 'sqlite'
+    ? null
+    : shape({ backend: oneOf('postgres'), host: str, port: int, database: str, user: str, sslmode: oneOf('disable', 'prefer', 'require', 'verify-ca', 'verify-full') })(v, f);
+
 export const INPUT_RULES: Record<ApiMethod, Rule> = {
   importPaths: shape({ paths: arrayOf(str, 10_000) }, { year: int }),
   importUploads: shape({ files: arrayOf(shape({ name: str, base64: str }), 1000) }),
@@ -73,6 +78,9 @@ export const INPUT_RULES: Record<ApiMethod, Rule> = {
   setRoster: shape({ year: int, names: arrayOf(str, 10_000) }),
   importRoster: shape({ year: int, name: str, base64: str }),
   assignReport: shape({ reportId: int, department: str }, { year: int }),
+  getDatabase: none,
+  testDatabase: shape({ choice: databaseChoice }, { password: str }),
+  saveDatabase: shape({ choice: databaseChoice }, { password: str }),
   renderDocument: shape({ kind: oneOf('sheet', 'notice', 'summary') }, { reportId: int, year: int, fixBy: str }),
   exportYear: shape({ year: int }, { folder: str }),
   exportStatus: shape({ jobId: str }),
