@@ -23,7 +23,7 @@ async function aliasesOf(sql: Sql, id: number): Promise<string[]> {
   return rows.map((r) => r.alias);
 }
 
-async function toRow(sql: Sql, raw: RawDepartment): Promise<DepartmentRow> {
+function rowOf(raw: RawDepartment, aliases: string[]): DepartmentRow {
   return {
     id: raw.id,
     name: raw.name,
@@ -32,8 +32,12 @@ async function toRow(sql: Sql, raw: RawDepartment): Promise<DepartmentRow> {
     parentId: raw.parent_id,
     confirmed: raw.confirmed === 1,
     createdAt: raw.created_at,
-    aliases: await aliasesOf(sql, raw.id),
+    aliases,
   };
+}
+
+async function toRow(sql: Sql, raw: RawDepartment): Promise<DepartmentRow> {
+  return rowOf(raw, await aliasesOf(sql, raw.id));
 }
 
 const DEPARTMENT_COLUMNS = 'id, name, norm_name, region, parent_id, confirmed, created_at';
@@ -53,16 +57,7 @@ export async function listDepartments(sql: Sql): Promise<DepartmentRow[]> {
     list.push(a.alias);
     aliases.set(a.id, list);
   }
-  return rows.map((raw) => ({
-    id: raw.id,
-    name: raw.name,
-    normName: raw.norm_name,
-    region: raw.region,
-    parentId: raw.parent_id,
-    confirmed: raw.confirmed === 1,
-    createdAt: raw.created_at,
-    aliases: aliases.get(raw.id) ?? [],
-  }));
+  return rows.map((raw) => rowOf(raw, aliases.get(raw.id) ?? []));
 }
 
 /** Whether `a`'s places are a tail of `b`'s (开平市 ⊂ 广东省江门市开平市) or either has none. */
