@@ -1,6 +1,7 @@
 import type { Evidence, Report } from '../../shared/model.ts';
 import type { Check, CheckOptions } from './types.ts';
 import { fail, pass, uncertain } from './lib/findings.ts';
+import { checkMeta } from '../../shared/check-catalogue.ts';
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -35,13 +36,7 @@ function days(from: string, to: string): number {
 }
 
 export const deadline: Check = {
-  meta: {
-    id: 'deadline',
-    title: '报送时限',
-    category: '时效',
-    severity: 'error',
-    docs: '《中华人民共和国政府信息公开条例》第四十九条规定，政府部门应于每年1月31日前向本级政府信息公开工作主管部门提交上一年度年报（地方人民政府于3月31日前公布）；2008年条例第三十一条规定的期限为3月31日。主管部门可另定日期。本检查以主管部门登记的收到日期为准，没有时以落款日期判断；未署日期的无法判断。',
-  },
+  meta: checkMeta('deadline'),
   run(report, context) {
     const due = deadlineFor(report, context.options);
     const received = context.options.receivedOn && ISO.test(context.options.receivedOn) ? context.options.receivedOn : null;

@@ -1,6 +1,7 @@
 import type { Generation } from '../../shared/model.ts';
 import type { Check } from './types.ts';
 import { fail, pass, uncertain } from './lib/findings.ts';
+import { checkMeta } from '../../shared/check-catalogue.ts';
 
 const RANK: Record<Generation, number> = { legacy: 0, '2019': 1, '2021': 2 };
 const NAME: Record<Generation, string> = {
@@ -17,13 +18,7 @@ export function requiredGeneration(year: number): Generation {
 }
 
 export const formatGeneration: Check = {
-  meta: {
-    id: 'format.generation',
-    title: '年报格式版本',
-    category: '结构',
-    severity: 'error',
-    docs: '2021年度起的年报应使用国办公开办函〔2021〕30号规定的格式；2019—2020年度年报使用国办公开办函〔2019〕60号试行格式（或更新的格式）；2008—2018年度年报按2008年条例第三十二条编写。本检查比较识别出的格式版本与报告年度，使用过时格式的判为不符合。',
-  },
+  meta: checkMeta('format.generation'),
   run(report) {
     if (report.year === null) return [uncertain(`无法确定报告年度，未能核对格式版本（识别为${NAME[report.generation]}）`)];
     const required = requiredGeneration(report.year);

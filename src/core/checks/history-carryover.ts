@@ -4,17 +4,10 @@ import { fail, isNumber, na, pass } from './lib/findings.ts';
 import { otherOf } from './lib/history.ts';
 import { REQUEST_ROW, REQUESTS_SIZE, requestColumnName, requestRowShort } from '../../shared/template/index.ts';
 import { withPreviousReport } from './lib/guards.ts';
+import { checkMeta } from '../../shared/check-catalogue.ts';
 
 export const historyCarryover: Check = {
-  meta: {
-    id: 'history.carryover',
-    title: '上年结转与上年年报衔接',
-    category: '跨年',
-    severity: 'warning',
-    docs: '国办公开办函〔2021〕30号表三中，本年度“二、上年结转政府信息公开申请数量”应等于同一单位上一年度年报的“四、结转下年度继续办理”。两者不一致说明其中一年的数据有误。没有上一年度年报时不适用。',
-    profiles: ['2021', '2019'],
-    comparesReports: true,
-  },
+  meta: checkMeta('history.carryover'),
   run: withPreviousReport((report, prev) => {
     const now = report.tables.requests;
     const before = prev.report.tables.requests;

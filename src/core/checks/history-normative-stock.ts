@@ -3,19 +3,12 @@ import { cellEvidence } from './lib/evidence.ts';
 import { fail, isNumber, na, pass } from './lib/findings.ts';
 import { otherOf } from './lib/history.ts';
 import { withPreviousReport } from './lib/guards.ts';
+import { checkMeta } from '../../shared/check-catalogue.ts';
 
 const KINDS = [{ name: '规章', base: 0 }, { name: '行政规范性文件', base: 3 }];
 
 export const historyNormativeStock: Check = {
-  meta: {
-    id: 'history.normative-stock',
-    title: '规章、规范性文件存量衔接',
-    category: '跨年',
-    severity: 'info',
-    docs: '国办公开办函〔2021〕30号表二列出规章、行政规范性文件的本年制发、本年废止和现行有效件数。上年度现行有效件数加本年制发、减本年废止，应等于本年度现行有效件数；不一致时需核实（也可能有因其他原因失效的文件）。',
-    profiles: ['2021'],
-    comparesReports: true,
-  },
+  meta: checkMeta('history.normative-stock'),
   run: withPreviousReport((report, prev) => {
     const now = report.tables.active;
     const before = prev.report.tables.active;

@@ -3,19 +3,13 @@ import { fail, na, pass } from './lib/findings.ts';
 import { otherOf } from './lib/history.ts';
 import { cachedFingerprint, MIN_NARRATIVE, quotedSharedPassages, sketchSimilarity } from './lib/similarity.ts';
 import { withPreviousReport } from './lib/guards.ts';
+import { checkMeta } from '../../shared/check-catalogue.ts';
 
 /** Similarity (%) from which a narrative counts as repeated; the rubric prices bands above it. */
 export const HISTORY_THRESHOLD = 70;
 
 export const historyRepeatedText: Check = {
-  meta: {
-    id: 'history.repeated-text',
-    title: '正文与上年雷同',
-    category: '原创',
-    severity: 'warning',
-    docs: '年度报告应反映本年度的工作和问题（条例第五十条；国办公开办函〔2021〕30号要求内容“不能遗漏，也不宜泛化”）。本检查将“总体情况”和“存在的主要问题及改进情况”两部分与同一单位上一年度年报比较（去除模板固定文字，按8字片段计算相似度），相似度达到70%的判为雷同，并列出重复段落。',
-    comparesReports: true,
-  },
+  meta: checkMeta('history.repeated-text'),
   run: withPreviousReport((report, prev) => {
     const a = cachedFingerprint(report);
     const b = cachedFingerprint(prev.report);

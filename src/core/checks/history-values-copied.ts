@@ -3,6 +3,7 @@ import type { Check } from './types.ts';
 import { fail, na, pass } from './lib/findings.ts';
 import { otherOf } from './lib/history.ts';
 import { withPreviousReport } from './lib/guards.ts';
+import { checkMeta } from '../../shared/check-catalogue.ts';
 
 function flat(t: CellValue[] | CellValue[][] | null): CellValue[] | null {
   return t === null ? null : (t as (CellValue | CellValue[])[]).flat();
@@ -19,15 +20,7 @@ const TABLES = [
 ];
 
 export const historyValuesCopied: Check = {
-  meta: {
-    id: 'history.values-copied',
-    title: '统计数据照抄上年',
-    category: '跨年',
-    severity: 'warning',
-    docs: '年度报告应如实反映本年度情况（条例第五十条）。统计表与同一单位上一年度年报逐格相同（全为0的表除外），多为照抄往年数据，需要核实。',
-    profiles: ['2021', '2019'],
-    comparesReports: true,
-  },
+  meta: checkMeta('history.values-copied'),
   run: withPreviousReport((report, prev) => {
     if (prev.report.generation !== report.generation) return [na('两年年报格式版本不同，无法逐格比较')];
     const copied: string[] = [];

@@ -2,6 +2,7 @@ import type { Check, CheckFinding } from './types.ts';
 import type { Evidence, Report } from '../../shared/model.ts';
 import { invisibleCodePoints, stripInvisible } from '../../shared/invisible.ts';
 import { fail, pass } from './lib/findings.ts';
+import { checkMeta } from '../../shared/check-catalogue.ts';
 
 /**
  * Where the department's name was written with invisible characters inside (a bidi override shows
@@ -24,13 +25,7 @@ function disguisedName(report: Report): CheckFinding | null {
 }
 
 export const identity: Check = {
-  meta: {
-    id: 'identity',
-    title: '单位、年度和落款日期',
-    category: '结构',
-    severity: 'warning',
-    docs: '年度报告应能确定报告单位、报告年度和落款日期，以便主管部门登记、核对报送时限（条例第四十九条）。标题只写“我局”、未落款或未署日期的，列出无法确定的项目，需由审核人员补登。单位名称中夹有不可见字符（方向控制符、零宽字符）的，去除后登记并提示核对。',
-  },
+  meta: checkMeta('identity'),
   run(report) {
     const out: CheckFinding[] = [];
     const unknown: string[] = [];

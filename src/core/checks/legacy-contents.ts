@@ -1,6 +1,7 @@
 import type { Check } from './types.ts';
 import { fail, pass } from './lib/findings.ts';
 import { narrativeParagraphs } from './lib/sentences.ts';
+import { checkMeta } from '../../shared/check-catalogue.ts';
 
 /** 2008 条例 第三十二条: the items a report of that time must contain (其他事项 is optional). */
 const ITEMS: { item: string; pattern: RegExp }[] = [
@@ -12,14 +13,7 @@ const ITEMS: { item: string; pattern: RegExp }[] = [
 ];
 
 export const legacyContents: Check = {
-  meta: {
-    id: 'legacy.contents',
-    title: '旧版年报法定内容',
-    category: '结构',
-    severity: 'error',
-    docs: '2008年《中华人民共和国政府信息公开条例》第三十二条规定年度报告应包括：主动公开政府信息的情况；依申请公开和不予公开的情况；政府信息公开的收费及减免情况；因政府信息公开申请行政复议、提起行政诉讼的情况；存在的主要问题及改进情况；其他需要报告的事项。本检查只用于2008—2018年度按旧格式编写的年报，逐项查找前五项。',
-    profiles: ['legacy'],
-  },
+  meta: checkMeta('legacy.contents'),
   run(report) {
     let missing: string[];
     if (report.legacyItems && report.legacyItems.length > 0) {

@@ -2,15 +2,10 @@ import type { Check, CheckFinding } from './types.ts';
 import { quoteEvidence } from './lib/evidence.ts';
 import { enumerations } from './lib/enumeration.ts';
 import { fail, na, pass, sum, uncertain } from './lib/findings.ts';
+import { checkMeta } from '../../shared/check-catalogue.ts';
 
 export const narrativeEnumeration: Check = {
-  meta: {
-    id: 'narrative.enumeration',
-    title: '正文分项之和',
-    category: '数据',
-    severity: 'warning',
-    docs: '《中华人民共和国政府信息公开条例》第五十条要求年报如实报告工作情况，国办公开办函〔2021〕30号要求数据准确。正文中“共N条（件），其中……”的分项数字之和应等于总数；分项之和大于总数，或列举完整却小于总数的，均为数据错误。',
-  },
+  meta: checkMeta('narrative.enumeration'),
   run(report) {
     const list = enumerations(report);
     if (list.length === 0) return [na('正文没有“共N条，其中……”形式的分项列举')];

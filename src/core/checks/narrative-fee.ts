@@ -3,16 +3,10 @@ import { cellEvidence, quoteEvidence } from './lib/evidence.ts';
 import { feeStatements } from './lib/fee.ts';
 import { fail, isNumber, na, pass } from './lib/findings.ts';
 import { REQUEST_COLUMN, REQUEST_ROW } from '../../shared/template/index.ts';
+import { checkMeta } from '../../shared/check-catalogue.ts';
 
 export const narrativeFee: Check = {
-  meta: {
-    id: 'narrative.fee',
-    title: '信息处理费与表三一致',
-    category: '数据',
-    severity: 'warning',
-    docs: '依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号），信息处理费只能在办理政府信息公开申请时收取。第六部分称收取了信息处理费，而表三显示全年没有收到也没有结转任何申请的，两者矛盾。',
-    profiles: ['2021', '2019'],
-  },
+  meta: checkMeta('narrative.fee'),
   run(report) {
     const grid = report.tables.requests;
     const statements = feeStatements(report);

@@ -6,6 +6,7 @@ import { findCountedNumbers } from './lib/numbers.ts';
 import { clauses, sentencesOf } from './lib/sentences.ts';
 import { yearsMentioned } from './lib/years.ts';
 import { withTable } from './lib/guards.ts';
+import { checkMeta } from '../../shared/check-catalogue.ts';
 
 type Action = 'issued' | 'repealed' | 'inForce';
 const ACTIONS: { action: Action; pattern: RegExp }[] = [
@@ -22,14 +23,7 @@ function index2021(kind: 'rule' | 'normative', action: Action): number {
 }
 
 export const narrativeNormative: Check = {
-  meta: {
-    id: 'narrative.normative',
-    title: '正文规章、规范性文件数与表二一致',
-    category: '数据',
-    severity: 'warning',
-    docs: '国办公开办函〔2021〕30号表二列出规章、行政规范性文件本年制发、本年废止和现行有效件数。正文中关于制发、废止或现行有效的规章、规范性文件件数的表述应与表二一致；仅提到公开、解读文件的句子不作比较。',
-    profiles: ['2021'],
-  },
+  meta: checkMeta('narrative.normative'),
   run: withTable('active', '表二缺失，无法与正文核对', (values, report) => {
     const out: CheckFinding[] = [];
     let compared = 0;

@@ -2,15 +2,10 @@ import type { Check, CheckFinding } from './types.ts';
 import { quoteEvidence } from './lib/evidence.ts';
 import { enumerations } from './lib/enumeration.ts';
 import { fail, na, pass } from './lib/findings.ts';
+import { checkMeta } from '../../shared/check-catalogue.ts';
 
 export const narrativePercent: Check = {
-  meta: {
-    id: 'narrative.percent',
-    title: '正文百分比',
-    category: '数据',
-    severity: 'info',
-    docs: '国办公开办函〔2021〕30号要求年报数据准确。正文中“其中某类N条，占总数的X%”一类表述，百分比应与分项数和总数相符（按所写的小数位四舍五入）。',
-  },
+  meta: checkMeta('narrative.percent'),
   run(report) {
     const out: CheckFinding[] = [];
     let compared = 0;

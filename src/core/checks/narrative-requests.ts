@@ -7,6 +7,7 @@ import { clauses, sentencesOf } from './lib/sentences.ts';
 import { yearsMentioned } from './lib/years.ts';
 import { REQUEST_COLUMN, REQUEST_ROW } from '../../shared/template/index.ts';
 import { withTable } from './lib/guards.ts';
+import { checkMeta } from '../../shared/check-catalogue.ts';
 
 /** A sentence is about disclosure applications when it names them explicitly. */
 const TOPIC = /依申请公开|信息公开申请|公开申请|申请公开|政府信息公开的?申请|依申请/;
@@ -59,14 +60,7 @@ function statements(report: Report): { found: Statement[]; unclear: Statement[] 
 }
 
 export const narrativeRequests: Check = {
-  meta: {
-    id: 'narrative.requests',
-    title: '正文申请数与表三一致',
-    category: '数据',
-    severity: 'error',
-    docs: '《中华人民共和国政府信息公开条例》第五十条要求年报如实报告收到和处理政府信息公开申请的情况。正文中“收到/新收/承办……申请N件”“上年结转N件”“结转下年度N件”等表述应与表三的本年新收、上年结转、结转下年度继续办理数据一致（国办公开办函〔2021〕30号）。',
-    profiles: ['2021', '2019'],
-  },
+  meta: checkMeta('narrative.requests'),
   run: withTable('requests', '表三缺失，无法与正文核对', (grid, report) => {
     const { found, unclear } = statements(report);
     if (found.length === 0 && unclear.length === 0) return [na('正文未陈述政府信息公开申请数量')];

@@ -6,6 +6,7 @@ import { clauses, sentencesOf } from './lib/sentences.ts';
 import { yearsMentioned } from './lib/years.ts';
 import { REVIEW_BLOCKS, REVIEW_TOTAL_COLUMN, reviewIndex } from '../../shared/template/index.ts';
 import { withTable } from './lib/guards.ts';
+import { checkMeta } from '../../shared/check-catalogue.ts';
 
 /** The 总计 cell of each block of table 四: 行政复议, then the two kinds of 行政诉讼. */
 const REVIEW_TOTALS = REVIEW_BLOCKS.map((_, b) => reviewIndex(b, REVIEW_TOTAL_COLUMN));
@@ -13,14 +14,7 @@ const REVIEW_TOTALS = REVIEW_BLOCKS.map((_, b) => reviewIndex(b, REVIEW_TOTAL_CO
 const NEGATION = /(?:未|没有|无|零)[^,，;；。]{0,30}?(行政复议|行政诉讼|复议|诉讼)/;
 
 export const narrativeReview: Check = {
-  meta: {
-    id: 'narrative.review',
-    title: '正文复议诉讼与表四一致',
-    category: '数据',
-    severity: 'warning',
-    docs: '《中华人民共和国政府信息公开条例》第五十条要求年报报告因政府信息公开工作被申请行政复议、提起行政诉讼的情况。正文中“未发生行政复议、行政诉讼”或“行政复议N件”等表述应与表四（国办公开办函〔2021〕30号）的总计一致。',
-    profiles: ['2021', '2019'],
-  },
+  meta: checkMeta('narrative.review'),
   run: withTable('review', '表四缺失，无法与正文核对', (v, report) => {
     const [reconsideration, direct, afterReview] = REVIEW_TOTALS.map((i) => v[i]);
     const lawsuits = isNumber(direct) && isNumber(afterReview) ? direct + afterReview : null;

@@ -3,16 +3,10 @@ import { fail, na, pass } from './lib/findings.ts';
 import { feeStatements } from './lib/fee.ts';
 import { quoteEvidence } from './lib/evidence.ts';
 import { partParagraphs } from './lib/sentences.ts';
+import { checkMeta } from '../../shared/check-catalogue.ts';
 
 export const otherFee: Check = {
-  meta: {
-    id: 'other.fee',
-    title: '信息处理费说明',
-    category: '内容',
-    severity: 'error',
-    docs: '国办公开办函〔2021〕30号要求在第六部分“其他需要报告的事项”中报告依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）收取信息处理费的情况：写明收费金额，或明确写明未收取。第六部分未作说明的不符合要求。该要求自2021年度年报起适用。',
-    profiles: ['2021', '2019'],
-  },
+  meta: checkMeta('other.fee'),
   run(report) {
     if (report.year !== null && report.year < 2021) return [na(`${report.year}年度年报早于信息处理费报告要求（国办函〔2020〕109号），不适用`)];
     const statements = feeStatements(report);

@@ -1,6 +1,7 @@
 import type { Check } from './types.ts';
 import { fail, na, pass } from './lib/findings.ts';
 import { partParagraphs } from './lib/sentences.ts';
+import { checkMeta } from '../../shared/check-catalogue.ts';
 
 /** The five aspects of part 一 and the wordings that show each is covered. */
 const ASPECTS: { name: string; pattern: RegExp }[] = [
@@ -12,14 +13,7 @@ const ASPECTS: { name: string; pattern: RegExp }[] = [
 ];
 
 export const overviewAspects: Check = {
-  meta: {
-    id: 'overview.aspects',
-    title: '总体情况五个方面',
-    category: '内容',
-    severity: 'warning',
-    docs: '国办公开办函〔2021〕30号要求“总体情况”部分从主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障五个方面报告全年工作，内容“不能遗漏，也不宜泛化”。本检查逐项查找这五个方面，列出未涉及的方面。',
-    profiles: ['2021', '2019'],
-  },
+  meta: checkMeta('overview.aspects'),
   run(report) {
     let paras = partParagraphs(report, 1);
     // Without a 一、总体情况 heading the overview is the untitled text before part 二.

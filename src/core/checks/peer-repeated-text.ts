@@ -3,6 +3,7 @@ import { fail, na, pass } from './lib/findings.ts';
 import { otherOf } from './lib/history.ts';
 import { cachedFingerprint, MIN_NARRATIVE, quotedSharedPassages, sketchSimilarity } from './lib/similarity.ts';
 import type { RelatedReport } from './types.ts';
+import { checkMeta } from '../../shared/check-catalogue.ts';
 
 /** Peers named in one finding; the rest are counted. */
 const NAMED_PEERS = 5;
@@ -17,14 +18,7 @@ export const PEER_THRESHOLD = 80;
 export const EXACT_PEER_LIMIT = 500;
 
 export const peerRepeatedText: Check = {
-  meta: {
-    id: 'peer.repeated-text',
-    title: '正文与其他单位雷同',
-    category: '原创',
-    severity: 'warning',
-    docs: '各单位年报应如实报告本单位工作（条例第五十条）。本检查将“总体情况”和“存在的主要问题及改进情况”与同一批次其他单位的年报比较，去除国办公开办函〔2021〕30号模板的标题、表格项目和固定句子后按8字片段计算相似度，达到80%的判为雷同，并指出对方单位和重复段落。',
-    comparesReports: true,
-  },
+  meta: checkMeta('peer.repeated-text'),
   run(report, context) {
     const others = context.peers.filter((p) => p.report !== report && p.file !== report.file);
     if (others.length === 0) return [na('同一批次没有其他单位的年报可供比较')];

@@ -1,14 +1,9 @@
 import type { Check } from './types.ts';
 import { fail, pass, uncertain } from './lib/findings.ts';
+import { checkMeta } from '../../shared/check-catalogue.ts';
 
 export const periodFullYear: Check = {
-  meta: {
-    id: 'period.full-year',
-    title: '统计期限为全年',
-    category: '内容',
-    severity: 'error',
-    docs: '《中华人民共和国政府信息公开条例》第四十九条、第五十条规定年度报告报告上一年度的政府信息公开工作，统计数据应覆盖1月1日至12月31日全年。报告声明的统计期限短于全年（如“1月1日至12月15日”）的不符合要求；未声明统计期限的视为全年。',
-  },
+  meta: checkMeta('period.full-year'),
   run(report) {
     const p = report.statedPeriod;
     if (!p) return [pass('未声明统计期限，按全年统计')];

@@ -3,6 +3,7 @@ import { fail, pass, uncertain } from './lib/findings.ts';
 import { partParagraphs, type Sentence, sentencesOf } from './lib/sentences.ts';
 import { quoteEvidence } from './lib/evidence.ts';
 import type { Report } from '../../shared/model.ts';
+import { checkMeta } from '../../shared/check-catalogue.ts';
 
 const PROBLEM = /问题|不足|差距|短板|薄弱|欠缺|不够|不到位|有待|不及时|不充分|不全面|不规范|不平衡|滞后|单一|不高|不强|仍存|尚存|存在|缺乏|缺少|困难/;
 /** Forward-looking wording of a measure; "有待加强" / "需进一步加大" are problems, not measures. */
@@ -35,13 +36,7 @@ function problemSentences(report: Report): Sentence[] | null {
 }
 
 export const problemsMeasures: Check = {
-  meta: {
-    id: 'problems.measures',
-    title: '问题与改进措施',
-    category: '内容',
-    severity: 'error',
-    docs: '《中华人民共和国政府信息公开条例》第五十条第四项要求年度报告载明政府信息公开工作存在的主要问题及改进情况。第五部分应当既写明具体问题，又写明有针对性的改进措施；空白、写“无”或只列问题不写措施的，均不符合要求。',
-  },
+  meta: checkMeta('problems.measures'),
   run(report) {
     const sentences = problemSentences(report);
     if (sentences === null) return [uncertain('未找到“存在的主要问题及改进情况”部分，无法判断（见“六部分齐全有序”）')];

@@ -3,19 +3,13 @@ import { cellEvidence, show } from './lib/evidence.ts';
 import { fail, isNumber, sum } from './lib/findings.ts';
 import { REQUEST_ROW, REQUESTS_SIZE, requestColumnName } from '../../shared/template/index.ts';
 import { indexes, judgeItems, withTable } from './lib/guards.ts';
+import { checkMeta } from '../../shared/check-catalogue.ts';
 
 /** 一 + 二 = 三（七）总计 + 四. */
 const BALANCE_ROWS = [REQUEST_ROW.received, REQUEST_ROW.carriedOver, REQUEST_ROW.total, REQUEST_ROW.carriedForward];
 
 export const requestsBalance: Check = {
-  meta: {
-    id: 'requests.balance',
-    title: '表三勾稽关系',
-    category: '数据',
-    severity: 'error',
-    docs: '国办公开办函〔2021〕30号表三注明“本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和”，即本年新收+上年结转=本年度办理结果（七）总计+结转下年度继续办理。本检查逐列核对。',
-    profiles: ['2021', '2019'],
-  },
+  meta: checkMeta('requests.balance'),
   run: withTable('requests', '表三缺失，无法核对', (grid, report) =>
     judgeItems(indexes(REQUESTS_SIZE.cols), (c) => {
       const [a, b, t, d] = BALANCE_ROWS.map((r) => grid[r]?.[c]);

@@ -3,16 +3,10 @@ import { cellEvidence, show } from './lib/evidence.ts';
 import { fail, isNumber, sum } from './lib/findings.ts';
 import { REQUEST_ROW, REQUESTS_SIZE, requestColumnName } from '../../shared/template/index.ts';
 import { indexes, judgeItems, withTable } from './lib/guards.ts';
+import { checkMeta } from '../../shared/check-catalogue.ts';
 
 export const requestsResultTotal: Check = {
-  meta: {
-    id: 'requests.result-total',
-    title: '表三办理结果总计',
-    category: '数据',
-    severity: 'error',
-    docs: '国办公开办函〔2021〕30号表三中，“三、本年度办理结果”下的“（七）总计”应等于（一）予以公开至（六）其他处理各项（含全部细项）之和。本检查逐列核对，自行增加的小计行不计入。',
-    profiles: ['2021', '2019'],
-  },
+  meta: checkMeta('requests.result-total'),
   run: withTable('requests', '表三缺失，无法核对', (grid, report) =>
     judgeItems(indexes(REQUESTS_SIZE.cols), (c) => {
       const cells = [];

@@ -4,16 +4,10 @@ import { fail, isNumber, sum } from './lib/findings.ts';
 import { impossibleRunFindings } from './lib/run-cuts.ts';
 import { REQUEST_COLUMN, REQUESTS_SIZE, requestRowName } from '../../shared/template/index.ts';
 import { indexes, judgeItems, withTable } from './lib/guards.ts';
+import { checkMeta } from '../../shared/check-catalogue.ts';
 
 export const requestsRowTotal: Check = {
-  meta: {
-    id: 'requests.row-total',
-    title: '表三各行总计',
-    category: '数据',
-    severity: 'error',
-    docs: '国办公开办函〔2021〕30号表三中，每一行的“总计”应等于自然人与商业企业、科研机构、社会公益组织、法律服务机构、其他五类法人或其他组织之和。本检查逐行核对，列出总计不符的行及各列数值。',
-    profiles: ['2021', '2019'],
-  },
+  meta: checkMeta('requests.row-total'),
   run: withTable('requests', '表三缺失，无法核对', (grid, report) => {
     const total = REQUEST_COLUMN.total;
     return judgeItems(indexes(REQUESTS_SIZE.rows), (r) => {

@@ -4,16 +4,10 @@ import { cellEvidence } from './lib/evidence.ts';
 import { fail, na, pass } from './lib/findings.ts';
 import { REQUESTS_SIZE, requestColumnName, requestRowName, REVIEW_SIZE, reviewCellName } from '../../shared/template/index.ts';
 import { PROBLEM_TEXT, valueProblem } from './lib/values.ts';
+import { checkMeta } from '../../shared/check-catalogue.ts';
 
 export const requestsValues: Check = {
-  meta: {
-    id: 'requests.values',
-    title: '表三、表四数值规范',
-    category: '数据',
-    severity: 'warning',
-    docs: '国办公开办函〔2021〕30号表三、表四统计的是申请件数和复议、诉讼案件数，每个单元格应为非负整数。负数、小数或在单元格内写单位的，均无法汇总，不符合要求。',
-    profiles: ['2021', '2019'],
-  },
+  meta: checkMeta('requests.values'),
   run(report) {
     const grid = report.tables.requests;
     const review = report.tables.review;

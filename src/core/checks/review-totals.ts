@@ -4,16 +4,10 @@ import { fail, isNumber, sum } from './lib/findings.ts';
 import { impossibleRunFindings } from './lib/run-cuts.ts';
 import { REVIEW_BLOCKS, REVIEW_TOTAL_COLUMN, reviewBlockName, reviewIndex } from '../../shared/template/index.ts';
 import { indexes, judgeItems, withTable } from './lib/guards.ts';
+import { checkMeta } from '../../shared/check-catalogue.ts';
 
 export const reviewTotals: Check = {
-  meta: {
-    id: 'review.totals',
-    title: '表四总计',
-    category: '数据',
-    severity: 'error',
-    docs: '国办公开办函〔2021〕30号表四中，行政复议、未经复议直接起诉、复议后起诉三组数据的“总计”应分别等于结果维持、结果纠正、其他结果、尚未审结之和。本检查逐组核对。',
-    profiles: ['2021', '2019'],
-  },
+  meta: checkMeta('review.totals'),
   run: withTable('review', '表四缺失，无法核对', (v, report) =>
     judgeItems(indexes(REVIEW_BLOCKS.length), (b) => {
       const parts = v.slice(reviewIndex(b, 0), reviewIndex(b, REVIEW_TOTAL_COLUMN));

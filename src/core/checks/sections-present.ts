@@ -1,16 +1,10 @@
 import type { Check } from './types.ts';
 import { fail, pass } from './lib/findings.ts';
 import { PART_TITLES } from '../../shared/template/index.ts';
+import { checkMeta } from '../../shared/check-catalogue.ts';
 
 export const sectionsPresent: Check = {
-  meta: {
-    id: 'sections.present',
-    title: '六部分齐全有序',
-    category: '结构',
-    severity: 'error',
-    docs: '依据《中华人民共和国政府信息公开条例》第五十条和国办公开办函〔2021〕30号规定的年报格式，年度报告应依次包含“一、总体情况”至“六、其他需要报告的事项”六个部分，标题可辨认。缺少某一部分或次序颠倒的，逐项列出。',
-    profiles: ['2021', '2019'],
-  },
+  meta: checkMeta('sections.present'),
   run(report) {
     const missing = PART_TITLES.filter((_, i) => !report.sections.find((s) => s.part === i + 1)?.found);
     const found = report.sections

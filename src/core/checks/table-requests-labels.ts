@@ -2,6 +2,7 @@ import type { Evidence } from '../../shared/model.ts';
 import type { Check } from './types.ts';
 import { fail, na, pass, uncertain } from './lib/findings.ts';
 import { REQUEST_COLUMN, REQUEST_COLUMNS, REQUEST_HEADER, REQUEST_HEADINGS, REQUEST_ROWS, REQUEST_ROWS_ABSENT_IN_2019, requestRowName, requestRowTitle } from '../../shared/template/index.ts';
+import { checkMeta } from '../../shared/check-catalogue.ts';
 
 /** Label without numbering, brackets, spaces and punctuation, for comparing wordings. */
 function core(label: string): string {
@@ -25,14 +26,7 @@ const HEADER_WORDS = new RegExp(
 );
 
 export const tableRequestsLabels: Check = {
-  meta: {
-    id: 'table.requests.labels',
-    title: '表三行标签规范',
-    category: '结构',
-    severity: 'warning',
-    docs: '国办公开办函〔2021〕30号统一了表三的行项目（本年新收、上年结转、七类办理结果及其细项、结转下年度继续办理），不得遗漏、合并或改名，以便上级汇总。自行增加的小计行应当能够识别，且不计入合计。本检查核对表三的行标签与模板一致。',
-    profiles: ['2021', '2019'],
-  },
+  meta: checkMeta('table.requests.labels'),
   run(report) {
     if (!report.tables.requests) return [na('表三缺失，无法核对行标签')];
     const labels = report.requestsLabels;

@@ -2,6 +2,7 @@ import { hasInlinePinyin } from '../text/normalize.ts';
 import type { Check, CheckFinding } from './types.ts';
 import { fail, pass } from './lib/findings.ts';
 import { scanOriginal } from './lib/scan.ts';
+import { checkMeta } from '../../shared/check-catalogue.ts';
 
 const TONE = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ';
 /** 據(jù): pinyin the web page printed as ruby text, pasted inline. */
@@ -12,13 +13,7 @@ const INLINE_PINYIN = new RegExp(`[\\u3400-\\u9fff][(（](?=[a-zü]{0,6}[${TONE}
 const MOJIBAKE = /\ufffd+|锟斤拷|烫烫烫|屯屯屯|[\u00c0-\u00ff][\u0080-\u00bf]{1,2}(?:[\u00c0-\u00ff][\u0080-\u00bf]{1,2})+|(?<=[\u4e00-\u9fff])\?{2,}(?=[\u4e00-\u9fff])|[\ue000-\uf8ff]+/g;
 
 export const textGarbled: Check = {
-  meta: {
-    id: 'text.garbled',
-    title: '乱码和拼音残留',
-    category: '文字',
-    severity: 'error',
-    docs: '年度报告须向社会公开（条例第四十九条），文字应完整可读。编码错误造成的乱码（替换字符“�”、“锟斤拷”、西文乱码）以及从网页复制带入的注音（如“據(jù)”）都会使公开文本无法阅读，应当改正。',
-  },
+  meta: checkMeta('text.garbled'),
   run(report) {
     const out: CheckFinding[] = [];
     const pinyin = scanOriginal(report, INLINE_PINYIN, { limit: 200 });

@@ -1,6 +1,7 @@
 import type { Check } from './types.ts';
 import { fail, pass } from './lib/findings.ts';
 import { scanOriginal } from './lib/scan.ts';
+import { checkMeta } from '../../shared/check-catalogue.ts';
 
 const ID_NUMBER = /(?<![0-9])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9])/g;
 const MOBILE = /(?<![0-9])1[3-9]\d{9}(?![0-9])/g;
@@ -24,13 +25,7 @@ function maskAll(text: string): string {
 }
 
 export const textPersonalInfo: Check = {
-  meta: {
-    id: 'text.personal-info',
-    title: '个人信息泄露',
-    category: '文字',
-    severity: 'error',
-    docs: '《中华人民共和国政府信息公开条例》第十五条规定，涉及个人隐私的政府信息不得公开（第三方同意或公共利益需要的除外）。年度报告向社会公开，不应出现公民身份号码、私人手机号码等个人信息；办公电话属正常公开的联系方式。证据中的号码已打码。',
-  },
+  meta: checkMeta('text.personal-info'),
   run(report) {
     const ids = scanOriginal(report, ID_NUMBER).filter((h) => validIdNumber(h.match));
     const mobiles = scanOriginal(report, MOBILE);

@@ -1,18 +1,13 @@
 import type { Check } from './types.ts';
 import { fail, pass } from './lib/findings.ts';
 import { scanOriginal } from './lib/scan.ts';
+import { checkMeta } from '../../shared/check-catalogue.ts';
 
 /** Template placeholders: XX局, ××, 20XX年, 【填写…】, ○○单位. Latin XX only next to Chinese text (not in URLs). */
 const PLACEHOLDER = /(?:(?<![XxＸｘ])[XxＸｘ]{2,}|(?<![×＊*])[×＊*]{2,}|(?<![○〇])[○〇]{2,}(?=[局委办厅市县区镇乡单位部门])|某某)(?=[\u4e00-\u9fff年月日])|(?<=[\u4e00-\u9fff])(?:[XxＸｘ]{2,}|[×]{2,})|20[XxＸｘ×]{2}年|【[^】]{0,12}(?:填写|填报|输入|单位名称|名称|日期)[^】]{0,12}】|\[(?:填写|单位名称)[^\]]*\]/g;
 
 export const textPlaceholder: Check = {
-  meta: {
-    id: 'text.placeholder',
-    title: '模板占位符未替换',
-    category: '文字',
-    severity: 'error',
-    docs: '年度报告应以本单位名义如实编写（条例第四十九条、第五十条）。正文残留“XX局”“××”“20XX年”“【填写】”等模板占位符，说明套用模板后未填写完整，发布前必须改正。',
-  },
+  meta: checkMeta('text.placeholder'),
   run(report) {
     const hits = scanOriginal(report, PLACEHOLDER);
     if (hits.length === 0) return [pass('未发现模板占位符')];

@@ -5,23 +5,9 @@
 import type { CheckCategory, Evidence, Finding, Generation, Report, Severity, Verdict } from '../../shared/model.ts';
 import type { NarrativeFingerprint } from './lib/similarity.ts';
 
-export interface CheckMeta {
-  /** Stable id from ../shared/spec/CHECKS.md (used in exports, rubrics and tests). */
-  id: string;
-  /** Short Chinese title shown to reviewers. */
-  title: string;
-  category: CheckCategory;
-  severity: Severity;
-  /** One paragraph in Chinese: what is checked and which rule requires it. */
-  docs: string;
-  /** Profiles in which the check applies; elsewhere it yields `na`. Omitted = all. */
-  profiles?: Generation[];
-  /**
-   * The check compares the report with other reports (context.previous or context.peers). Only such checks
-   * can change when other reports arrive; every other check depends on the report and the options alone.
-   */
-  comparesReports?: true;
-}
+/** Each check's metadata lives in the check catalogue (src/shared/check-catalogue.ts), shared with the UI and documents. */
+export type { CheckMeta } from '../../shared/check-catalogue.ts';
+import type { CheckMeta } from '../../shared/check-catalogue.ts';
 
 /** Another report the context-aware checks compare with (previous year, peers of the same batch). */
 export interface RelatedReport {

@@ -1,15 +1,10 @@
 import type { Check } from './types.ts';
 import { fail, pass, uncertain } from './lib/findings.ts';
 import { yearsMentioned } from './lib/years.ts';
+import { checkMeta } from '../../shared/check-catalogue.ts';
 
 export const yearConsistency: Check = {
-  meta: {
-    id: 'year.consistency',
-    title: '年度前后一致',
-    category: '时效',
-    severity: 'warning',
-    docs: '年度报告报告的是上一年度的工作（条例第四十九条）：标题中的年度、统计期限的年度应与报告年度一致，落款日期应在报告年度或其次年。年度相互矛盾的，多为套用往年模板未改全。',
-  },
+  meta: checkMeta('year.consistency'),
   run(report) {
     if (report.year === null) return [uncertain('无法确定报告年度')];
     const y = report.year;

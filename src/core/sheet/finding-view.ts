@@ -5,8 +5,8 @@
 import type { ReviewerDecision } from '../../shared/api.ts';
 import type { AuditResult } from '../../shared/model.ts';
 import { decisionPerFinding, effectiveStatus, type EffectiveStatus } from '../../shared/decisions.ts';
-import { checkInfo, DIMENSION_ORDER, UNSCORED_DIMENSION } from './check-catalogue.ts';
-import type { CheckInfoMap } from './check-catalogue.ts';
+import { checkInfo, DIMENSION_ORDER, UNSCORED_DIMENSION } from '../../shared/check-catalogue.ts';
+import type { CheckInfoMap } from '../../shared/check-catalogue.ts';
 import { describeEvidence } from './format.ts';
 
 export const DEFAULT_OFFICE = '政府信息公开工作主管部门';

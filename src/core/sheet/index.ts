@@ -47,6 +47,6 @@ export type { NoticeInput, SheetInput, SummaryInput };
 export type { SheetView } from './sheet-view.ts';
 export type { NoticeView } from './notice-view.ts';
 export type { SummaryView } from './summary-view.ts';
-export { DEFAULT_CHECKS, checkInfo } from './check-catalogue.ts';
-export type { CheckInfo, CheckInfoMap } from './check-catalogue.ts';
+export { DEFAULT_CHECKS, checkInfo } from '../../shared/check-catalogue.ts';
+export type { CheckInfo, CheckInfoMap } from '../../shared/check-catalogue.ts';
 export { EMBEDDED_FONT_FAMILY } from './styles.ts';

@@ -1,8 +1,8 @@
 /** View model of the rectification notice (整改通知书). */
 import type { ReviewerDecision } from '../../shared/api.ts';
 import type { AuditResult } from '../../shared/model.ts';
-import { checkInfo } from './check-catalogue.ts';
-import type { CheckInfoMap } from './check-catalogue.ts';
+import { checkInfo } from '../../shared/check-catalogue.ts';
+import type { CheckInfoMap } from '../../shared/check-catalogue.ts';
 import { baseName, formatPoints } from './format.ts';
 import { DEFAULT_OFFICE, departmentOf, findingViews } from './finding-view.ts';
 

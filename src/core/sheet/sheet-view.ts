@@ -2,8 +2,8 @@
 import type { CellCorrection, ReviewerDecision } from '../../shared/api.ts';
 import { earlierDecisions } from '../../shared/decisions.ts';
 import type { AuditResult, Verdict } from '../../shared/model.ts';
-import { checkInfo } from './check-catalogue.ts';
-import type { CheckInfoMap } from './check-catalogue.ts';
+import { checkInfo } from '../../shared/check-catalogue.ts';
+import type { CheckInfoMap } from '../../shared/check-catalogue.ts';
 import { baseName, describeEvidence, formatPoints, GENERATION_LABELS, VERDICT_LABELS, worstVerdict } from './format.ts';
 import { DEFAULT_OFFICE, departmentOf, dimensionOf, dimensionRank, findingViews, type EffectiveStatus, type FindingView } from './finding-view.ts';
 import { tableViews, type GridView } from './grid-view.ts';

@@ -1,8 +1,8 @@
 /** View model of the year's summary ranking (汇总排名表). */
 import { competitionRanks } from '../../shared/rank.ts';
 import type { AuditResult } from '../../shared/model.ts';
-import { checkInfo, DIMENSION_ORDER, UNSCORED_DIMENSION } from './check-catalogue.ts';
-import type { CheckInfoMap } from './check-catalogue.ts';
+import { checkInfo, DIMENSION_ORDER, UNSCORED_DIMENSION } from '../../shared/check-catalogue.ts';
+import type { CheckInfoMap } from '../../shared/check-catalogue.ts';
 import { baseName, formatPoints, worstVerdict } from './format.ts';
 import { DEFAULT_OFFICE, departmentOf, dimensionOf } from './finding-view.ts';
 
