@@ -24,7 +24,7 @@ const registerExport: Registrar = async (program) => (await import('./export-com
 /** Command name → the module that registers it (in the order `--help` lists them). */
 const COMMANDS: [string[], Registrar][] = [
   [['audit'], registerAudit],
-  [['import', 'list', 'show'], registerStore],
+  [['import', 'list', 'show', 'migrate'], registerStore],
   [['export'], registerExport],
 ];
 

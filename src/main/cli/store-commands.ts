@@ -5,8 +5,6 @@ import { registerList } from './list.ts';
 import { registerMigrate } from './migrate.ts';
 import { registerShow } from './show.ts';
 
-export { DEFAULT_DB } from './db-option.ts';
-
 export function registerImportCommands(program: Command): void {
   registerImport(program);
   registerList(program);

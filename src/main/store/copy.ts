@@ -7,7 +7,7 @@
 import { openStore } from './open.ts';
 import type { SqlValue } from './sql.ts';
 import { SqlStore } from './sql-store.ts';
-import { StoreError, type TableCounts } from './store.ts';
+import { StoreError } from './store.ts';
 
 /** Tables parents first, each with its primary key (the paging order) and columns that point forward. */
 const TABLES: readonly { name: string; key: string; later?: string[] }[] = [
@@ -93,4 +93,3 @@ async function resetIdentities(store: SqlStore): Promise<void> {
   }
 }
 
-export type { TableCounts };
