@@ -11,7 +11,7 @@
  * message (older stores) fall back to the same place in the list, or the only open finding of that check.
  */
 import type { CellValue, Finding, FindingDecision, Report } from '../shared/model.ts';
-import type { CellAddress } from '../shared/template/index.ts';
+import { cellAddress, cellKey, type CellAddress } from '../shared/template/index.ts';
 
 /** A reviewer's correction of one table cell. */
 export interface CellCorrectionInput {
@@ -32,7 +32,20 @@ export function applyCorrections(report: Report, corrections: readonly CellCorre
       if (values && cell.index < values.length) values[cell.index] = value;
     }
   }
-  return { ...report, tables };
+  return { ...report, tables, ...(report.runCuts ? { runCuts: settledRuns(report, corrections) } : {}) };
+}
+
+/** A run of digits the reader could not cut is settled once the reviewer has set each of its cells. */
+function settledRuns(report: Report, corrections: readonly CellCorrectionInput[]): Report['runCuts'] {
+  const corrected = new Set(corrections.map((c) => cellKey(c.cell)));
+  return report.runCuts!.map((cut) => {
+    if (cut.status !== 'ambiguous' && cut.status !== 'impossible') return cut;
+    const all = cut.cells.every((c) => {
+      const address = cellAddress(cut.table, c.row, c.col ?? 0);
+      return address !== null && corrected.has(cellKey(address));
+    });
+    return all ? { ...cut, status: 'corrected' as const } : cut;
+  });
 }
 
 /** For each decision, the index of its finding in `findings`, or -1 when that finding is gone. */

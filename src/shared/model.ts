@@ -55,7 +55,8 @@ export interface RunCut {
   raw: string;
   /** The row's label as found (for messages). */
   label: string;
-  status: 'recovered' | 'ambiguous' | 'impossible';
+  /** 'corrected': the reviewer has since set every cell of an ambiguous or impossible run (a correction each). */
+  status: 'recovered' | 'ambiguous' | 'impossible' | 'corrected';
   /** Cuts that satisfy the arithmetic (the one used when recovered); at most RUN_CANDIDATE_LIMIT. */
   candidates: number[][];
   /** More cuts fit than are listed. */

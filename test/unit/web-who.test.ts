@@ -57,3 +57,24 @@ test('a one-line report with its title and two parts is a report, never "not a r
   assert.equal(error, null);
   assert.equal(report!.department, '某市统计局');
 });
+
+test('the printed audit sheet marks values cut out of runs (※) and cells waiting for the reviewer (待定)', async () => {
+  const { renderSheetHtml } = await import('../../src/core/sheet/index.ts');
+  const { runChecks, EMPTY_CONTEXT } = await import('../../src/core/checks/index.ts');
+  const { applyCorrections } = await import('../../src/core/review.ts');
+  const text = `某县司法局2024年政府信息公开工作年度报告 ${PARTS_2021.replace('行政规范性文件3 1 40', '行政规范性文件1023')}某县司法局 2025年1月20日`;
+  const { report } = await read(text);
+  assert.deepEqual(report!.runCuts!.map((c) => c.status), ['recovered', 'ambiguous']);
+  const sheet = (r: typeof report) =>
+    renderSheetHtml({ result: { file: 'page.txt', sha256: '', format: 'txt', size: 0, error: null, report: r, findings: runChecks(r!, EMPTY_CONTEXT), score: null }, auditedAt: '2025-02-10T09:00:00Z', engineVersion: '0' }).html;
+  const html = sheet(report);
+  assert.equal((html.match(/class="cell value[^"]* recovered"/g) ?? []).length, 3, '规章 000: three cells marked');
+  assert.equal((html.match(/class="cell blank[^"]* pending">待定/g) ?? []).length, 3);
+  assert.match(html, /按表格勾稽关系唯一切分得出/);
+  // Once the reviewer has set the three cells, the run is settled: no 待定, no uncertain finding.
+  const corrected = applyCorrections(report!, [3, 4, 5].map((index, k) => ({ cell: { table: 'active' as const, index }, value: [10, 2, 3][k]! })));
+  assert.equal(corrected.runCuts![1]!.status, 'corrected');
+  assert.doesNotMatch(sheet(corrected), /待定/);
+  // (The table's other rows are missing in this text: blanks, but no longer an open run.)
+  assert.ok(!runChecks(corrected, EMPTY_CONTEXT).some((f) => f.check === 'table.active.complete' && f.status === 'uncertain'));
+});

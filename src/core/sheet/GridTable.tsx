@@ -7,6 +7,8 @@ function cellClass(cell: CellView): string {
   const classes = ['cell', cell.state];
   if (cell.markers.length > 0) classes.push('flagged');
   if (cell.corrected) classes.push('corrected');
+  if (cell.recovered) classes.push('recovered');
+  if (cell.pending) classes.push('pending');
   return classes.join(' ');
 }
 
@@ -57,6 +59,7 @@ export function GridTable(props: { grid: GridView }): ReactNode {
         </tbody>
       </table>
       {grid.note ? <p className="footnote">{grid.note}</p> : null}
+      {grid.runNote ? <p className="footnote">{grid.runNote}</p> : null}
     </div>
   );
 }

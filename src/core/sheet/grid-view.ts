@@ -18,6 +18,7 @@ import {
   TABLE_TITLES,
 } from '../../shared/template/index.ts';
 import type { FindingView } from './finding-view.ts';
+import { runCells, type RunCells } from '../../shared/run-cells.ts';
 
 export interface CellView {
   text: string;
@@ -26,6 +27,10 @@ export interface CellView {
   /** Problem numbers whose evidence points at this cell. */
   markers: number[];
   corrected: boolean;
+  /** The value was cut out of a run of digits written together by the table's arithmetic (one cut fitted). */
+  recovered?: boolean;
+  /** The cell stands in a run of digits with several possible cuts, not yet settled by the reviewer. */
+  pending?: boolean;
 }
 
 export interface GridRowView {
@@ -45,6 +50,8 @@ export interface GridView {
   /** True when the report has no such table. */
   missing: boolean;
   note: string | null;
+  /** Some values were cut out of runs of digits (marked ※) or wait for the reviewer's cut (待定). */
+  runNote?: string;
 }
 
 function cellText(v: CellValue | undefined): CellView {
@@ -90,11 +97,26 @@ function correctionSet(corrections: CellCorrection[] | undefined): Set<CellKey> 
   return set;
 }
 
-function decorate(cell: CellView, key: CellKey, markers: Map<CellKey, number[]>, corrected: Set<CellKey>): CellView {
-  return { ...cell, markers: markers.get(key) ?? [], corrected: corrected.has(key) };
+function decorate(cell: CellView, key: CellKey, markers: Map<CellKey, number[]>, corrected: Set<CellKey>, runs: RunCells): CellView {
+  const out: CellView = { ...cell, markers: markers.get(key) ?? [], corrected: corrected.has(key) };
+  if (!out.corrected && runs.recovered.has(key)) out.recovered = true;
+  if (!out.corrected && runs.pending.has(key)) {
+    out.pending = true;
+    out.text = '待定';
+  }
+  return out;
 }
 
-function activeGrid(report: Report | null, markers: Map<CellKey, number[]>, corrected: Set<CellKey>): GridView {
+function runNote(grid: GridView): GridView {
+  const cells = grid.rows.flatMap((r) => r.cells);
+  const notes = [
+    cells.some((c) => c.recovered) ? '※ 原文各单元格数字连写，按表格勾稽关系唯一切分得出。' : '',
+    cells.some((c) => c.pending) ? '“待定”：原文数字连写，有多种切分（或无一相符），待审核人员确认。' : '',
+  ].filter(Boolean);
+  return notes.length > 0 ? { ...grid, runNote: notes.join('') } : grid;
+}
+
+function activeGrid(report: Report | null, markers: Map<CellKey, number[]>, corrected: Set<CellKey>, runs: RunCells): GridView {
   const values = report?.tables.active ?? null;
   const generation: Generation | null = report?.generation ?? null;
   const layout = activeGridLayout(activeTemplateFor(generation, values?.length));
@@ -110,13 +132,13 @@ function activeGrid(report: Report | null, markers: Map<CellKey, number[]>, corr
       indent: 0,
       heading: false,
       cells: r.cells.map((index) =>
-        index === null || values === null ? NONE_CELL() : decorate(cellText(values[index]), cellKey({ table: 'active', index }), markers, corrected),
+        index === null || values === null ? NONE_CELL() : decorate(cellText(values[index]), cellKey({ table: 'active', index }), markers, corrected, runs),
       ),
     })),
   };
 }
 
-function requestsGrid(report: Report | null, markers: Map<CellKey, number[]>, corrected: Set<CellKey>): GridView {
+function requestsGrid(report: Report | null, markers: Map<CellKey, number[]>, corrected: Set<CellKey>, runs: RunCells): GridView {
   const values = report?.tables.requests ?? null;
   const rows: GridRowView[] = [];
   REQUEST_ROWS.forEach((r, rowIndex) => {
@@ -126,14 +148,14 @@ function requestsGrid(report: Report | null, markers: Map<CellKey, number[]>, co
       indent: r.indent,
       heading: false,
       cells: REQUEST_COLUMNS.map((_, col) =>
-        values === null ? NONE_CELL() : decorate(cellText(values[rowIndex]?.[col]), cellKey({ table: 'requests', row: rowIndex, col }), markers, corrected),
+        values === null ? NONE_CELL() : decorate(cellText(values[rowIndex]?.[col]), cellKey({ table: 'requests', row: rowIndex, col }), markers, corrected, runs),
       ),
     });
   });
   return { id: 'requests', title: TABLE_TITLES.requests, labelHead: REQUEST_HEADER.all, columns: [...REQUEST_COLUMNS], rows, missing: values === null, note: null };
 }
 
-function reviewGrid(report: Report | null, markers: Map<CellKey, number[]>, corrected: Set<CellKey>): GridView {
+function reviewGrid(report: Report | null, markers: Map<CellKey, number[]>, corrected: Set<CellKey>, runs: RunCells): GridView {
   const values = report?.tables.review ?? null;
   return {
     id: 'review',
@@ -148,7 +170,7 @@ function reviewGrid(report: Report | null, markers: Map<CellKey, number[]>, corr
       heading: false,
       cells: REVIEW_COLUMNS.map((_, col) => {
         const index = reviewIndex(block, col);
-        return values === null ? NONE_CELL() : decorate(cellText(values[index]), cellKey({ table: 'review', index }), markers, corrected);
+        return values === null ? NONE_CELL() : decorate(cellText(values[index]), cellKey({ table: 'review', index }), markers, corrected, runs);
       }),
     })),
   };
@@ -157,5 +179,7 @@ function reviewGrid(report: Report | null, markers: Map<CellKey, number[]>, corr
 export function tableViews(result: AuditResult, views: FindingView[], corrections?: CellCorrection[]): GridView[] {
   const markers = markerMap(views, result);
   const corrected = correctionSet(corrections);
-  return [activeGrid(result.report, markers, corrected), requestsGrid(result.report, markers, corrected), reviewGrid(result.report, markers, corrected)];
+  const runs = runCells(result.report);
+  const grids = [activeGrid(result.report, markers, corrected, runs), requestsGrid(result.report, markers, corrected, runs), reviewGrid(result.report, markers, corrected, runs)];
+  return grids.map(runNote);
 }

@@ -66,6 +66,8 @@ th { background: #eee; font-weight: 700; text-align: center; vertical-align: mid
 .grid td.blank { color: #a00; font-style: italic; }
 .grid td.flagged { background: #fde2e2; outline: 1.2pt solid #c00; outline-offset: -1.2pt; font-weight: 700; }
 .grid td.corrected::after { content: "†"; color: #0a4a7a; }
+.grid td.recovered::after { content: "※"; color: #6b4e00; }
+.grid td.pending { font-style: italic; color: #6b4e00; }
 .grid sup { color: #a00; font-size: 6.5pt; margin-left: 0.3mm; }
 .indent-1 { padding-left: 4mm !important; }
 .indent-2 { padding-left: 8mm !important; }

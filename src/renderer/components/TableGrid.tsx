@@ -6,6 +6,7 @@ import { Fragment } from 'react';
 import type { CellCorrection } from '../../shared/api.ts';
 import type { CellValue, Generation, ReportTables, TableId } from '../../shared/model.ts';
 import type { CellMark } from '../evidence.ts';
+import type { RunCells } from '../../shared/run-cells.ts';
 import {
   activeGridLayout,
   activeTemplateFor,
@@ -35,11 +36,14 @@ interface GridProps {
   marks?: Map<string, CellMark>;
   corrections?: CellCorrection[];
   onCell?: (target: CellTarget) => void;
+  /** Cells cut out of runs of digits written together (recovered) or waiting for the reviewer's cut (pending). */
+  runs?: RunCells;
   /** Prefix for DOM ids so two reports can be shown side by side. */
   idPrefix: string;
 }
 
-function formatValue(value: CellValue | undefined): string {
+function formatValue(value: CellValue | undefined, pending = false): string {
+  if (pending) return '待定';
   if (value === undefined) return '';
   if (value === null) return '空';
   return String(value);
@@ -52,16 +56,27 @@ function Cell({ cell, props }: { cell: CellAddress; props: GridProps }) {
   const label = cellLabel(cell, props.generation, props.tables.active?.length);
   const mark = props.marks?.get(key);
   const correction = props.corrections?.filter((c) => sameCell(c.cell, cell)).at(-1);
-  const classes = ['cell', mark ? `mark-${mark.tone}` : '', value === null ? 'blank' : '', correction ? 'corrected' : ''].filter(Boolean).join(' ');
-  const title = [label, correction ? `已更正：原读作 ${formatValue(correction.before)}（${correction.reviewer}：${correction.reason}）` : ''].filter(Boolean).join('\n');
+  const recovered = !correction && props.runs?.recovered.has(key);
+  const pending = !correction && props.runs?.pending.has(key);
+  const classes = ['cell', mark ? `mark-${mark.tone}` : '', value === null && !pending ? 'blank' : '', correction ? 'corrected' : '', recovered ? 'recovered' : '', pending ? 'pending' : '']
+    .filter(Boolean)
+    .join(' ');
+  const title = [
+    label,
+    correction ? `已更正：原读作 ${formatValue(correction.before)}（${correction.reviewer}：${correction.reason}）` : '',
+    recovered ? '原文数字连写，按表格勾稽关系唯一切分得出' : '',
+    pending ? '原文数字连写，有多种切分，待选定' : '',
+  ]
+    .filter(Boolean)
+    .join('\n');
   return (
     <td className={classes} id={`${props.idPrefix}${key}`} data-cell={key} title={title}>
       {props.onCell ? (
-        <button type="button" className="cell-button" aria-label={`${label}：${formatValue(value)}，点击更正`} onClick={() => props.onCell!({ cell, value, label })}>
-          {formatValue(value)}
+        <button type="button" className="cell-button" aria-label={`${label}：${formatValue(value, pending)}，点击更正`} onClick={() => props.onCell!({ cell, value, label })}>
+          {formatValue(value, pending)}
         </button>
       ) : (
-        formatValue(value)
+        formatValue(value, pending)
       )}
     </td>
   );

@@ -13,6 +13,8 @@ import { ReasonDialog } from '../components/ReasonDialog.tsx';
 import { ReportText } from '../components/ReportText.tsx';
 import { TableGrids } from '../components/TableGrid.tsx';
 import type { CellTarget } from '../components/TableGrid.tsx';
+import { RunCutPicker, type RunChoice } from '../components/RunCutPicker.tsx';
+import { runCellAddresses, runCells } from '../../shared/run-cells.ts';
 import { mapEvidence } from '../evidence.ts';
 import { cellLabel, checkTitle } from '../labels.ts';
 import { useApp } from '../store.ts';
@@ -57,6 +59,7 @@ export function DetailScreen({ reportId }: { reportId: number }) {
   const [selected, setSelected] = useState<number | null>(null);
   const [deciding, setDeciding] = useState<{ index: number; action: 'confirm' | 'dismiss' } | null>(null);
   const [correcting, setCorrecting] = useState<CellTarget | null>(null);
+  const [choosingRun, setChoosingRun] = useState<RunChoice | null>(null);
   const [cellInput, setCellInput] = useState('');
   const [previous, setPrevious] = useState<ReportDetail | null>(null);
   const [doc, setDoc] = useState<{ html: string; title: string } | null>(null);
@@ -176,6 +179,22 @@ export function DetailScreen({ reportId }: { reportId: number }) {
     notify('info', `已更正${correcting.label}，检查已重新运行${before !== after ? `，得分 ${before ?? '—'} → ${after ?? '—'}` : '，得分未变'}`);
   }
 
+  // A cut chosen for a run of digits is saved as one correction per cell (checks re-run after each).
+  async function submitRunChoice(reason: string, reviewer: string) {
+    if (!choosingRun) return;
+    const before = detail!.result.score?.score ?? null;
+    const cells = runCellAddresses(choosingRun.cut);
+    let updated = detail!;
+    for (const [i, cell] of cells.entries()) {
+      updated = await api.correctCell({ reportId, cell, value: choosingRun.values[i] ?? null, reason, reviewer });
+    }
+    setDetail(updated);
+    dataChanged();
+    const after = updated.result.score?.score ?? null;
+    notify('info', `已选定“${choosingRun.cut.label}”的切分 ${choosingRun.values.join('|')}，检查已重新运行${before !== after ? `，得分 ${before ?? '—'} → ${after ?? '—'}` : '，得分未变'}`);
+  }
+
+  const runs = runCells(report);
   const score = result.score;
   return (
     <div className="screen detail-screen">
@@ -250,11 +269,13 @@ export function DetailScreen({ reportId }: { reportId: number }) {
             {report && pane === 'tables' && (
               <>
                 <p className="muted">点击单元格可更正读取错误的数值；标红的单元格是检查指出的问题。</p>
+                <RunCutPicker report={report} onChoose={setChoosingRun} />
                 <TableGrids
                   tables={report.tables}
                   generation={report.generation}
                   marks={evidence?.cells}
                   corrections={detail.corrections}
+                  runs={runs}
                   idPrefix="cur-"
                   onCell={(target) => {
                     setCellInput(target.value === null ? '' : String(target.value));
@@ -267,7 +288,7 @@ export function DetailScreen({ reportId }: { reportId: number }) {
               <div className="compare">
                 <div>
                   <h3>{summary.year} 年度（本报告）</h3>
-                  <TableGrids tables={report.tables} generation={report.generation} marks={evidence?.cells} corrections={detail.corrections} idPrefix="cur-" />
+                  <TableGrids tables={report.tables} generation={report.generation} marks={evidence?.cells} corrections={detail.corrections} runs={runs} idPrefix="cur-" />
                 </div>
                 <div>
                   <h3>{previous?.summary.year ?? ''} 年度（上一年）</h3>
@@ -358,6 +379,13 @@ export function DetailScreen({ reportId }: { reportId: number }) {
         >
           <p className="wrap">
             <strong>{checkTitle(result.findings[deciding.index]?.check ?? '')}</strong>：{result.findings[deciding.index]?.message}
+          </p>
+        </ReasonDialog>
+      )}
+      {choosingRun && (
+        <ReasonDialog title="选定连写数字的切分" confirmLabel="保存为更正" onSubmit={submitRunChoice} onClose={() => setChoosingRun(null)}>
+          <p>
+            “{choosingRun.cut.label}”：原文 <code>{choosingRun.cut.raw}</code> 读作 <strong>{choosingRun.values.join(' | ')}</strong>
           </p>
         </ReasonDialog>
       )}

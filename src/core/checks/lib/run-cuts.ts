@@ -14,7 +14,7 @@ const cellKey = (row: number, col?: number): string => `${row}:${col ?? ''}`;
 export function unsettledCells(report: Report, table: TableId): Set<string> {
   const keys = new Set<string>();
   for (const cut of report.runCuts ?? []) {
-    if (cut.table !== table || cut.status === 'recovered') continue;
+    if (cut.table !== table || (cut.status !== 'ambiguous' && cut.status !== 'impossible')) continue;
     for (const cell of cut.cells) keys.add(cellKey(cell.row, cell.col));
   }
   return keys;
