@@ -186,7 +186,8 @@ export function DetailScreen({ reportId }: { reportId: number }) {
     const cells = runCellAddresses(choosingRun.cut);
     let updated = detail!;
     for (const [i, cell] of cells.entries()) {
-      updated = await api.correctCell({ reportId, cell, value: choosingRun.values[i] ?? null, reason, reviewer });
+      // Each correction is made on the view the previous one returned (the revision moves on with it).
+      updated = await api.correctCell({ reportId, cell, value: choosingRun.values[i] ?? null, reason, reviewer, revision: updated.revision });
     }
     setDetail(updated);
     dataChanged();
