@@ -46,6 +46,7 @@ export function formatPoints(points: number): string {
   return Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(rounded * 10 === Math.round(rounded * 10) ? 1 : 2);
 }
 
+/** A score as printed: '—' when there is none (vetoed, unreadable). */
 export function formatScore(score: number | null | undefined): string {
   return score === null || score === undefined ? '—' : formatPoints(score);
 }

@@ -3,7 +3,7 @@ import type { ReviewerDecision } from '../../shared/api.ts';
 import type { AuditResult } from '../../shared/model.ts';
 import { checkInfo } from '../../shared/check-catalogue.ts';
 import type { CheckInfoMap } from '../../shared/check-catalogue.ts';
-import { baseName, formatPoints } from './format.ts';
+import { baseName, formatScore } from './format.ts';
 import { DEFAULT_OFFICE, departmentOf, findingViews } from './finding-view.ts';
 
 export interface NoticeInput {
@@ -77,7 +77,7 @@ export function buildNoticeView(input: NoticeInput): NoticeView {
     department,
     year: result.report?.year ?? null,
     fileName: baseName(result.file),
-    score: result.score?.score === null || result.score?.score === undefined ? '—' : formatPoints(result.score.score),
+    score: formatScore(result.score?.score),
     grade: result.score?.grade ?? '—',
     fixBy: input.fixBy,
     issuedOn: input.issuedOn,

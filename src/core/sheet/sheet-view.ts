@@ -4,7 +4,7 @@ import { earlierDecisions } from '../../shared/decisions.ts';
 import type { AuditResult, Verdict } from '../../shared/model.ts';
 import { checkInfo } from '../../shared/check-catalogue.ts';
 import type { CheckInfoMap } from '../../shared/check-catalogue.ts';
-import { baseName, describeEvidence, formatPoints, GENERATION_LABELS, VERDICT_LABELS, worstVerdict } from './format.ts';
+import { baseName, describeEvidence, formatPoints, formatScore, GENERATION_LABELS, VERDICT_LABELS, worstVerdict } from './format.ts';
 import { DEFAULT_OFFICE, departmentOf, dimensionOf, dimensionRank, findingViews, type EffectiveStatus, type FindingView } from './finding-view.ts';
 import { tableViews, type GridView } from './grid-view.ts';
 import { cellFields } from '../../shared/template/index.ts';
@@ -150,7 +150,7 @@ export function buildSheetView(input: SheetInput): SheetView {
     auditedAt: input.auditedAt,
     rubric: result.score ? `${result.score.rubric.id} 第${result.score.rubric.version}版` : '—',
     engineVersion: input.engineVersion,
-    score: result.score?.score === null || result.score?.score === undefined ? '—' : formatPoints(result.score.score),
+    score: formatScore(result.score?.score),
     grade: result.score?.grade ?? '—',
     veto: result.score?.veto ?? (result.error ? '文件无法读取' : null),
     error: result.error,

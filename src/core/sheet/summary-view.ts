@@ -3,7 +3,7 @@ import { competitionRanks } from '../../shared/rank.ts';
 import type { AuditResult } from '../../shared/model.ts';
 import { checkInfo, DIMENSION_ORDER, UNSCORED_DIMENSION } from '../../shared/check-catalogue.ts';
 import type { CheckInfoMap } from '../../shared/check-catalogue.ts';
-import { baseName, formatPoints, worstVerdict } from './format.ts';
+import { baseName, formatScore, worstVerdict } from './format.ts';
 import { DEFAULT_OFFICE, departmentOf, dimensionOf } from './finding-view.ts';
 
 export interface SummaryInput {
@@ -90,7 +90,7 @@ export function buildSummaryView(input: SummaryInput): SummaryView {
       rank: ranks[i] ?? null,
       department: departmentOf(r),
       file: baseName(r.file),
-      score: r.score?.score === null || r.score?.score === undefined ? '—' : formatPoints(r.score.score),
+      score: formatScore(r.score?.score),
       grade: r.score?.grade ?? '—',
       veto: r.score?.veto ?? (r.error ? '文件无法读取' : null),
       onTime: onTimeFlag(r),

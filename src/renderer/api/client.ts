@@ -73,7 +73,6 @@ function preloadApi(inner: AuditorApi): AuditorApi {
 
 export const api: AuditorApi = window.ogi ? preloadApi(window.ogi) : httpApi();
 export const desktop: DesktopShell | null = window.ogiDesktop ?? null;
-export const isDesktop = desktop !== null;
 
 export function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

@@ -220,16 +220,6 @@ export function sketchSimilarity(a: NarrativeFingerprint, b: NarrativeFingerprin
   return Math.round((both / taken) * 1000) / 10;
 }
 
-/**
- * Longest runs of `a` (cleaned narrative) that also occur in `b`, via shared shingles; at most `max` runs,
- * quoted from `display` (the same text with digits kept) when given.
- */
-export function sharedPassages(a: string, b: string, max = 3, minLength = 20, display: string = a): string[] {
-  return sharedRuns(a, b, minLength)
-    .slice(0, max)
-    .map((r) => display.slice(r.start, Math.min(r.end, r.start + 80)));
-}
-
 /** Runs of `a` (cleaned) covered by shingles that `b` also has, at least `minLength` long, longest first. */
 function sharedRuns(a: string, b: string, minLength: number): { start: number; end: number }[] {
   const inB = recentShingles(b).set;
