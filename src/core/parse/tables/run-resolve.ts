@@ -21,7 +21,7 @@ export interface PendingRun {
 }
 
 /** Largest number of combinations of table 三's ambiguous rows tried against the column sums. */
-const COMBINATION_LIMIT = 200_000;
+const COMBINATION_LIMIT = 50_000;
 
 function ruleFor(run: PendingRun): RowRule {
   if (run.table === 'requests' && run.cells.length === 7 && run.cells[0]!.col === 0) return requestsRowRule;
