@@ -24,7 +24,11 @@ const { values } = parseArgs({
 
 const choiceFile = './ogi-database.json';
 const { location, fixed } = values.db ? { location: values.db, fixed: true } : resolveLocation(choiceFile, './ogi-audit.db', process.env['OGI_DB']);
-const service = await openService(location, { startWorkers: true, database: { choiceFile, fixed } });
+// A damaged database or a full disk: the store's Chinese message, not a stack.
+const service = await openService(location, { startWorkers: true, database: { choiceFile, fixed } }).catch((err: unknown) => {
+  console.error(`无法启动：${(err as Error).message}`);
+  process.exit(2);
+});
 const server = await startWebServer({ service, port: Number(values.port), rendererDir: values.renderer! });
 console.log(`OGI Auditor 已启动（数据库 ${service.store.location}）`);
 console.log(`请在浏览器中打开：${server.openUrl}`);

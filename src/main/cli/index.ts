@@ -7,6 +7,7 @@ import { Command } from 'commander';
 import { ENGINE_VERSION } from '../engine.ts';
 import { CliError } from './rubric-option.ts';
 import { guardConsole } from './terminal-text.ts';
+import { CodedError } from '../../shared/coded-error.ts';
 
 guardConsole();
 
@@ -24,7 +25,7 @@ const registerExport: Registrar = async (program) => (await import('./export-com
 /** Command name → the module that registers it (in the order `--help` lists them). */
 const COMMANDS: [string[], Registrar][] = [
   [['audit'], registerAudit],
-  [['import', 'list', 'show', 'migrate'], registerStore],
+  [['import', 'list', 'show', 'migrate', 'verify'], registerStore],
   [['export'], registerExport],
 ];
 
@@ -42,7 +43,8 @@ for (const [, register] of wanted ? [wanted] : COMMANDS) await register(program)
 try {
   await program.parseAsync(process.argv);
 } catch (e) {
-  if (e instanceof CliError) {
+  // CliError: bad options; CodedError: a store fault (damaged database, full disk) already worded for the reader.
+  if (e instanceof CliError || e instanceof CodedError) {
     console.error(e.message);
     process.exitCode = 2;
   } else {

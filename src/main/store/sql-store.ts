@@ -4,7 +4,7 @@
  */
 import { createRun, findingsOfAudit, insertAudit, scoreOfAudit } from './audits.ts';
 import { getDepartment, listDepartments, matchDepartment, mergeDepartments, renameDepartment, resolveDepartment } from './departments.ts';
-import { blobBytes, fileById, fileBySha, insertFile } from './files.ts';
+import { blobBytes, blobPage, fileById, fileBySha, insertFile } from './files.ts';
 import {
   insertReport,
   latestReportId,
@@ -46,6 +46,8 @@ export interface SqlStoreInfo {
   /** Every table, in an order that respects foreign keys (parents first). */
   tables: readonly string[];
   schemaVersion: () => Promise<number>;
+  /** The backend's own consistency check: problems found, none when sound. */
+  integrity: () => Promise<string[]>;
 }
 
 export class SqlStore implements Store {
@@ -72,7 +74,8 @@ export class SqlStore implements Store {
     this.files = {
       bySha: (sha) => fileBySha(sql, sha),
       byId: (id) => fileById(sql, id),
-      blob: (sha) => blobBytes(sql, sha),
+      blob: (sha) => blobBytes(sql, sha, info.location),
+      blobPage: (after, limit) => blobPage(sql, after, limit),
     };
     this.reports = {
       row: (id) => reportRow(sql, id),
@@ -159,6 +162,10 @@ export class SqlStore implements Store {
 
   schemaVersion(): Promise<number> {
     return this.info.schemaVersion();
+  }
+
+  integrity(): Promise<string[]> {
+    return this.info.integrity();
   }
 
   close(): Promise<void> {

@@ -12,7 +12,8 @@ import { LATEST_SCHEMA_VERSION, pendingMigrations } from './migrations/index.ts'
 import { Mutex } from './mutex.ts';
 import type { Dialect, Sql, SqlValue } from './sql.ts';
 import { SqlStore } from './sql-store.ts';
-import type { Store } from './store.ts';
+import { StoreError, type Store } from './store.ts';
+import { sqliteFault } from './sqlite-faults.ts';
 
 const SQLITE: Dialect = {
   name: 'sqlite',
@@ -29,6 +30,8 @@ function bind(params: readonly SqlValue[]): Bound[] {
 
 interface Connection {
   db: Database.Database;
+  /** The database file, named in fault messages. */
+  file: string;
   writer: Mutex;
   savepoints: number;
   /** Prepared once and reused: the import and re-score run the same few statements thousands of times. */
@@ -65,26 +68,43 @@ class SqliteSql implements Sql {
     }
   }
 
+  /** A damaged file or a full disk becomes a Chinese message naming the file (sqlite-faults.ts). */
+  private async guarded<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (err) {
+      throw sqliteFault(err, this.conn.file);
+    }
+  }
+
   async all<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
-    const s = this.prepare(sql);
-    return this.write(s, () => s.all(...bind(params)) as T[]);
+    return this.guarded(() => {
+      const s = this.prepare(sql);
+      return this.write(s, () => s.all(...bind(params)) as T[]);
+    });
   }
 
   async get<T>(sql: string, params: readonly SqlValue[] = []): Promise<T | null> {
-    const s = this.prepare(sql);
-    return this.write(s, () => (s.get(...bind(params)) as T | undefined) ?? null);
+    return this.guarded(() => {
+      const s = this.prepare(sql);
+      return this.write(s, () => (s.get(...bind(params)) as T | undefined) ?? null);
+    });
   }
 
   async run(sql: string, params: readonly SqlValue[] = []): Promise<number> {
-    const s = this.prepare(sql);
-    return this.write(s, () => s.run(...bind(params)).changes);
+    return this.guarded(() => {
+      const s = this.prepare(sql);
+      return this.write(s, () => s.run(...bind(params)).changes);
+    });
   }
 
   async insertMany(table: string, columns: readonly string[], rows: readonly (readonly SqlValue[])[]): Promise<void> {
     if (rows.length === 0) return;
-    const s = this.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
-    await this.write(s, () => {
-      for (const row of rows) s.run(...bind(row));
+    await this.guarded(() => {
+      const s = this.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+      return this.write(s, () => {
+        for (const row of rows) s.run(...bind(row));
+      });
     });
   }
 
@@ -114,6 +134,8 @@ class SqliteSql implements Sql {
         if (db.inTransaction) db.exec('ROLLBACK');
         throw err;
       }
+    } catch (err) {
+      throw sqliteFault(err, this.conn.file);
     } finally {
       release();
     }
@@ -137,26 +159,30 @@ const TABLES = ['departments', 'department_aliases', 'roster', 'blobs', 'files',
 
 /** Open (or create) a SQLite store. `migrate: false` leaves the schema as it is (tests of old versions). */
 export function openSqliteStore(file: string, options: { migrate?: boolean; target?: number } = {}): Store {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   let db: Database.Database;
   try {
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     db = new Database(file);
   } catch (err) {
-    throw new Error(`无法打开数据库 ${file}：${(err as Error).message}`);
+    const fault = sqliteFault(err, file);
+    throw fault instanceof StoreError ? fault : new StoreError('cantopen', `无法打开数据库文件：${file}（${(err as Error).message}）`);
   }
-  db.pragma('journal_mode = WAL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 10000');
-  // NORMAL is durable in WAL mode for committed transactions except on power loss of the last few;
-  // FULL makes every commit survive a power cut, which the office asked for.
-  db.pragma('synchronous = FULL');
   try {
+    // The first statements read the header: a garbled or truncated file, or a full disk, fails here.
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 10000');
+    // NORMAL is durable in WAL mode for committed transactions except on power loss of the last few;
+    // FULL makes every commit survive a power cut, which the office asked for.
+    db.pragma('synchronous = FULL');
     if (options.migrate !== false) migrateSqlite(db, options.target);
+    // Reading the schema touches every table's root page: a file cut short is noticed at open, not mid-import.
+    db.prepare('SELECT count(*) FROM sqlite_schema').get();
   } catch (err) {
     db.close();
-    throw err;
+    throw sqliteFault(err, file);
   }
-  const conn: Connection = { db, writer: new Mutex(), savepoints: 0, statements: new Map() };
+  const conn: Connection = { db, file, writer: new Mutex(), savepoints: 0, statements: new Map() };
   const sql = new SqliteSql(conn, false);
   return new SqlStore(sql, {
     backend: 'sqlite',
@@ -165,7 +191,19 @@ export function openSqliteStore(file: string, options: { migrate?: boolean; targ
     batching: { maxBatch: 8, budgetMs: 25 },
     tables: TABLES,
     schemaVersion: async () => sqliteSchemaVersion(db),
+    integrity: async () => sqliteIntegrity(db, file),
   });
+}
+
+/** PRAGMA integrity_check: every page, index and constraint; 'ok' alone when sound (at most 100 problems listed). */
+function sqliteIntegrity(db: Database.Database, file: string): string[] {
+  try {
+    const rows = db.pragma('integrity_check(100)') as { integrity_check: string }[];
+    return rows.map((r) => r.integrity_check).filter((line) => line !== 'ok');
+  } catch (err) {
+    const fault = sqliteFault(err, file);
+    return [fault instanceof Error ? fault.message : String(err)];
+  }
 }
 
 function sqliteSchemaVersion(db: Database.Database): number {

@@ -160,8 +160,10 @@ export type ImportedReportResult = { reportId: number; version: number; duplicat
 export interface FileStore {
   bySha(sha256: string): Promise<FileRow | null>;
   byId(id: number): Promise<FileRow | null>;
-  /** The exact bytes that were imported (content-addressed). */
+  /** The exact bytes that were imported (content-addressed), checked against their SHA-256 (StoreError 'damaged'). */
   blob(sha256: string): Promise<Uint8Array | null>;
+  /** Stored blobs in hash order after `after` ('' = from the start), as stored (unchecked): for `verify`. */
+  blobPage(after: string, limit: number): Promise<{ sha256: string; size: number; bytes: Uint8Array }[]>;
 }
 
 export interface ReportStore {
@@ -260,6 +262,8 @@ export interface Store {
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   /** Rows per table, for migrate and verify. */
   counts(): Promise<TableCounts>;
+  /** The backend's own consistency check (SQLite: integrity_check); empty when nothing is wrong. */
+  integrity(): Promise<string[]>;
   schemaVersion(): Promise<number>;
   close(): Promise<void>;
 }
