@@ -115,3 +115,12 @@ export { auditBatch, type BatchFile, type ReadResult } from '../core/audit.ts';
 export type { CheckContext, CheckOptions, RelatedReport } from '../core/checks/types.ts';
 export { isSupportedExtension } from '../core/ingest/detect.ts';
 export { defaultRubric } from '../core/score/index.ts';
+export {
+  rollUp,
+  regionMember,
+  rollupArithmetic,
+  compareWithRollup,
+  type Rollup,
+  type RollupMember,
+  type RegionDifference,
+} from '../core/rollup/index.ts';

@@ -3,12 +3,14 @@
  * year from the app's database; also plugs the same writer into `ogi-audit audit … --out DIR`.
  */
 import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { ENGINE_VERSION } from '../engine.ts';
 import type { AuditResult } from '../../shared/model.ts';
 import { loadYearFromStore } from '../export/from-store.ts';
 import { writeOutputs } from '../export/write-outputs.ts';
+import { loadYearRollup, writeRollupOutputs } from '../export/rollup.ts';
 import type { WriteOutputsOptions, WrittenOutputs } from '../export/write-outputs.ts';
 import { openStore, isPostgresUrl } from '../store/open.ts';
 import { DB_OPTION_HELP } from './db-option.ts';
@@ -25,6 +27,7 @@ interface ExportCommandOptions {
   issuedOn?: string;
   office?: string;
   json?: boolean;
+  rollupOnly?: boolean;
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -54,8 +57,10 @@ async function runExport(opts: ExportCommandOptions): Promise<number> {
   }
   const store = await openStore(opts.db);
   let stored;
+  let yearRollup;
   try {
     stored = await loadYearFromStore(store, year);
+    yearRollup = await loadYearRollup(store, year);
   } finally {
     await store.close();
   }
@@ -63,18 +68,29 @@ async function runExport(opts: ExportCommandOptions): Promise<number> {
     console.error(`数据库中没有 ${year} 年度的报告：${store.location}`);
     return 2;
   }
-  const written = await writeOutputs(stored.results, opts.out, {
-    engineVersion: ENGINE_VERSION,
-    year,
-    office: opts.office,
-    fixBy: opts.fixBy,
-    issuedOn: opts.issuedOn,
-    importedAt: stored.importedAt,
-    decisions: stored.decisions,
-    missing: stored.missing,
-    json: opts.json,
-  });
-  reportWritten(written, opts.out);
+  if (opts.rollupOnly) {
+    await mkdir(opts.out, { recursive: true });
+  } else {
+    const written = await writeOutputs(stored.results, opts.out, {
+      engineVersion: ENGINE_VERSION,
+      year,
+      office: opts.office,
+      fixBy: opts.fixBy,
+      issuedOn: opts.issuedOn,
+      importedAt: stored.importedAt,
+      decisions: stored.decisions,
+      missing: stored.missing,
+      json: opts.json,
+    });
+    reportWritten(written, opts.out);
+  }
+  await writeRollupOutputs(yearRollup, opts.out, `${opts.office ?? '本地区'}${year}年度`);
+  const r = yearRollup.rollup;
+  console.log(`已写入 rollup.json、rollup.xlsx：${r.departments} 个单位，纳入汇总 ${r.included.length} 个，未纳入 ${r.excluded.length} 个`);
+  if (yearRollup.region) {
+    const n = yearRollup.region.differences.length;
+    console.log(n === 0 ? `${yearRollup.region.department}年报统计表与各单位汇总数一致` : `${yearRollup.region.department}年报统计表与各单位汇总数有 ${n} 处不一致（见 rollup.xlsx）`);
+  }
   return 0;
 }
 
@@ -88,7 +104,7 @@ export function registerExportCommands(program: Command): void {
   setOutputWriter(writeAuditOutputs);
   program
     .command('export')
-    .description('从数据库导出某年度的审核意见单、整改通知书、汇总排名表（PDF）和 Excel/CSV')
+    .description('从数据库导出某年度的审核意见单、整改通知书、汇总排名表（PDF）、Excel/CSV 和本地区统计汇总（rollup.json、rollup.xlsx）')
     .requiredOption('--db <file|url>', DB_OPTION_HELP)
     .requiredOption('--year <n>', '报告年度，例如 2024')
     .requiredOption('--out <dir>', '输出目录')
@@ -96,6 +112,7 @@ export function registerExportCommands(program: Command): void {
     .option('--issued-on <date>', '整改通知书落款日期（YYYY-MM-DD），默认今天')
     .option('--office <name>', '审核单位名称，印在文书上')
     .option('--json', '同时写出 audit.json（格式见 OUTPUT.md）')
+    .option('--rollup-only', '只写出本地区统计汇总（rollup.json、rollup.xlsx），不打印文书')
     .action(async (opts: ExportCommandOptions) => {
       try {
         process.exitCode = await runExport(opts);
