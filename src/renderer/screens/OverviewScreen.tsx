@@ -76,11 +76,14 @@ export function OverviewScreen() {
   const [summary, setSummary] = useState<{ html: string; title: string } | null>(null);
   const [exporting, setExporting] = useState(false);
 
-  const ranks = useMemo(() => {
-    const list = competitionRanks(rows.map((row) => ({ score: row.report?.score ?? null, vetoed: Boolean(row.report?.veto) })));
-    return new Map(rows.map((row, i) => [row, list[i] ?? null]));
-  }, [rows]);
-  const rankedCount = useMemo(() => [...ranks.values()].filter((r) => r !== null).length, [ranks]);
+  // Ranked among the same reports as the printed sheets and summary: the year's reports whose department
+  // was not recognised count too (they are listed below the table until a reviewer assigns them).
+  const { ranks, rankedCount } = useMemo(() => {
+    const sameYear = unassigned.filter((r) => r.year === year && r.departmentId === null);
+    const all = [...rows.map((row) => row.report), ...sameYear];
+    const list = competitionRanks(all.map((r) => ({ score: r?.score ?? null, vetoed: Boolean(r?.veto) })));
+    return { ranks: new Map(rows.map((row, i) => [row, list[i] ?? null])), rankedCount: list.filter((r) => r !== null).length };
+  }, [rows, unassigned, year]);
 
   useEffect(() => {
     let live = true;

@@ -252,7 +252,10 @@ export function RubricScreen() {
     try {
       const saved = await api.saveRubric({ json });
       load(saved);
-      notify('info', `已保存为第 ${saved.version} 版评分规则。点“重新评分”让已导入的报告按新规则计分。`);
+      // Saving re-scores at once: the overview and the sheets never show points under the old rubric.
+      const result = await api.rescoreAll();
+      dataChanged();
+      notify('info', `已保存为第 ${saved.version} 版评分规则，并已按新规则重新评分 ${result.reports} 份报告`);
     } catch (err) {
       setError(`保存失败：${errorText(err)}`);
     } finally {
