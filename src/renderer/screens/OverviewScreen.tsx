@@ -13,12 +13,20 @@ import { competitionRanks } from '../../shared/rank.ts';
 
 const GRADES = ['优秀', '良好', '合格', '不合格'] as const;
 
-function statusFlags(row: OverviewRow): { text: string; tone: 'bad' | 'warn' | 'ok' | 'muted' }[] {
-  const flags: { text: string; tone: 'bad' | 'warn' | 'ok' | 'muted' }[] = [];
+interface StatusFlag {
+  text: string;
+  tone: 'bad' | 'warn' | 'ok' | 'muted';
+  /** The whole reason, on hover, when the tag shows a short form. */
+  title?: string;
+}
+
+function statusFlags(row: OverviewRow): StatusFlag[] {
+  const flags: StatusFlag[] = [];
   const report = row.report;
   if (row.missing || !report) flags.push({ text: '未报送', tone: 'bad' });
   if (report?.error) flags.push({ text: '无法读取', tone: 'bad' });
-  if (report?.veto) flags.push({ text: `否决：${report.veto}`, tone: 'bad' });
+  // 一票否决 reasons are long (one per missing table): a short tag, the reasons on hover.
+  if (report?.veto) flags.push(report.veto.startsWith('一票否决') ? { text: '一票否决', tone: 'bad', title: report.veto } : { text: `否决：${report.veto}`, tone: 'bad' });
   if (report?.late === true) flags.push({ text: '逾期', tone: 'warn' });
   if (report?.late === null && !report.error) flags.push({ text: '日期不明', tone: 'muted' });
   if (report && report.version > 1) flags.push({ text: `第${report.version}版`, tone: 'muted' });
@@ -243,7 +251,7 @@ export function OverviewScreen() {
                   <td>{r?.grade ? <span className={`grade grade-${r.grade}`}>{r.grade}</span> : '—'}</td>
                   <td className="flags">
                     {statusFlags(row).map((flag) => (
-                      <span key={flag.text} className={`tag ${flag.tone}`}>
+                      <span key={flag.text} className={`tag ${flag.tone}`} title={flag.title}>
                         {flag.text}
                       </span>
                     ))}
