@@ -8,7 +8,7 @@ import { IngestError } from './document.ts';
 import { ingest } from './ingest/index.ts';
 import { detectFormat } from './ingest/detect.ts';
 import { parseDocument } from './parse/index.ts';
-import { rerunComparisons, runChecks } from './checks/index.ts';
+import { rerunComparisons, rerunPeerComparisons, runChecks } from './checks/index.ts';
 import type { CheckContext, CheckOptions, RelatedReport } from './checks/types.ts';
 import { checkOptionsFromRubric, scoreReport, type Rubric } from './score/index.ts';
 import { anchorDecisions } from './review.ts';
@@ -107,6 +107,31 @@ export function rejudgeComparisons(
   return scoreReport({ report, findings, rubric, decisions: anchorDecisions(findings, decisions) });
 }
 
+/** What a check run without the year's peers needs: the same department's previous report and the options. */
+export type SoloContext = Pick<CheckContext, 'previous' | 'options'>;
+
+/**
+ * Every check without the year's peers: the part of an audit that runs in a worker thread, under the time
+ * limit (the peer comparison runs where the peer index is; see `judgeWithPeers`). With `earlier` (the
+ * report's last findings under the same rules) only the checks comparing with other reports run again.
+ */
+export function checkWithoutPeers(report: Report, context: SoloContext, earlier?: readonly Finding[]): Finding[] {
+  const solo: CheckContext = { previous: context.previous, peers: [], options: context.options };
+  return earlier ? rerunComparisons(report, solo, earlier) : runChecks(report, solo);
+}
+
+/** The rest of an audit after `checkWithoutPeers`: the checks comparing with the year's peers, then the score. */
+export function judgeWithPeers(
+  report: Report,
+  context: CheckContext,
+  rubric: Rubric,
+  withoutPeers: readonly Finding[],
+  decisions: readonly FindingDecision[] = [],
+): Judgement {
+  const findings = rerunPeerComparisons(report, context, withoutPeers);
+  return scoreReport({ report, findings, rubric, decisions: anchorDecisions(findings, decisions) });
+}
+
 /** The score of a file that could not be audited (vetoed). */
 export function vetoScore(error: string, rubric: Rubric): ScoreResult {
   return scoreReport({ report: null, findings: [], rubric, error }).score;
@@ -123,33 +148,68 @@ function related(read: ReadResult): RelatedReport {
   return { file: read.file, department: report.department, year: report.year, report };
 }
 
+/** A batch file's context: the other reports of the same year are the peers, the previous year's report of the same department (if in the batch) the history. */
+function batchContext(readable: readonly BatchFile[], f: BatchFile, checkOptions: CheckOptions): CheckContext {
+  const report = f.read.report!;
+  const peers = readable
+    .filter((o) => o !== f && o.read.report!.year === report.year && !sameDepartment(o.read.report!, report))
+    .map((o) => related(o.read));
+  const previousFile = readable.find((o) => o !== f && sameDepartment(o.read.report!, report) && report.year !== null && o.read.report!.year === report.year - 1);
+  return { previous: previousFile ? related(previousFile.read) : null, peers, options: checkOptions };
+}
+
+function unreadableResult(f: BatchFile, rubric: Rubric, error: string | null, errorCode: string | null): AuditResult {
+  return {
+    file: f.read.file,
+    sha256: f.sha256,
+    size: f.size,
+    format: f.read.format,
+    error,
+    ...(errorCode ? { errorCode } : {}),
+    report: null,
+    findings: [],
+    score: vetoScore(error ?? '无法读取', rubric),
+  };
+}
+
 /**
  * Judge a batch read without a database: the other reports of the same year are the peers,
- * the same department's report of the previous year (if in the batch) is the history.
+ * the same department's report of the previous year (if in the batch) is the history. Checks run in this thread.
  */
 export function auditBatch(files: BatchFile[], rubric: Rubric, options: CheckOptions = {}): AuditResult[] {
   const readable = files.filter((f) => f.read.report !== null);
   const checkOptions: CheckOptions = { ...checkOptionsFromRubric(rubric), ...options };
   return files.map((f) => {
-    const base = { file: f.read.file, sha256: f.sha256, size: f.size, format: f.read.format };
-    if (!f.read.report) {
-      return {
-        ...base,
-        error: f.read.error,
-        ...(f.read.errorCode ? { errorCode: f.read.errorCode } : {}),
-        report: null,
-        findings: [],
-        score: vetoScore(f.read.error ?? '无法读取', rubric),
-      };
-    }
+    if (!f.read.report) return unreadableResult(f, rubric, f.read.error, f.read.errorCode);
     const report = f.read.report;
-    const peers = readable
-      .filter((o) => o !== f && o.read.report!.year === report.year && !sameDepartment(o.read.report!, report))
-      .map((o) => related(o.read));
-    const previousFile = readable.find((o) => o !== f && sameDepartment(o.read.report!, report) && report.year !== null && o.read.report!.year === report.year - 1);
-    const context: CheckContext = { previous: previousFile ? related(previousFile.read) : null, peers, options: checkOptions };
-    const judged = judgeReport(report, context, rubric);
-    return { ...base, error: null, report, findings: judged.findings, score: judged.score };
+    const judged = judgeReport(report, batchContext(readable, f, checkOptions), rubric);
+    return { file: f.read.file, sha256: f.sha256, size: f.size, format: f.read.format, error: null, report, findings: judged.findings, score: judged.score };
+  });
+}
+
+/** What `checkAlone` gives back: the findings of `checkWithoutPeers`, or why there are none (a timeout). */
+export type SoloOutcome = { findings: Finding[]; error: null; errorCode: null } | { findings: null; error: string; errorCode: string };
+
+/**
+ * `auditBatch` with the checks that need no peers run by `checkAlone` (in worker threads, under the time
+ * limit); the peer comparison and the score here. A report whose checks fail or overrun is vetoed with the reason.
+ */
+export async function auditBatchWith(
+  files: BatchFile[],
+  rubric: Rubric,
+  options: CheckOptions,
+  checkAlone: (report: Report, context: SoloContext) => Promise<SoloOutcome>,
+): Promise<AuditResult[]> {
+  const readable = files.filter((f) => f.read.report !== null);
+  const checkOptions: CheckOptions = { ...checkOptionsFromRubric(rubric), ...options };
+  const solo = await Promise.all(files.map((f) => (f.read.report ? checkAlone(f.read.report, batchContext(readable, f, checkOptions)) : null)));
+  return files.map((f, i) => {
+    const own = solo[i];
+    if (!f.read.report || !own) return unreadableResult(f, rubric, f.read.error, f.read.errorCode);
+    if (own.findings === null) return unreadableResult(f, rubric, own.error, own.errorCode);
+    const report = f.read.report;
+    const judged = judgeWithPeers(report, batchContext(readable, f, checkOptions), rubric, own.findings);
+    return { file: f.read.file, sha256: f.sha256, size: f.size, format: f.read.format, error: null, report, findings: judged.findings, score: judged.score };
   });
 }
 

@@ -1,5 +1,6 @@
 /** Messages between the worker pool and audit-worker (plain structured-clone data). */
-import type { Report, SourceFormat } from '../shared/model.ts';
+import type { Finding, Report, SourceFormat } from '../shared/model.ts';
+import type { SoloContext } from './engine.ts';
 
 export interface ReadTask {
   id: number;
@@ -18,6 +19,30 @@ export interface ReadOutcome {
   fingerprint: unknown;
 }
 
+/**
+ * Run every check that needs no peers on a report already read (at import, and again after a reviewer's
+ * change): checks run in a worker so the per-file time limit applies to them and the thread that serves
+ * the UI is never blocked by one.
+ */
+export interface CheckTask {
+  kind: 'check';
+  id: number;
+  /** The report's file, for messages. */
+  file: string;
+  report: Report;
+  /** Its narrative fingerprint when known (spares computing it again). */
+  fingerprint?: unknown;
+  /** `previous` may carry its stored fingerprint as `fingerprint`. */
+  context: SoloContext;
+  /** The report's last findings under the same rules: only the checks comparing with other reports run again. */
+  earlier?: Finding[];
+}
+
+export type CheckOutcome = { kind: 'check'; id: number; findings: Finding[]; error: null; errorCode: null } | { kind: 'check'; id: number; findings: null; error: string; errorCode: string };
+
+export type WorkerTask = ReadTask | CheckTask;
+export type WorkerOutcome = ReadOutcome | CheckOutcome;
+
 /** The worker's `workerData`. */
 export interface WorkerSetup {
   /** Load every reader at start-up instead of on the first file of its kind. */
@@ -29,4 +54,8 @@ export interface WorkerReady {
   ready: true;
 }
 
-export type WorkerMessage = ReadOutcome | WorkerReady;
+export type WorkerMessage = WorkerOutcome | WorkerReady;
+
+export function isCheckTask(task: WorkerTask): task is CheckTask {
+  return 'kind' in task && task.kind === 'check';
+}

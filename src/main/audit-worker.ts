@@ -1,13 +1,15 @@
 /**
  * Worker thread entry: reads and parses one file at a time, in the order sent (ingest + parse, the
- * CPU-heavy part) and sends back the report model and its narrative fingerprint. Checks and scoring run
- * in the main thread, where the store's context (previous year, peers) is.
+ * CPU-heavy part) and sends back the report model and its narrative fingerprint; runs the checks that need
+ * no peers on a report it is sent (with the previous year's report and the options), so that the pool's
+ * time limit applies to checks too. The peer comparison and scoring run in the main thread, where the
+ * year's peer index is.
  */
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { ReadOutcome, ReadTask, WorkerReady, WorkerSetup } from './audit-worker-protocol.ts';
-import { fingerprintReport, readReportFile, warmUpReaders } from './engine.ts';
+import { isCheckTask, type CheckOutcome, type CheckTask, type ReadOutcome, type ReadTask, type WorkerOutcome, type WorkerReady, type WorkerSetup, type WorkerTask } from './audit-worker-protocol.ts';
+import { checkAlone, fingerprintReport, readReportFile, warmUpReaders } from './engine.ts';
 import { lowerThreadPriority } from './thread-priority.ts';
 
 if (!parentPort) throw new Error('audit-worker 只能作为 worker_threads 线程运行');
@@ -36,10 +38,10 @@ void (setup.preload ? warmUpReaders() : Promise.resolve())
 
 // The pool may send the next file while this one is read: files are read one after another, in order.
 let reading: Promise<void> = Promise.resolve();
-port.on('message', (task: ReadTask) => {
+port.on('message', (task: WorkerTask) => {
   reading = reading
     .then(async () => {
-      const outcome = await handle(task);
+      const outcome: WorkerOutcome = isCheckTask(task) ? check(task) : await handle(task);
       try {
         port.postMessage(outcome);
       } catch (err) {
@@ -51,8 +53,19 @@ port.on('message', (task: ReadTask) => {
     .catch(() => undefined); // nothing may stop the files after this one (the pool's time limit fails this one)
 });
 
-function failed(task: ReadTask, error: string): ReadOutcome {
+function failed(task: WorkerTask, error: string): WorkerOutcome {
+  if (isCheckTask(task)) return { kind: 'check', id: task.id, findings: null, error, errorCode: 'internal' };
   return { id: task.id, report: null, format: null, error, errorCode: 'internal', fingerprint: null };
+}
+
+function check(task: CheckTask): CheckOutcome {
+  // A check that throws is already an `uncertain` finding (runCheck); this catches only the unexpected.
+  try {
+    const findings = checkAlone(task.report, task.context, task.fingerprint, task.earlier);
+    return { kind: 'check', id: task.id, findings, error: null, errorCode: null };
+  } catch (err) {
+    return { kind: 'check', id: task.id, findings: null, error: `检查失败：${(err as Error).message}`, errorCode: 'internal' };
+  }
 }
 
 async function handle(task: ReadTask): Promise<ReadOutcome> {
@@ -61,6 +74,6 @@ async function handle(task: ReadTask): Promise<ReadOutcome> {
     const fingerprint = read.report ? fingerprintReport(read.report) : null;
     return { id: task.id, ...read, fingerprint };
   } catch (err) {
-    return failed(task, `读取失败：${(err as Error).message}`);
+    return { id: task.id, report: null, format: null, error: `读取失败：${(err as Error).message}`, errorCode: 'internal', fingerprint: null };
   }
 }

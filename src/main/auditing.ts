@@ -6,7 +6,21 @@
 import type { Finding, FindingDecision, Report } from '../shared/model.ts';
 import { effectiveStatuses } from '../shared/decisions.ts';
 import type { AuditInput, Store } from './store/store.ts';
-import { PeerIndex, anchorDecisions, applyCorrections, auditWithEngine, checkCategory, reauditComparisons, reuseFingerprint, rubricCheckOptions, type CheckContext, type RelatedReport, type Rubric } from './engine.ts';
+import {
+  PeerIndex,
+  anchorDecisions,
+  applyCorrections,
+  checkCategory,
+  finishAudit,
+  reuseFingerprint,
+  rubricCheckOptions,
+  type CellCorrectionInput,
+  type CheckContext,
+  type RelatedReport,
+  type Rubric,
+  type SoloContext,
+} from './engine.ts';
+import type { CheckOutcome, CheckTask } from './audit-worker-protocol.ts';
 
 export interface OfficeOptions {
   /** Office-wide deadline per year (ISO date), overriding the statutory one. */
@@ -140,6 +154,17 @@ export async function contextFor(
   peers: PeerCache,
   rubric: Rubric,
 ): Promise<CheckContext> {
+  const { previous, options } = await soloContextFor(store, subject, rubric);
+  const { departmentId, year } = subject;
+  await peers.load(year, store);
+  const context: CheckContext = { previous, peers: peers.peers(year, departmentId, subject.reportId), options };
+  const index = peers.index(year);
+  if (index) context.peerIndex = index;
+  return context;
+}
+
+/** The context of the checks that need no peers (they run in a worker): the previous year's report and the options. */
+export async function soloContextFor(store: Store, subject: { departmentId: number | null; year: number | null }, rubric: Rubric): Promise<SoloContext> {
   const { departmentId, year } = subject;
   let previous: RelatedReport | null = null;
   if (departmentId !== null && year !== null) {
@@ -148,17 +173,13 @@ export async function contextFor(
   }
   const office = await officeOptions(store);
   const roster = departmentId !== null && year !== null ? await store.roster.entry(year, departmentId) : null;
-  await peers.load(year, store);
   const options: CheckContext['options'] = {
     ...rubricCheckOptions(rubric),
     deadline: roster?.deadline ?? (year !== null ? (office.deadlines?.[String(year)] ?? null) : null),
     receivedOn: roster?.receivedOn ?? null,
   };
   if (office.localItems?.length) options.localItems = office.localItems;
-  const context: CheckContext = { previous, peers: peers.peers(year, departmentId, subject.reportId), options };
-  const index = peers.index(year);
-  if (index) context.peerIndex = index;
-  return context;
+  return { previous, options };
 }
 
 /** Counts the lists show: findings after reviewer decisions (dismissed = not failed, confirmed = failed). */
@@ -182,22 +203,58 @@ export function summarize(findings: Finding[], decisions: readonly FindingDecisi
   return { late, failed, uncertain, failedByCategory };
 }
 
+/** What runs the checks that need no peers: the worker pool (`WorkerPool.check`), under its time limit. */
+export interface CheckRunner {
+  check(task: Omit<CheckTask, 'kind' | 'id'>): Promise<CheckOutcome>;
+}
+
+/** Checks overran their time limit or failed in the worker: the reason in Chinese. */
+export class CheckFailure extends Error {
+  readonly code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
 /**
- * Checks + score of a stored report (corrections and decisions applied), ready for insertAudit. With
- * `earlier` (its last findings, same rubric and corrections) only the checks comparing with other reports run.
+ * The checks that need no peers on a stored report (corrections applied, and `pending` too: a correction
+ * about to be written), run by `runner` in a worker under the time limit, outside any transaction. With
+ * `earlier` (its last findings, same rubric and corrections) only the checks comparing with other reports
+ * run. Throws CheckFailure when the checks overran or failed. Then `finishStored` in the transaction.
  */
-export async function auditStored(store: Store, reportId: number, rubric: Rubric, peers: PeerCache, earlier?: readonly Finding[]): Promise<AuditInput | null> {
+export async function checkStored(
+  store: Store,
+  reportId: number,
+  rubric: Rubric,
+  runner: CheckRunner,
+  options: { pending?: CellCorrectionInput; earlier?: readonly Finding[] } = {},
+): Promise<Finding[] | null> {
+  const row = await store.reports.row(reportId);
+  const stored = await effectiveReport(store, reportId);
+  if (!row || !stored) return null;
+  const report = options.pending ? applyCorrections(stored, [options.pending]) : stored;
+  // Corrections change table cells only; the narrative fingerprint stored with the report still holds.
+  const fingerprint = await store.reports.fingerprint(reportId);
+  const solo = await soloContextFor(store, { departmentId: row.departmentId, year: row.year }, rubric);
+  const own = await runner.check({ file: report.file, report, fingerprint, context: solo, ...(options.earlier ? { earlier: [...options.earlier] } : {}) });
+  if (own.findings === null) throw new CheckFailure(own.errorCode, own.error);
+  return own.findings;
+}
+
+/**
+ * The rest of a stored report's audit after `checkStored`: the comparison with the year's peers (indexed)
+ * and the score with the reviewer's decisions, ready for insertAudit. Fast: runs inside the change's transaction.
+ */
+export async function finishStored(store: Store, reportId: number, rubric: Rubric, peers: PeerCache, withoutPeers: readonly Finding[]): Promise<AuditInput | null> {
   const row = await store.reports.row(reportId);
   const cached = peers.reportOf(reportId);
   const report = cached ?? (await effectiveReport(store, reportId));
   if (!row || !report) return null;
-  // Corrections change table cells only; the narrative fingerprint stored with the report still holds.
   const fingerprint = cached ? null : await store.reports.fingerprint(reportId);
   if (fingerprint !== null) reuseFingerprint(report, fingerprint);
   const context = await contextFor(store, { reportId, departmentId: row.departmentId, year: row.year }, peers, rubric);
   const decisions = await store.reviews.decisions(reportId);
-  const { findings, score } = earlier
-    ? reauditComparisons(report, context, rubric, earlier, decisions)
-    : auditWithEngine(report, context, rubric, decisions);
+  const { findings, score } = finishAudit(report, context, rubric, withoutPeers, decisions);
   return { findings, score, ...summarize(findings, decisions) };
 }

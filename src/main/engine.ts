@@ -5,7 +5,7 @@
  * workers, which load this file, do not load React). No other file in src/main imports src/core (the lint
  * enforces it), so an engine API change is fixed in these two files.
  */
-import { ENGINE_VERSION as CORE_ENGINE_VERSION, judgeReport, readReport, rejudgeComparisons, vetoScore } from '../core/audit.ts';
+import { ENGINE_VERSION as CORE_ENGINE_VERSION, checkWithoutPeers, judgeWithPeers, readReport, vetoScore, type SoloContext } from '../core/audit.ts';
 import { ALL_CHECKS, SketchIndex, cachedFingerprint, narrativeFingerprint, primeFingerprint } from '../core/checks/index.ts';
 import type { CheckContext, RelatedReport } from '../core/checks/types.ts';
 import { checkOptionsFromRubric, defaultRubricJson as coreDefaultRubricJson, parseRubric, scoreReport, type Rubric } from '../core/score/index.ts';
@@ -61,14 +61,23 @@ export function reuseFingerprint(report: Report, stored: unknown): void {
 /** The reviewer's work: corrections applied to a report copy, decisions matched to the current findings. */
 export { anchorDecisions, applyCorrections, reanchorDecisions };
 
-/** All checks + score, with reviewer decisions applied by the rubric. */
-export function auditWithEngine(report: Report, context: CheckContext, rubric: Rubric, decisions: readonly FindingDecision[]): { findings: Finding[]; score: ScoreResult } {
-  return judgeReport(report, context, rubric, decisions);
+export type { SoloContext };
+export type { CellCorrectionInput } from '../core/review.ts';
+
+/**
+ * The checks that need no peers (worker threads, under the time limit). `previous` may carry its stored
+ * fingerprint as `fingerprint`, and the report its own, so the history checks need not compute them again.
+ */
+export function checkAlone(report: Report, context: SoloContext, fingerprint?: unknown, earlier?: readonly Finding[]): Finding[] {
+  if (fingerprint !== undefined && fingerprint !== null) primeFingerprint(report, fingerprint);
+  const previous = context.previous as (RelatedReport & { fingerprint?: unknown }) | null;
+  if (previous?.fingerprint !== undefined && previous.fingerprint !== null) primeFingerprint(previous.report, previous.fingerprint);
+  return checkWithoutPeers(report, context, earlier);
 }
 
-/** Checks that compare with other reports again; the other findings are taken from `earlier` (same rules). */
-export function reauditComparisons(report: Report, context: CheckContext, rubric: Rubric, earlier: readonly Finding[], decisions: readonly FindingDecision[]): { findings: Finding[]; score: ScoreResult } {
-  return rejudgeComparisons(report, context, rubric, earlier, decisions);
+/** The rest of an audit after `checkAlone`: the peer comparison (with the year's peer index) and the score. */
+export function finishAudit(report: Report, context: CheckContext, rubric: Rubric, withoutPeers: readonly Finding[], decisions: readonly FindingDecision[]): { findings: Finding[]; score: ScoreResult } {
+  return judgeWithPeers(report, context, rubric, withoutPeers, decisions);
 }
 
 /** Score stored findings again with another rubric: no reading, no checks. */
@@ -111,7 +120,7 @@ export function vetoScoreFor(error: string, rubric: Rubric): ScoreResult {
 }
 
 // What the rest of src/main uses from core as it is.
-export { auditBatch, type BatchFile, type ReadResult } from '../core/audit.ts';
+export { auditBatch, auditBatchWith, type BatchFile, type ReadResult, type SoloOutcome } from '../core/audit.ts';
 export type { CheckContext, CheckOptions, RelatedReport } from '../core/checks/types.ts';
 export { isSupportedExtension } from '../core/ingest/detect.ts';
 export { defaultRubric } from '../core/score/index.ts';

@@ -1,18 +1,19 @@
 /**
  * Batch import: walk folders, hash every file (sha256) and skip those already stored, read + parse in a
- * worker pool, then — in this thread — resolve the department and version, run the checks with context
- * from the store, score, and write file + report + findings in one transaction per file.
+ * worker pool, run the checks that need no peers there too (under the same time limit), then — in this
+ * thread — resolve the department and version, compare with the year's peers (indexed), score, and write
+ * file + report + findings in one transaction per file.
  * Killing the process loses nothing committed; running the import again finishes the rest.
  */
 import crypto from 'node:crypto';
 import path from 'node:path';
 import type { ImportProgress } from '../shared/api.ts';
-import type { Report } from '../shared/model.ts';
+import type { Finding, Report } from '../shared/model.ts';
 import type { AuditInput, FileInput, ReportInput, Store } from './store/store.ts';
-import { WorkerPool, type ReadOutcome } from './worker-pool.ts';
-import { PeerCache, auditStored, contextFor, summarize } from './auditing.ts';
+import { WorkerPool, type CheckOutcome, type ReadOutcome } from './worker-pool.ts';
+import { PeerCache, contextFor, effectiveReport, finishStored, soloContextFor, summarize } from './auditing.ts';
 import { CommitBatcher } from './commit-batcher.ts';
-import { ENGINE_VERSION, auditWithEngine, reuseFingerprint, rubricIdentity, vetoScoreFor, type Rubric } from './engine.ts';
+import { ENGINE_VERSION, finishAudit, reuseFingerprint, rubricIdentity, vetoScoreFor, type Rubric } from './engine.ts';
 import { readLimits, tooLargeReason } from './settings.ts';
 import { accessReason, walkInputs } from './walk.ts';
 import { sha256 } from './hash.ts';
@@ -109,9 +110,16 @@ export async function importSources(store: Store, sources: ImportSource[], optio
       progress.skipped.push({ file: display, reason: `已导入过（内容相同的文件：${stored.name}）` });
       return;
     }
-    const outcome = await pool.run({ id: nextTaskId++, file: display, bytes });
+    let outcome = await pool.run({ id: nextTaskId++, file: display, bytes });
     readDone();
-    const committed = batcher.commit((tx) => commit(tx, { source: display, bytes, hash, outcome, runId, options, peers }, stored?.id));
+    // The checks run in a worker too, under the same time limit; this thread only compares with the peers and scores.
+    let checked: Finding[] | null = null;
+    if (outcome.report) {
+      const own = await checkRead(store, pool, outcome, options);
+      if (own.findings) checked = own.findings;
+      else outcome = { ...outcome, report: null, error: own.error, errorCode: own.errorCode };
+    }
+    const committed = batcher.commit((tx) => commit(tx, { source: display, bytes, hash, outcome, checked, runId, options, peers }, stored?.id));
     if (nothingLeftToRead()) batcher.flushSoon();
     const written = await committed;
     if (written.duplicate) {
@@ -159,7 +167,7 @@ export async function importSources(store: Store, sources: ImportSource[], optio
       };
       startNext();
     });
-    await refreshPeers(store, batcher, peers, reportIds, options.rubric, runId);
+    await refreshPeers(store, batcher, pool, peers, reportIds, options.rubric, runId);
   } finally {
     if (ownPool) await pool.close();
   }
@@ -174,6 +182,8 @@ interface CommitInput {
   bytes: Uint8Array;
   hash: string;
   outcome: ReadOutcome;
+  /** The findings of the checks that need no peers, from the worker (null when the file was not read). */
+  checked: Finding[] | null;
   runId: number;
   options: ImportOptions;
   peers: PeerCache;
@@ -216,12 +226,12 @@ async function commit(store: Store, c: CommitInput, replaceFileId: number | unde
         };
       },
       audit: async (tx, newId, _version, input): Promise<AuditInput> => {
-        if (!input.report) return unreadableAudit(outcome, c.options.rubric);
+        if (!input.report || !c.checked) return unreadableAudit(outcome, c.options.rubric);
         kept.report = input.report;
         // The worker computed the narrative fingerprint already; the peer check need not do it again here.
         if (outcome.fingerprint !== null) reuseFingerprint(input.report, outcome.fingerprint);
         const context = await contextFor(tx, { reportId: newId, departmentId: input.departmentId, year: input.year }, c.peers, c.options.rubric);
-        const { findings, score } = auditWithEngine(input.report, context, c.options.rubric, []);
+        const { findings, score } = finishAudit(input.report, context, c.options.rubric, c.checked, []);
         return { findings, score, ...summarize(findings) };
       },
     },
@@ -244,28 +254,54 @@ function unreadableAudit(outcome: ReadOutcome, rubric: Rubric): AuditInput {
 }
 
 /**
- * Reports imported early in a batch were checked against fewer peers than the later ones. Re-run their
- * checks once the batch is in, storing a new audit only where the findings changed.
+ * The checks that need no peers on a report just read, in a worker. The department is looked up without
+ * creating it (that happens when the report is written); a department new to the store has no previous
+ * year yet. A previous-year report written later in this import is compared by `refreshPeers`.
  */
-async function refreshPeers(store: Store, batcher: CommitBatcher<Store>, peers: PeerCache, reportIds: number[], rubric: Rubric, runId: number): Promise<void> {
+async function checkRead(store: Store, pool: WorkerPool, outcome: ReadOutcome, options: ImportOptions): Promise<CheckOutcome> {
+  const report = outcome.report!;
+  const year = report.year ?? options.year ?? null;
+  const departmentId = report.department ? ((await store.departments.match(report.department))?.id ?? null) : null;
+  const context = await soloContextFor(store, { departmentId, year }, options.rubric);
+  return pool.check({ file: report.file, report, fingerprint: outcome.fingerprint, context });
+}
+
+/**
+ * Reports imported early in a batch were checked against fewer peers than the later ones. Re-run their
+ * checks once the batch is in, storing a new audit only where the findings changed. The history checks
+ * run again in a worker where a previous-year report exists now; the peer comparison runs here, indexed.
+ */
+async function refreshPeers(store: Store, batcher: CommitBatcher<Store>, pool: WorkerPool, peers: PeerCache, reportIds: number[], rubric: Rubric, runId: number): Promise<void> {
   if (reportIds.length < 2) return;
   // The import's peer cache already holds every year's latest reports (loaded once, then each new one added):
   // reusing it spares re-reading and re-fingerprinting them all, which blocked the event loop for seconds at 3,000 files.
-  const refresh = async (tx: Store, id: number): Promise<void> => {
-    const auditId = (await tx.reports.row(id))?.currentAuditId;
-    const before = auditId ? await tx.audits.findings(auditId) : [];
+  const refresh = async (id: number): Promise<void> => {
+    const row = await store.reports.row(id);
+    const before = row?.currentAuditId ? await store.audits.findings(row.currentAuditId) : [];
+    if (!row || before.length === 0) return; // unreadable: vetoed, nothing to compare
     // Same import, same rubric, no reviewer work yet: only the checks comparing with other reports can differ.
-    const audit = await auditStored(tx, id, rubric, peers, before.length > 0 ? before : undefined);
-    if (!audit) return;
-    const same =
-      before.length === audit.findings.length &&
-      before.every((b, i) => {
-        const f = audit.findings[i]!;
-        // A passing finding's wording (e.g. how many peers were compared) is not worth a new audit.
-        return b.check === f.check && b.status === f.status && b.deduction === f.deduction && (f.status === 'pass' || b.message === f.message);
-      });
-    if (!same) await tx.audits.insert(id, runId, audit);
+    let withoutPeers: readonly Finding[] = before;
+    const solo = await soloContextFor(store, { departmentId: row.departmentId, year: row.year }, rubric);
+    if (solo.previous) {
+      const report = peers.reportOf(id) ?? (await effectiveReport(store, id));
+      if (!report) return;
+      const own = await pool.check({ file: report.file, report, context: solo, earlier: before });
+      if (!own.findings) return; // overran: the audit written at import stands
+      withoutPeers = own.findings;
+    }
+    await batcher.commit(async (tx) => {
+      const audit = await finishStored(tx, id, rubric, peers, withoutPeers);
+      if (!audit) return;
+      const same =
+        before.length === audit.findings.length &&
+        before.every((b, i) => {
+          const f = audit.findings[i]!;
+          // A passing finding's wording (e.g. how many peers were compared) is not worth a new audit.
+          return b.check === f.check && b.status === f.status && b.deduction === f.deduction && (f.status === 'pass' || b.message === f.message);
+        });
+      if (!same) await tx.audits.insert(id, runId, audit);
+    });
   };
   // Each report is its own savepoint; the batcher groups them and yields to the event loop between batches.
-  await Promise.all(reportIds.map((id) => batcher.commit((tx) => refresh(tx, id))));
+  await Promise.all(reportIds.map((id) => refresh(id)));
 }

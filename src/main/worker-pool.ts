@@ -9,10 +9,10 @@ import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import fs from 'node:fs';
-import type { ReadTask, ReadOutcome, WorkerMessage, WorkerSetup } from './audit-worker-protocol.ts';
+import { isCheckTask, type CheckOutcome, type CheckTask, type ReadOutcome, type ReadTask, type WorkerMessage, type WorkerOutcome, type WorkerSetup, type WorkerTask } from './audit-worker-protocol.ts';
 import { tuneJitForBatchWork } from './jit-tiering.ts';
 
-export type { ReadTask, ReadOutcome };
+export type { CheckOutcome, CheckTask, ReadOutcome, ReadTask };
 
 export interface WorkerPoolOptions {
   size?: number;
@@ -60,8 +60,8 @@ export function defaultPoolSize(): number {
 }
 
 interface Job {
-  task: ReadTask;
-  resolve: (outcome: ReadOutcome) => void;
+  task: WorkerTask;
+  resolve: (outcome: WorkerOutcome) => void;
 }
 
 interface Slot {
@@ -89,6 +89,7 @@ export class WorkerPool {
   private readonly queue: Job[] = [];
   private readonly slots: Slot[] = [];
   private closed = false;
+  private nextCheckId = 1;
 
   constructor(options: WorkerPoolOptions = {}) {
     this.size = options.size ?? defaultPoolSize();
@@ -126,7 +127,21 @@ export class WorkerPool {
   run(task: ReadTask): Promise<ReadOutcome> {
     if (this.closed) return Promise.resolve(failure(task, 'closed', '解析进程池已关闭'));
     return new Promise((resolve) => {
-      this.queue.push({ task, resolve });
+      this.queue.push({ task, resolve: resolve as (outcome: WorkerOutcome) => void });
+      this.pump();
+    });
+  }
+
+  /**
+   * Run the checks that need no peers on a report in a worker, under the same time limit as reading. Never
+   * rejects: a timeout or crash comes back as an outcome with a Chinese reason. Goes ahead of files waiting
+   * to be read, so the files already read are finished first.
+   */
+  check(task: Omit<CheckTask, 'kind' | 'id'>): Promise<CheckOutcome> {
+    const full: CheckTask = { ...task, kind: 'check', id: this.nextCheckId++ };
+    if (this.closed) return Promise.resolve(failure(full, 'closed', '解析进程池已关闭'));
+    return new Promise((resolve) => {
+      this.queue.unshift({ task: full, resolve: resolve as (outcome: WorkerOutcome) => void });
       this.pump();
     });
   }
@@ -168,7 +183,7 @@ export class WorkerPool {
     return slot;
   }
 
-  private finish(slot: Slot, outcome: ReadOutcome): void {
+  private finish(slot: Slot, outcome: WorkerOutcome): void {
     if (slot.timer) clearTimeout(slot.timer);
     slot.timer = null;
     const job = slot.jobs.shift();
@@ -194,10 +209,10 @@ export class WorkerPool {
   /** The time limit runs for the file the worker is reading now (the first it holds). */
   private startClock(slot: Slot): void {
     if (slot.timer || slot.jobs.length === 0) return;
-    slot.timer = setTimeout(
-      () => this.replace(slot, 'timeout', `解析超时（超过 ${Math.round(this.timeoutMs / 1000)} 秒），已跳过该文件`),
-      this.timeoutMs,
-    );
+    const seconds = Math.round(this.timeoutMs / 1000);
+    const checking = isCheckTask(slot.jobs[0]!.task);
+    const reason = checking ? `检查超时（超过 ${seconds} 秒），已停止检查该报告；请人工审核` : `解析超时（超过 ${seconds} 秒），已跳过该文件`;
+    slot.timer = setTimeout(() => this.replace(slot, 'timeout', reason), this.timeoutMs);
   }
 
   private pump(): void {
@@ -208,9 +223,13 @@ export class WorkerPool {
         const job = this.queue.shift()!;
         slot.jobs.push(job);
         slot.worker.ref();
-        // Copy the bytes into a transferable buffer; the caller keeps its own copy for the blob store.
-        const copy = new Uint8Array(job.task.bytes);
-        slot.worker.postMessage({ ...job.task, bytes: copy }, [copy.buffer]);
+        if (isCheckTask(job.task)) {
+          slot.worker.postMessage(job.task);
+        } else {
+          // Copy the bytes into a transferable buffer; the caller keeps its own copy for the blob store.
+          const copy = new Uint8Array(job.task.bytes);
+          slot.worker.postMessage({ ...job.task, bytes: copy }, [copy.buffer]);
+        }
       }
       this.startClock(slot);
     }
@@ -218,6 +237,10 @@ export class WorkerPool {
   }
 }
 
-function failure(task: ReadTask, code: string, message: string): ReadOutcome {
+function failure(task: CheckTask, code: string, message: string): CheckOutcome;
+function failure(task: ReadTask, code: string, message: string): ReadOutcome;
+function failure(task: WorkerTask, code: string, message: string): WorkerOutcome;
+function failure(task: WorkerTask, code: string, message: string): WorkerOutcome {
+  if (isCheckTask(task)) return { kind: 'check', id: task.id, findings: null, error: message, errorCode: code };
   return { id: task.id, report: null, format: null, error: message, errorCode: code, fingerprint: null };
 }

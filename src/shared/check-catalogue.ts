@@ -23,6 +23,12 @@ export interface CheckMeta {
    * can change when other reports arrive; every other check depends on the report and the options alone.
    */
   comparesReports?: true;
+  /**
+   * The check compares the report with the other reports of the same year (context.peers, context.peerIndex).
+   * Such a check runs where a year's peers are held (the main process's peer index), after the other
+   * checks, which run in a worker thread under the time limit without the peers. Implies comparesReports.
+   */
+  comparesPeers?: true;
   /** One paragraph in Chinese: what is checked and which rule requires it (quoted in the rectification notice). */
   docs: string;
 }
@@ -300,6 +306,7 @@ export const CHECK_CATALOGUE = [
     severity: 'warning',
     dimension: '原创与文字',
     comparesReports: true,
+    comparesPeers: true,
     docs: `各单位年报应如实报告本单位工作（条例第五十条）。本检查将“总体情况”和“${part(5)}”与同一批次其他单位的年报比较，去除国办公开办函〔2021〕30号模板的标题、表格项目和固定句子后按8字片段计算相似度，达到80%的判为雷同，并指出对方单位和重复段落。`,
   },
   {

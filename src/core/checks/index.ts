@@ -102,8 +102,20 @@ export function runChecks(report: Report, context: CheckContext): Finding[] {
  * the earlier run (added since) runs too.
  */
 export function rerunComparisons(report: Report, context: CheckContext, earlier: readonly Finding[]): Finding[] {
+  return rerunChecks(report, context, earlier, (check) => check.meta.comparesReports === true);
+}
+
+/**
+ * The checks that compare with the year's peers run again (with `context.peers`); every other check keeps
+ * its findings from `earlier` (a run in a worker without the peers). In catalogue order, as runChecks.
+ */
+export function rerunPeerComparisons(report: Report, context: CheckContext, earlier: readonly Finding[]): Finding[] {
+  return rerunChecks(report, context, earlier, (check) => check.meta.comparesPeers === true);
+}
+
+function rerunChecks(report: Report, context: CheckContext, earlier: readonly Finding[], again: (check: Check) => boolean): Finding[] {
   return ALL_CHECKS.flatMap((check) => {
-    if (check.meta.comparesReports) return runCheck(check, report, context);
+    if (again(check)) return runCheck(check, report, context);
     const kept = earlier.filter((f) => f.check === check.meta.id);
     return kept.length > 0 ? kept : runCheck(check, report, context);
   });

@@ -6,8 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { auditBatch, type BatchFile, type CheckOptions, type ReadResult } from '../engine.ts';
-import { exportDocument } from '../engine-documents.ts';
+import { auditBatchWith, reuseFingerprint, type BatchFile, type CheckOptions, type ReadResult, type SoloOutcome } from '../engine.ts';
 import type { AuditResult } from '../../shared/model.ts';
 import { sha256 } from '../hash.ts';
 import { walkInputs } from '../walk.ts';
@@ -37,10 +36,7 @@ export function setOutputWriter(writer: OutputWriter): void {
  * Read every file in the worker pool (all cores), keeping only a bounded number of files in memory.
  * Results come back in input order; a file that cannot be opened or read gets its reason.
  */
-async function readAll(files: string[]): Promise<BatchFile[]> {
-  const limits = readLimits();
-  // Workers start as files arrive (one file, one worker) and load only the readers their files need.
-  const pool = new WorkerPool({ size: Math.min(files.length, defaultPoolSize()), timeoutMs: limits.timeoutMs, memoryMb: limits.workerMemoryMb });
+async function readAll(files: string[], pool: WorkerPool, limits: ReturnType<typeof readLimits>): Promise<BatchFile[]> {
   const out: BatchFile[] = new Array<BatchFile>(files.length);
   let next = 0;
   const worker = async (): Promise<void> => {
@@ -61,14 +57,12 @@ async function readAll(files: string[]): Promise<BatchFile[]> {
       const size = bytes.byteLength;
       const outcome = await pool.run({ id: index, file, bytes });
       const read: ReadResult = { file, format: outcome.format, report: outcome.report, error: outcome.error, errorCode: outcome.errorCode };
+      // The worker's narrative fingerprint serves the peer comparison here.
+      if (outcome.report && outcome.fingerprint !== null) reuseFingerprint(outcome.report, outcome.fingerprint);
       out[index] = { read, sha256: hash, size };
     }
   };
-  try {
-    await Promise.all(Array.from({ length: Math.min(files.length, pool.size * 2) }, worker));
-  } finally {
-    await pool.close();
-  }
+  await Promise.all(Array.from({ length: Math.min(files.length, pool.size * 2) }, worker));
   return out;
 }
 
@@ -83,14 +77,24 @@ export async function runAudit(inputs: string[], options: AuditCommandOptions): 
     console.error('没有找到可读取的报告文件（支持 .txt .docx .pdf .htm/.html .doc）。');
     return 2;
   }
-  const batch = await readAll(files);
-  const checkOptions: CheckOptions = options.deadline ? { deadline: options.deadline } : {};
-  const results = auditBatch(batch, rubric, checkOptions);
+  const limits = readLimits();
+  // Workers start as files arrive (one file, one worker) and load only the readers their files need.
+  const pool = new WorkerPool({ size: Math.min(files.length, defaultPoolSize()), timeoutMs: limits.timeoutMs, memoryMb: limits.workerMemoryMb });
+  let results: AuditResult[];
+  try {
+    const batch = await readAll(files, pool, limits);
+    const checkOptions: CheckOptions = options.deadline ? { deadline: options.deadline } : {};
+    // Checks run in the workers too, under the same time limit; the peer comparison and the score here.
+    results = await auditBatchWith(batch, rubric, checkOptions, (report, context): Promise<SoloOutcome> => pool.check({ file: report.file, report, context }));
+  } finally {
+    await pool.close();
+  }
   results.forEach((r, i) => {
     if (!options.quiet) console.log(formatResultLine(r, i + 1, results.length));
   });
   console.log(formatSummary(results, skipped.length));
   if (options.json) {
+    const { exportDocument } = await import('../engine-documents.ts');
     const doc = exportDocument(results, { id: rubric.id, version: rubric.version });
     writeFileSync(options.json, JSON.stringify(doc, null, 2));
     console.log(`已写入 JSON：${path.resolve(options.json)}`);

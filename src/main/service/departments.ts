@@ -3,14 +3,15 @@ import type { AuditorApi, DepartmentInfo } from '../../shared/api.ts';
 import type { DepartmentRow, RosterEntryInput, Store } from '../store/store.ts';
 import { readRosterBytes } from '../cli/roster-file.ts';
 import { ServiceError, guard, required } from './errors.ts';
-import { reaudit } from './review.ts';
+import { reauditSaved } from './review.ts';
+import type { CheckRunner } from '../auditing.ts';
 import { summaryOf } from './reports.ts';
 
 function toDepartmentInfo(d: DepartmentRow): DepartmentInfo {
   return { id: d.id, name: d.name, aliases: d.aliases, region: d.region, unconfirmed: !d.confirmed };
 }
 
-export function departmentApi(store: Store): Pick<AuditorApi, 'listDepartments' | 'renameDepartment' | 'mergeDepartments' | 'setRoster' | 'importRoster' | 'assignReport'> {
+export function departmentApi(store: Store, runner: () => CheckRunner): Pick<AuditorApi, 'listDepartments' | 'renameDepartment' | 'mergeDepartments' | 'setRoster' | 'importRoster' | 'assignReport'> {
   return {
     listDepartments: () => guard(async () => (await store.departments.list()).map(toDepartmentInfo)),
 
@@ -43,9 +44,9 @@ export function departmentApi(store: Store): Pick<AuditorApi, 'listDepartments' 
         await store.transaction(async (tx) => {
           const { id } = await tx.departments.resolve(name, { confirmed: true });
           await tx.reports.assign(input.reportId, id, input.year ?? null);
-          // The department's history and peers change with it: judge the report again.
-          await reaudit(tx, input.reportId);
         });
+        // The department's history and peers change with it: judge the report again (checks in a worker).
+        await reauditSaved(store, input.reportId, runner(), '单位指定');
         return summaryOf(store, input.reportId);
       }),
   };

@@ -6,6 +6,7 @@ import crypto from 'node:crypto';
 import type { AuditorApi, ImportProgress } from '../../shared/api.ts';
 import type { Store } from '../store/store.ts';
 import { importSources, type ImportSource } from '../importer.ts';
+import type { CheckRunner } from '../auditing.ts';
 import { WorkerPool } from '../worker-pool.ts';
 import { readLimits } from '../settings.ts';
 import { ServiceError, guard } from './errors.ts';
@@ -27,12 +28,16 @@ export interface ImportOptions {
    * the reviewer's first import does not wait ~1 s for them to load pdf.js and mammoth).
    */
   startWorkers?: boolean;
+  /** Another worker entry (tests: a worker whose checks misbehave). */
+  workerEntry?: URL;
 }
 
 export interface ImportJobs extends Pick<AuditorApi, 'importPaths' | 'importUploads' | 'importStatus'> {
   onImportProgress(listener: ImportListener): () => void;
   waitForImport(jobId: string): Promise<ImportProgress>;
   workersReady(): Promise<void>;
+  /** The worker pool as the runner of checks (re-audits after a reviewer's change run there, under the time limit). */
+  checkRunner(): CheckRunner;
   /** Refuses new jobs, waits for the running ones and stops the workers. */
   close(): Promise<void>;
 }
@@ -52,7 +57,7 @@ export function importJobs(store: Store, options: ImportOptions): ImportJobs {
     if (!pool) {
       const limits = importLimits();
       // Started with the app: load the readers at once, so the first import does not wait for them.
-      pool = new WorkerPool({ size: options.poolSize, timeoutMs: limits.timeoutMs, memoryMb: limits.workerMemoryMb, preload: options.startWorkers === true });
+      pool = new WorkerPool({ size: options.poolSize, timeoutMs: limits.timeoutMs, memoryMb: limits.workerMemoryMb, preload: options.startWorkers === true, ...(options.workerEntry ? { entry: options.workerEntry } : {}) });
     }
     return pool;
   };
@@ -112,6 +117,11 @@ export function importJobs(store: Store, options: ImportOptions): ImportJobs {
     onImportProgress(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+
+    checkRunner() {
+      if (closed) throw new ServiceError('closed', '服务已关闭');
+      return workerPool();
     },
 
     async workersReady() {

@@ -1,22 +1,38 @@
 /** AuditorApi: the reviewer's decisions on findings and corrections of table cells, each followed by a re-audit. */
 import type { AuditorApi } from '../../shared/api.ts';
-import type { TableId } from '../../shared/model.ts';
+import type { Finding, TableId } from '../../shared/model.ts';
 import { cellFields, cellValueAt, isCellInTemplate, TABLE_TITLES } from '../../shared/template/index.ts';
 import type { Store } from '../store/store.ts';
-import { PeerCache, auditStored, effectiveReport } from '../auditing.ts';
-import { ENGINE_VERSION, rubricIdentity } from '../engine.ts';
+import { CheckFailure, PeerCache, checkStored, effectiveReport, finishStored, type CheckRunner } from '../auditing.ts';
+import { ENGINE_VERSION, rubricIdentity, type CellCorrectionInput } from '../engine.ts';
 import { ServiceError, guard, required } from './errors.ts';
 import { auditResultOf, reportDetail } from './reports.ts';
 import { rubricInForce } from './rubrics.ts';
 
 const TABLES: readonly TableId[] = ['active', 'requests', 'review'];
 
-/** Re-run checks + score for one report after a reviewer's change, as a new audit in a 'review' run. Call inside the change's transaction. */
-export async function reaudit(tx: Store, reportId: number): Promise<void> {
+/**
+ * The checks of a report as it will be after a reviewer's change (`pending`: a correction about to be
+ * written), run in a worker under the per-file time limit before the change's transaction: this thread keeps
+ * serving the UI meanwhile, and no transaction is held open while they run. If they overrun, nothing is saved.
+ */
+async function checkBeforeChange(store: Store, reportId: number, runner: CheckRunner, change: string, pending?: CellCorrectionInput): Promise<Finding[] | null> {
+  const { rubric } = await rubricInForce(store);
+  try {
+    return await checkStored(store, reportId, rubric, runner, pending ? { pending } : {});
+  } catch (err) {
+    if (err instanceof CheckFailure) throw new ServiceError('timeout', `${change}未保存：重新检查未完成（${err.message}）`);
+    throw err;
+  }
+}
+
+/** Peer comparison + score for one report after a reviewer's change, as a new audit in a 'review' run. Call inside the change's transaction. */
+async function reaudit(tx: Store, reportId: number, withoutPeers: readonly Finding[] | null): Promise<void> {
+  if (!withoutPeers) return;
   const { rubric: r } = await rubricInForce(tx);
   const { id, version } = rubricIdentity(r);
   const runId = await tx.audits.createRun({ kind: 'review', rubricId: id, rubricVersion: version, engineVersion: ENGINE_VERSION });
-  const audit = await auditStored(tx, reportId, r, new PeerCache(tx));
+  const audit = await finishStored(tx, reportId, r, new PeerCache(tx), withoutPeers);
   if (audit) await tx.audits.insert(reportId, runId, audit);
 }
 
@@ -26,7 +42,24 @@ async function checkRevision(tx: Store, reportId: number, seen: number | undefin
   if (seen !== undefined && seen !== current) throw new ServiceError('conflict', '已被他人修改，请刷新');
 }
 
-export function reviewApi(store: Store): Pick<AuditorApi, 'decideFinding' | 'correctCell'> {
+/**
+ * A whole re-audit after a change already saved (e.g. a report assigned to another department): checks in a
+ * worker, then peer comparison + score in a transaction of its own. If the checks overrun, the change stays
+ * saved and the reviewer is told the score was not updated.
+ */
+export async function reauditSaved(store: Store, reportId: number, runner: CheckRunner, change: string): Promise<void> {
+  const { rubric } = await rubricInForce(store);
+  let withoutPeers: Finding[] | null;
+  try {
+    withoutPeers = await checkStored(store, reportId, rubric, runner);
+  } catch (err) {
+    if (err instanceof CheckFailure) throw new ServiceError('timeout', `${change}已保存，但重新检查未完成（${err.message}），分数未更新`);
+    throw err;
+  }
+  await store.transaction((tx) => reaudit(tx, reportId, withoutPeers));
+}
+
+export function reviewApi(store: Store, runner: () => CheckRunner): Pick<AuditorApi, 'decideFinding' | 'correctCell'> {
   return {
     decideFinding: (input) =>
       guard(async () => {
@@ -39,11 +72,13 @@ export function reviewApi(store: Store): Pick<AuditorApi, 'decideFinding' | 'cor
         if (finding.status === 'pass' || finding.status === 'na') {
           throw new ServiceError('invalid', `检查项“${finding.check}”的结论是${finding.status === 'pass' ? '通过' : '不适用'}，无需确认或撤销`);
         }
+        // Decisions do not change what the checks find: they run on the report as it is.
+        const withoutPeers = await checkBeforeChange(store, input.reportId, runner(), '审核意见');
         // Two reviewers deciding the same finding: both decisions stay in the history, the latest in force.
         await store.transaction(async (tx) => {
           await checkRevision(tx, input.reportId, input.revision);
           await tx.reviews.insertDecision(input.reportId, { findingIndex: input.findingIndex, check: finding.check, message: finding.message, action: input.action, reason, reviewer });
-          await reaudit(tx, input.reportId);
+          await reaudit(tx, input.reportId, withoutPeers);
         });
         return reportDetail(store, input.reportId);
       }),
@@ -65,10 +100,11 @@ export function reviewApi(store: Store): Pick<AuditorApi, 'decideFinding' | 'cor
           throw new ServiceError('invalid', `单元格位置超出表格范围：${TABLE_TITLES[cell.table]} ${JSON.stringify(cellFields(cell))}`);
         }
         const correction = { cell, before, value: input.value, reviewer, reason };
+        const withoutPeers = await checkBeforeChange(store, input.reportId, runner(), '单元格更正', correction);
         await store.transaction(async (tx) => {
           await checkRevision(tx, input.reportId, input.revision);
           await tx.reviews.insertCorrection(input.reportId, correction);
-          await reaudit(tx, input.reportId);
+          await reaudit(tx, input.reportId, withoutPeers);
         });
         return reportDetail(store, input.reportId);
       }),
