@@ -6,6 +6,7 @@
  *   npm run bench                     300 files (bench/corpus default: ../shared/fixtures/bench)
  *   npm run bench -- --scale 10       the corpus in 10 variants (3,000 files, see bench/scale-corpus.ts)
  *   npm run bench -- --dir DIR --pool N
+ *   npm run bench -- --cold [--runs 3]  the CLI as a user runs it, fresh process per run, next to pdftotext (bench/cold.ts)
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -18,6 +19,7 @@ import { createService, openService, type AuditorService } from '../src/main/ser
 import { openPostgresStore } from '../src/main/store/postgres.ts';
 import { skipWithoutPostgres, startPgCluster, type PgCluster } from '../test/unit/helpers/pg-cluster.ts';
 import { buildScaledCorpus } from './scale-corpus.ts';
+import { coldBench } from './cold.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '..');
 
@@ -25,10 +27,12 @@ interface Args {
   dir: string;
   scale: number;
   pool: number | undefined;
+  cold: boolean;
+  runs: number;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { dir: path.resolve(repoRoot, '../shared/fixtures/bench'), scale: 1, pool: undefined };
+  const args: Args = { dir: path.resolve(repoRoot, '../shared/fixtures/bench'), scale: 1, pool: undefined, cold: false, runs: 3 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = (): string => {
@@ -39,7 +43,9 @@ function parseArgs(argv: string[]): Args {
     if (a === '--dir') args.dir = path.resolve(value());
     else if (a === '--scale') args.scale = Number(value());
     else if (a === '--pool') args.pool = Number(value());
-    else throw new Error(`未知参数：${a}（可用：--dir DIR --scale N --pool N）`);
+    else if (a === '--cold') args.cold = true;
+    else if (a === '--runs') args.runs = Number(value());
+    else throw new Error(`未知参数：${a}（可用：--dir DIR --scale N --pool N --cold --runs N）`);
   }
   if (!Number.isInteger(args.scale) || args.scale < 1) throw new Error('--scale 必须是正整数');
   return args;
@@ -89,14 +95,39 @@ interface ImportFigures {
   errors: number;
   maxLagMs: number;
   p99LagMs: number;
+  /** Pauses of the UI thread (a 10 ms timer late by more than 50 / 100 ms). */
+  pausesOver50: number;
+  pausesOver100: number;
   peakRss: number;
+}
+
+/** Counts the UI thread's pauses: a 10 ms timer that fires late by more than 50 / 100 ms. */
+class PauseCounter {
+  over50 = 0;
+  over100 = 0;
+  private timer: NodeJS.Timeout | null = null;
+  start(): void {
+    let last = performance.now();
+    this.timer = setInterval(() => {
+      const now = performance.now();
+      const late = now - last - 10;
+      if (late > 50) this.over50++;
+      if (late > 100) this.over100++;
+      last = now;
+    }, 10);
+  }
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
 }
 
 /** One import through the service, as the app does it: progress events, wait for the job. */
 async function timedImport(service: AuditorService, paths: string[]): Promise<ImportFigures> {
   const lag = monitorEventLoopDelay({ resolution: 10 });
   const rss = new RssSampler();
+  const pauses = new PauseCounter();
   rss.start();
+  pauses.start();
   lag.enable();
   const cpu0 = process.cpuUsage();
   const main0 = process.threadCpuUsage();
@@ -107,6 +138,7 @@ async function timedImport(service: AuditorService, paths: string[]): Promise<Im
   const cpu = process.cpuUsage(cpu0);
   const main = process.threadCpuUsage(main0);
   lag.disable();
+  pauses.stop();
   return {
     files: paths.length,
     wallMs,
@@ -116,6 +148,8 @@ async function timedImport(service: AuditorService, paths: string[]): Promise<Im
     errors: done.errors.length,
     maxLagMs: lag.max / 1e6,
     p99LagMs: lag.percentile(99) / 1e6,
+    pausesOver50: pauses.over50,
+    pausesOver100: pauses.over100,
     peakRss: rss.stop(),
   };
 }
@@ -230,6 +264,12 @@ function width(s: string): number {
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   if (!fs.existsSync(args.dir)) throw new Error(`找不到基准文件夹：${args.dir}`);
+  if (args.cold) {
+    console.log(`OGI Auditor bench --cold — ${new Date().toISOString()}  load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    await coldBench(args.dir, args.runs);
+    console.log(`load average at end: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    return;
+  }
   const load0 = os.loadavg();
   const cores = os.availableParallelism();
   const poolSize = args.pool ?? cores;
@@ -333,6 +373,7 @@ async function main(): Promise<void> {
     console.log('\nResponsiveness and memory during the mixed import');
     console.log(table([
       ['event-loop lag (UI process)', `max ${m.maxLagMs.toFixed(0)} ms`, `p99 ${m.p99LagMs.toFixed(0)} ms`],
+      ['UI-thread pauses (10 ms timer late by)', `> 50 ms: ${m.pausesOver50}`, `> 100 ms: ${m.pausesOver100}`],
       ['peak RSS (sampled, main + workers)', mb(m.peakRss), ''],
       ['maxRSS (process.resourceUsage, start to end of import + re-score)', mb(mixed.maxRss), ''],
     ]));
