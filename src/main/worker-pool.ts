@@ -72,6 +72,8 @@ interface Slot {
   timer: NodeJS.Timeout | null;
   /** Settles when the worker has loaded its readers (or died trying). */
   ready: Promise<void>;
+  /** The worker has started (loaded its code): the time limit of a file runs from then, not from its spawn. */
+  started: boolean;
 }
 
 /**
@@ -163,9 +165,20 @@ export class WorkerPool {
     const workerData: WorkerSetup = { preload: this.preload };
     const worker = new Worker(this.entry.url, { execArgv: this.entry.execArgv, workerData, ...(resourceLimits ? { resourceLimits } : {}) });
     let markReady = (): void => undefined;
-    const slot: Slot = { worker, jobs: [], timer: null, ready: new Promise<void>((resolve) => (markReady = resolve)) };
+    const slot: Slot = { worker, jobs: [], timer: null, ready: new Promise<void>((resolve) => (markReady = resolve)), started: false };
+    // A worker that never finishes starting: its files' clocks start anyway after one time limit.
+    const startLimit = setTimeout(() => {
+      slot.started = true;
+      this.startClock(slot);
+    }, this.timeoutMs);
+    startLimit.unref();
     worker.on('message', (message: WorkerMessage) => {
-      if ('ready' in message) return markReady();
+      if ('ready' in message) {
+        clearTimeout(startLimit);
+        slot.started = true;
+        this.startClock(slot);
+        return markReady();
+      }
       // A worker reads its files in the order sent, so an outcome always answers the first job.
       if (slot.jobs[0]?.task.id !== message.id) return;
       this.finish(slot, message);
@@ -208,7 +221,8 @@ export class WorkerPool {
 
   /** The time limit runs for the file the worker is reading now (the first it holds). */
   private startClock(slot: Slot): void {
-    if (slot.timer || slot.jobs.length === 0) return;
+    // A replacement worker loading its code (seconds on a loaded machine) does not eat into the file's time.
+    if (slot.timer || slot.jobs.length === 0 || !slot.started) return;
     const seconds = Math.round(this.timeoutMs / 1000);
     const checking = isCheckTask(slot.jobs[0]!.task);
     const reason = checking ? `检查超时（超过 ${seconds} 秒），已停止检查该报告；请人工审核` : `解析超时（超过 ${seconds} 秒），已跳过该文件`;
