@@ -35,7 +35,7 @@ test('decisions: a dismissed failure loses its number and leaves the notice; a c
   assert.equal(view.number, null);
   const sheet = buildSheetView({ result: r!, auditedAt: '2025-02-11T10:00:00Z', engineVersion: 't', decisions: [dismiss] });
   const row = sheet.dimensions.flatMap((d) => d.rows).find((x) => x.check === 'other.fee')!;
-  assert.equal(row.verdictLabel, '已撤销');
+  assert.equal(row.verdictLabel, '已驳回');
   assert.equal(row.findings[0]!.decision?.reason, '第六部分附件中已说明');
 
   const uncertain: Finding = { check: 'narrative.percent', status: 'uncertain', severity: 'warning', message: '百分比无法核对', evidence: [{ page: 2, text: '办结率100%' }], deduction: 0 };
@@ -78,7 +78,7 @@ test('a decision whose problem is gone is printed on the sheet as an earlier dec
   };
   const plain = buildSheetView({ result: r!, auditedAt: '2025-02-11T10:00:00Z', engineVersion: 't' });
   const sheet = buildSheetView({ result: r!, auditedAt: '2025-02-11T10:00:00Z', engineVersion: 't', decisions: [gone] });
-  assert.deepEqual(sheet.earlierDecisions.map((d) => [d.title, d.action, d.reviewer]), [['表三勾稽关系', '撤销', '张审核']]);
+  assert.deepEqual(sheet.earlierDecisions.map((d) => [d.title, d.action, d.reviewer]), [['表三勾稽关系', '驳回', '张审核']]);
   assert.equal(sheet.score, plain.score, 'an earlier decision changes nothing in the score');
   const html = renderSheetHtml({ result: r!, auditedAt: '2025-02-11T10:00:00Z', engineVersion: 't', decisions: [gone] }).html;
   assert.match(html, /三、审核过程记录/);

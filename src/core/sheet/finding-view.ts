@@ -15,7 +15,7 @@ export const UNKNOWN_DEPARTMENT = '（单位未识别）';
 export type { EffectiveStatus };
 
 export interface DecisionView {
-  action: '确认' | '撤销';
+  action: '确认' | '驳回';
   reason: string;
   reviewer: string;
   at: string;
@@ -70,7 +70,7 @@ export function findingViews(result: AuditResult, decisions?: ReviewerDecision[]
       evidence: f.evidence.map((e) => describeEvidence(e, result.report)).filter((s) => s.length > 0),
       deduction: f.deduction,
       number: null,
-      decision: d ? { action: d.action === 'confirm' ? '确认' : '撤销', reason: d.reason, reviewer: d.reviewer, at: d.at } : null,
+      decision: d ? { action: d.action === 'confirm' ? '确认' : '驳回', reason: d.reason, reviewer: d.reviewer, at: d.at } : null,
     };
   });
   const sortKey = (v: FindingView): [number, number, number] => [

@@ -69,11 +69,11 @@ export interface SheetView {
   tables: GridView[];
   corrections: { where: string; before: string; after: string; reason: string; reviewer: string }[];
   /** Reviewer decisions whose problem the checks no longer report (kept on the record, not applied). */
-  earlierDecisions: { title: string; message: string; action: '确认' | '撤销'; reason: string; reviewer: string; at: string }[];
+  earlierDecisions: { title: string; message: string; action: '确认' | '驳回'; reason: string; reviewer: string; at: string }[];
   warnings: string[];
 }
 
-const STATUS_LABEL: Record<EffectiveStatus, string> = { ...VERDICT_LABELS, dismissed: '已撤销' };
+const STATUS_LABEL: Record<EffectiveStatus, string> = { ...VERDICT_LABELS, dismissed: '已驳回' };
 
 function sizeText(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -169,7 +169,7 @@ export function buildSheetView(input: SheetInput): SheetView {
     earlierDecisions: earlierDecisions(input.decisions ?? []).map((d) => ({
       title: checkInfo(d.check, input.checks).title,
       message: d.message,
-      action: d.action === 'dismiss' ? '撤销' : '确认',
+      action: d.action === 'dismiss' ? '驳回' : '确认',
       reason: d.reason,
       reviewer: d.reviewer,
       at: d.at,

@@ -47,7 +47,7 @@ export function registerShow(program: Command): void {
           console.log('与上一版相比已整改：');
           for (const f of d.fixedSincePrevious) console.log(`  ✓ ${f.check}：${safe(f.message)}`);
         }
-        for (const dec of d.decisions) console.log(`审核决定：${dec.check} ${dec.action === 'confirm' ? '确认' : '撤销'}（${safe(dec.reviewer)}：${safe(dec.reason)}）`);
+        for (const dec of d.decisions) console.log(`审核决定：${dec.check} ${dec.action === 'confirm' ? '确认' : '驳回'}（${safe(dec.reviewer)}：${safe(dec.reason)}）`);
       } finally {
         await service.close();
       }

@@ -65,12 +65,12 @@ export function reviewApi(store: Store, runner: () => CheckRunner): Pick<Auditor
       guard(async () => {
         const reason = required(input.reason, '理由');
         const reviewer = required(input.reviewer, '审核人');
-        if (input.action !== 'confirm' && input.action !== 'dismiss') throw new ServiceError('invalid', '操作只能是 confirm（确认）或 dismiss（撤销）');
+        if (input.action !== 'confirm' && input.action !== 'dismiss') throw new ServiceError('invalid', '操作只能是 confirm（确认）或 dismiss（驳回）');
         const result = await auditResultOf(store, input.reportId);
         const finding = result.findings[input.findingIndex];
         if (!finding) throw new ServiceError('invalid', `问题序号无效：${input.findingIndex}（共 ${result.findings.length} 条）`);
         if (finding.status === 'pass' || finding.status === 'na') {
-          throw new ServiceError('invalid', `检查项“${finding.check}”的结论是${finding.status === 'pass' ? '通过' : '不适用'}，无需确认或撤销`);
+          throw new ServiceError('invalid', `检查项“${finding.check}”的结论是${finding.status === 'pass' ? '通过' : '不适用'}，无需确认或驳回`);
         }
         // Decisions do not change what the checks find: they run on the report as it is.
         const withoutPeers = await checkBeforeChange(store, input.reportId, runner(), '审核意见');
