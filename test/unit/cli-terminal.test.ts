@@ -42,3 +42,15 @@ test('`ogi audit` prints no escape sequence and no forged line for hostile file 
   assert.ok(!stdout.includes('\n      临江市伪造局'), 'a file name forged a result line');
   assert.ok(stdout.includes('x\\x1b[2J\\x1b]0;PWNED\\x07\\n      临江市伪造局'), 'the file name is shown with visible escapes');
 });
+
+test('`ogi audit … | head -1` ends quietly (no EPIPE crash)', async () => {
+  const { spawn } = await import('node:child_process');
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin/ogi-audit.mjs'), 'audit', path.join(ROOT, 'assets/samples')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+  // Read the first chunk, then close our end of the pipe, as `head -1` does.
+  await new Promise<void>((resolve) => child.stdout.once('data', () => { child.stdout.destroy(); resolve(); }));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  assert.doesNotMatch(stderr, /EPIPE|Error/, stderr);
+  assert.ok(code === 0 || code === 2, `exit code ${code}: ${stderr}`);
+});

@@ -10,6 +10,13 @@ import { guardConsole } from './terminal-text.ts';
 import { CodedError } from '../../shared/coded-error.ts';
 
 guardConsole();
+// `ogi-audit import … | head -1`: the reader went away; stop quietly instead of crashing with EPIPE.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+}
 
 type Registrar = (program: Command) => Promise<void>;
 
