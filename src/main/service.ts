@@ -17,6 +17,7 @@ import { rubricApi } from './service/rubrics.ts';
 import { departmentApi } from './service/departments.ts';
 import { exportApi } from './service/exports.ts';
 import { settingsApi } from './service/settings.ts';
+import { rollupApi } from './service/rollup.ts';
 import { databaseApi, type DatabaseSettingOptions } from './service/database.ts';
 
 export { ServiceError } from './service/errors.ts';
@@ -60,6 +61,7 @@ export function createService(options: ServiceOptions): AuditorService {
     ...departmentApi(store, () => imports.checkRunner()),
     ...exports,
     ...settingsApi(store, options.office),
+    ...rollupApi(store),
     ...databaseApi(store, options.database ?? {}),
     async close() {
       await imports.close();

@@ -10,6 +10,7 @@ import { DetailScreen } from './screens/DetailScreen.tsx';
 import { ImportScreen, startImport } from './screens/ImportScreen.tsx';
 import { OverviewScreen } from './screens/OverviewScreen.tsx';
 import { RubricScreen } from './screens/RubricScreen.tsx';
+import { RollupScreen } from './screens/RollupScreen.tsx';
 import { useApp } from './store.ts';
 import { watchOtherReviewers } from './watch-changes.ts';
 import type { View } from './store.ts';
@@ -18,6 +19,7 @@ const TABS: { view: View; label: string }[] = [
   { view: 'import', label: '导入' },
   { view: 'overview', label: '总览' },
   { view: 'departments', label: '单位' },
+  { view: 'rollup', label: '汇总统计' },
   { view: 'rubric', label: '评分规则' },
 ];
 
@@ -78,6 +80,7 @@ export function App() {
         {view === 'detail' && reportId !== null && <DetailScreen key={reportId} reportId={reportId} />}
         {view === 'rubric' && <RubricScreen />}
         {view === 'departments' && <DepartmentsScreen />}
+        {view === 'rollup' && <RollupScreen />}
       </main>
     </div>
   );

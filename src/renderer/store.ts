@@ -7,7 +7,7 @@ import { create } from 'zustand';
 import type { ImportProgress } from '../shared/api.ts';
 import { api, errorText } from './api/client.ts';
 
-export type View = 'import' | 'overview' | 'detail' | 'rubric' | 'departments';
+export type View = 'import' | 'overview' | 'detail' | 'rubric' | 'departments' | 'rollup';
 
 export interface Route {
   view: View;
@@ -62,7 +62,7 @@ const YEAR_KEY = 'ogi.year';
 export function parseHash(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/');
   if (parts[0] === 'report' && /^\d+$/.test(parts[1] ?? '')) return { view: 'detail', reportId: Number(parts[1]) };
-  if (parts[0] === 'import' || parts[0] === 'rubric' || parts[0] === 'overview' || parts[0] === 'departments') return { view: parts[0], reportId: null };
+  if (parts[0] === 'import' || parts[0] === 'rubric' || parts[0] === 'overview' || parts[0] === 'departments' || parts[0] === 'rollup') return { view: parts[0], reportId: null };
   return { view: 'overview', reportId: null };
 }
 

@@ -5,6 +5,7 @@
  */
 import type { AuditResult, CellValue, DecisionAction, Finding, FindingDecision, Generation } from './model.ts';
 import type { CellAddress } from './template/index.ts';
+import type { YearRollup } from './rollup.ts';
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
 
@@ -223,6 +224,9 @@ export interface AuditorApi {
 
   getSettings(): Promise<OfficeSettings>;
   saveSettings(input: OfficeSettings): Promise<OfficeSettings>;
+
+  /** 汇总统计: the year's three tables summed over the departments (corrections applied), with who is left out and why. */
+  rollup(input: { year: number }): Promise<YearRollup>;
 }
 
 export type ApiMethod = keyof AuditorApi;
@@ -256,6 +260,7 @@ export const API_METHODS = [
   'exportStatus',
   'getSettings',
   'saveSettings',
+  'rollup',
 ] as const satisfies readonly ApiMethod[];
 
 export type { Finding };

@@ -11,6 +11,9 @@ import { requestsRowTotal } from '../checks/requests-row-total.ts';
 import { reviewTotals } from '../checks/review-totals.ts';
 import { runCheck, EMPTY_CONTEXT } from '../checks/index.ts';
 import type { Rollup, RollupMember } from './rollup.ts';
+import type { RegionDifference } from '../../shared/rollup.ts';
+
+export type { RegionDifference } from '../../shared/rollup.ts';
 
 const GOVERNMENT_SUFFIX = '人民政府';
 
@@ -60,14 +63,6 @@ function rollupAsReport(rollup: Rollup, name: string): Report {
 export function rollupArithmetic(rollup: Rollup, name = '全区域'): Finding[] {
   const report = rollupAsReport(rollup, name);
   return [requestsRowTotal, requestsResultTotal, requestsBalance, reviewTotals].flatMap((check) => runCheck(check, report, EMPTY_CONTEXT));
-}
-
-export interface RegionDifference {
-  address: CellAddress;
-  /** The cell named by its row and column labels. */
-  label: string;
-  reported: number | null;
-  rollup: number;
 }
 
 /** Cells where the region's own report differs from the roll-up of the others (a missing cell counts as differing). */

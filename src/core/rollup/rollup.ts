@@ -5,6 +5,9 @@
  */
 import type { CellValue, Report, ReportTables } from '../../shared/model.ts';
 import { ACTIVE_2021, REQUESTS_SIZE, REVIEW_SIZE } from '../../shared/template/index.ts';
+import type { CellContribution, Rollup, RollupExclusion, RollupTables } from '../../shared/rollup.ts';
+
+export type { CellContribution, Rollup, RollupExclusion, RollupTables } from '../../shared/rollup.ts';
 
 export interface RollupMember {
   /** The department as the office names it. */
@@ -14,33 +17,6 @@ export interface RollupMember {
   reportId?: number;
 }
 
-export interface RollupExclusion {
-  name: string;
-  reason: string;
-}
-
-/** One department's share of a cell (departments with 0 are not listed). */
-export interface CellContribution {
-  department: string;
-  value: number;
-}
-
-export interface RollupTables {
-  active: number[];
-  requests: number[][];
-  review: number[];
-}
-
-export interface Rollup {
-  year: number;
-  /** Departments considered (included + excluded). */
-  departments: number;
-  included: string[];
-  excluded: RollupExclusion[];
-  tables: RollupTables;
-  /** Per cell, the departments whose values make up the total, same shapes as `tables`. */
-  drillDown: { active: CellContribution[][]; requests: CellContribution[][][]; review: CellContribution[][] };
-}
 
 /** Why a report's tables cannot be added to the region's, or null when they can. */
 export function exclusionReason(report: Report | null): string | null {

@@ -7,24 +7,10 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { activeCellTitle, REQUEST_COLUMNS, requestRowTitle, reviewCellTitle } from '../../shared/template/index.ts';
-import type { Finding } from '../../shared/model.ts';
+import type { YearRollup } from '../../shared/rollup.ts';
 import { effectiveReport } from '../auditing.ts';
-import { compareWithRollup, regionMember, rollUp, rollupArithmetic, type RegionDifference, type Rollup, type RollupMember } from '../engine.ts';
+import { compareWithRollup, regionMember, rollUp, rollupArithmetic, type Rollup, type RollupMember } from '../engine.ts';
 import type { Store } from '../store/store.ts';
-
-export interface RegionComparison {
-  department: string;
-  reportId: number | null;
-  differences: RegionDifference[];
-}
-
-export interface YearRollup {
-  rollup: Rollup;
-  /** The sum checks run on the roll-up itself. */
-  arithmetic: Finding[];
-  /** The region government's own report against the roll-up of the others, when it was imported. */
-  region: RegionComparison | null;
-}
 
 /** The JSON handed on (rollup.json): the shape named by the office's export format. */
 export interface RollupJson {
@@ -58,7 +44,8 @@ export async function loadYearRollup(store: Store, year: number): Promise<YearRo
   const comparison = region?.report
     ? { department: region.department, reportId: region.reportId ?? null, differences: compareWithRollup(region.report, rollup) }
     : null;
-  return { rollup, arithmetic: rollupArithmetic(rollup), region: comparison };
+  const arithmetic = rollupArithmetic(rollup).map((f) => ({ check: f.check, status: f.status, message: f.message }));
+  return { rollup, arithmetic, region: comparison };
 }
 
 export function rollupJson(r: Rollup): RollupJson {

@@ -84,6 +84,7 @@ export const INPUT_RULES: Record<ApiMethod, Rule> = {
   renderDocument: shape({ kind: oneOf('sheet', 'notice', 'summary') }, { reportId: int, year: int, fixBy: str }),
   exportYear: shape({ year: int }, { folder: str }),
   exportStatus: shape({ jobId: str }),
+  rollup: shape({ year: int }),
   getSettings: none,
   saveSettings: shape({ office: str }),
 };
