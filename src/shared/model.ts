@@ -22,6 +22,14 @@ export interface ReportTables {
   review: CellValue[] | null;
 }
 
+/** How a value read by OCR from a scanned page was read. */
+export interface OcrReading {
+  /** 0…1: the recogniser's certainty for its least certain character. */
+  confidence: number;
+  /** The picture of the cell or line it was read from (PNG data URL, a few hundred bytes). */
+  image?: string;
+}
+
 /** Where a table cell's value came from: the raw text and its place in the file. */
 export interface CellSource {
   raw: string;
@@ -32,6 +40,8 @@ export interface CellSource {
    * written together ("200000121" = 20|0|0|0|0|1|21) by the table's arithmetic (see Report.runCuts).
    */
   provenance?: 'run-split';
+  /** Present when the value was read by OCR from a scanned page. */
+  ocr?: OcrReading;
 }
 
 /** A table cell addressed like Evidence: table 三 by row and column; 表二/表四 by value index in `row`. */

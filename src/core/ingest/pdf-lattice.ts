@@ -121,10 +121,41 @@ function covers(rules: readonly Rule[] | undefined, a: number, b: number): boole
   return false;
 }
 
-export function findLatticeTables(pieces: readonly TextPiece[], hRaw: readonly Rule[], vRaw: readonly Rule[]): LatticeResult {
+/** A cell of a ruled table (merged cells as one), for reading a scanned table cell by cell. */
+export interface LatticeCell {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/** The cells of each ruled table the rules draw, top-left to bottom-right (merged cells once). */
+export function findLatticeCells(hRaw: readonly Rule[], vRaw: readonly Rule[]): { box: LatticeCell; cells: LatticeCell[] }[] {
+  return buildGrids(hRaw, vRaw).map((grid) => {
+    const regions = new Map<number, LatticeCell>();
+    for (let i = 0; i < grid.nr; i++) {
+      for (let j = 0; j < grid.nc; j++) {
+        const root = grid.cells.find(i * grid.nc + j);
+        const box = { left: grid.xs[j]!, top: grid.ys[i]!, right: grid.xs[j + 1]!, bottom: grid.ys[i + 1]! };
+        const seen = regions.get(root);
+        if (!seen) regions.set(root, box);
+        else {
+          seen.left = Math.min(seen.left, box.left);
+          seen.top = Math.min(seen.top, box.top);
+          seen.right = Math.max(seen.right, box.right);
+          seen.bottom = Math.max(seen.bottom, box.bottom);
+        }
+      }
+    }
+    const box = { left: grid.xs[0]!, top: grid.ys[0]!, right: grid.xs[grid.nc]!, bottom: grid.ys[grid.nr]! };
+    return { box, cells: [...regions.values()] };
+  });
+}
+
+function buildGrids(hRaw: readonly Rule[], vRaw: readonly Rule[]): Grid[] {
   const h = mergeRules(hRaw);
   const v = mergeRules(vRaw);
-  if (h.length < 2 || v.length < 2) return { tables: [], rest: [...pieces] };
+  if (h.length < 2 || v.length < 2) return [];
 
   // Connected groups of touching rules are candidate tables. H×V per page is small (≤ a few hundred each).
   const uf = new UnionFind(h.length + v.length);
@@ -146,10 +177,15 @@ export function findLatticeTables(pieces: readonly TextPiece[], hRaw: readonly R
     else g.v.push(v[a - h.length]!);
   }
 
-  const grids = [...groups.values()]
+  return [...groups.values()]
     .filter((g) => g.h.length >= 2 && g.v.length >= 2)
     .map(buildGrid)
     .filter((g): g is Grid => g !== null);
+}
+
+export function findLatticeTables(pieces: readonly TextPiece[], hRaw: readonly Rule[], vRaw: readonly Rule[]): LatticeResult {
+  const grids = buildGrids(hRaw, vRaw);
+  if (grids.length === 0) return { tables: [], rest: [...pieces] };
 
   const rest: TextPiece[] = [];
   const cellPieces = grids.map((g) => new Map<number, TextPiece[]>());

@@ -4,6 +4,7 @@
  */
 import { mapRadicals } from '../text/radicals.ts';
 import type { PdfPageProxy } from './pdf-load.ts';
+import type { OcrReading } from '../../shared/model.ts';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
@@ -15,6 +16,8 @@ export interface TextPiece {
   bottom: number;
   /** Font size in page units (the height of one line of this text). */
   size: number;
+  /** Set when the text was read by OCR from the page image. */
+  ocr?: OcrReading;
 }
 
 /** A horizontal rule at `at` from `from` to `to` (x), or a vertical one at x=`at` from `from` to `to` (y). */

@@ -1,0 +1,107 @@
+/**
+ * Table rulings in a page image: long straight runs of ink, horizontal and vertical, as the segments
+ * pdf-lattice.ts builds the grid from (the same code that reads vector-drawn tables).
+ */
+
+export interface PixelRule {
+  /** y of a horizontal rule, x of a vertical one (pixels, centre of its thickness). */
+  at: number;
+  from: number;
+  to: number;
+  /** Pixels across. */
+  thickness: number;
+}
+
+export interface InkMask {
+  width: number;
+  height: number;
+  /** 1 = ink. */
+  ink: Uint8Array;
+}
+
+/**
+ * Runs of ink at least `minLength` long along each row (or column), allowing gaps of `maxGap` (noise, a
+ * faint print), then runs on neighbouring rows that overlap joined into one rule of some thickness.
+ */
+function findRuns(mask: InkMask, horizontal: boolean, minLength: number, maxGap: number): PixelRule[] {
+  const lines = horizontal ? mask.height : mask.width;
+  const length = horizontal ? mask.width : mask.height;
+  const at = (line: number, k: number): number =>
+    horizontal ? mask.ink[line * mask.width + k]! : mask.ink[k * mask.width + line]!;
+  const rules: PixelRule[] = [];
+  // Open rules from the previous line(s): extended while the next line has an overlapping run.
+  let open: { first: number; last: number; from: number; to: number }[] = [];
+  const close = (r: { first: number; last: number; from: number; to: number }): void => {
+    rules.push({ at: (r.first + r.last) / 2, from: r.from, to: r.to, thickness: r.last - r.first + 1 });
+  };
+  for (let line = 0; line < lines; line++) {
+    const runs: [number, number][] = [];
+    let start = -1;
+    let lastInk = -1;
+    for (let k = 0; k <= length; k++) {
+      const ink = k < length && at(line, k) === 1;
+      if (ink) {
+        if (start < 0) start = k;
+        lastInk = k;
+      } else if (start >= 0 && k - lastInk > maxGap) {
+        if (lastInk - start + 1 >= minLength) runs.push([start, lastInk + 1]);
+        start = -1;
+      }
+    }
+    const next: typeof open = [];
+    for (const [from, to] of runs) {
+      const joined = open.find((r) => r.last === line - 1 && Math.min(r.to, to) - Math.max(r.from, from) > (to - from) / 2);
+      if (joined) {
+        joined.last = line;
+        joined.from = Math.min(joined.from, from);
+        joined.to = Math.max(joined.to, to);
+        if (!next.includes(joined)) next.push(joined);
+      } else next.push({ first: line, last: line, from, to });
+    }
+    for (const r of open) if (!next.includes(r)) close(r);
+    open = next;
+  }
+  for (const r of open) close(r);
+  // A rule is thin; a thick band of ink is a picture, a seal or a black bar.
+  return rules;
+}
+
+export interface PageRules {
+  horizontal: PixelRule[];
+  vertical: PixelRule[];
+}
+
+/**
+ * Horizontal rules are runs longer than any character stroke (a quarter inch); vertical ones may be as
+ * short as one table row, so short vertical runs count only where both ends meet a horizontal rule
+ * (a character's vertical strokes do not).
+ */
+export function findRules(mask: InkMask, dpi: number): PageRules {
+  const gap = Math.max(1, Math.round(dpi / 75));
+  const horizontal = findRuns(mask, true, Math.round(dpi * 0.25), gap).filter((r) => r.to - r.from >= dpi * 0.25);
+  const verticalAll = findRuns(mask, false, Math.round(dpi * 0.1), gap);
+  const reach = dpi / 25;
+  const meets = (y: number, x: number): boolean =>
+    horizontal.some((h) => Math.abs(h.at - y) <= reach && x >= h.from - reach && x <= h.to + reach);
+  const vertical = verticalAll.filter((v) => v.to - v.from >= dpi * 0.6 || (meets(v.from, v.at) && meets(v.to, v.at)));
+  return { horizontal, vertical };
+}
+
+/** The image with its rules painted over in paper white, so cell pictures hold only their text. */
+export function eraseRules(image: { width: number; height: number; data: Uint8Array }, rules: PageRules, paper = 255): Uint8Array {
+  const out = new Uint8Array(image.data);
+  const paint = (x0: number, x1: number, y0: number, y1: number): void => {
+    for (let y = Math.max(0, y0); y < Math.min(image.height, y1); y++) {
+      out.fill(paper, y * image.width + Math.max(0, x0), y * image.width + Math.min(image.width, x1));
+    }
+  };
+  for (const r of rules.horizontal) {
+    const half = Math.ceil(r.thickness / 2) + 1;
+    paint(r.from, r.to, Math.floor(r.at - half), Math.ceil(r.at + half) + 1);
+  }
+  for (const r of rules.vertical) {
+    const half = Math.ceil(r.thickness / 2) + 1;
+    paint(Math.floor(r.at - half), Math.ceil(r.at + half) + 1, r.from, r.to);
+  }
+  return out;
+}
