@@ -5,7 +5,7 @@
  * CLI run without a database.
  */
 import { IngestError } from './document.ts';
-import { ingest } from './ingest/index.ts';
+import { ingest, type IngestOptions } from './ingest/index.ts';
 import { detectFormat } from './ingest/detect.ts';
 import { parseDocument } from './parse/index.ts';
 import { rerunComparisons, rerunPeerComparisons, runChecks } from './checks/index.ts';
@@ -60,11 +60,11 @@ export function unfilledTemplate(report: Report): number | null {
 }
 
 /** Read one file into a Report. Never throws: an unreadable file becomes an error with a Chinese reason. */
-export async function readReport(file: string, bytes: Uint8Array): Promise<ReadResult> {
+export async function readReport(file: string, bytes: Uint8Array, options: IngestOptions = {}): Promise<ReadResult> {
   const detected = detectFormat(file, bytes);
   const format = detected.kind === 'supported' ? detected.format : null;
   try {
-    const doc = await ingest(file, bytes);
+    const doc = await ingest(file, bytes, options);
     const report = parseDocument(doc, file);
     if (!looksLikeAnnualReport(report)) {
       return { file, format, report: null, error: '不是政府信息公开工作年度报告（未找到年报的章节和统计表），请人工核对', errorCode: 'not-a-report' };

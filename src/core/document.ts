@@ -2,7 +2,7 @@
  * The output of ingest: what a file says, in reading order, with where each piece was.
  * Every format (.txt, .docx, .pdf, .html, .doc) produces this one shape; parse never looks at bytes.
  */
-import type { SourceFormat } from '../shared/model.ts';
+import type { OcrReading, ReportOcr, SourceFormat } from '../shared/model.ts';
 import { CodedError } from '../shared/coded-error.ts';
 
 /** Where a piece of text was in the original file; carried through to evidence. */
@@ -26,6 +26,8 @@ export interface TableCellBlock {
   /** Cell text as found, '' for an empty cell. */
   text: string;
   pos: Position;
+  /** Set when the cell was read by OCR from a scanned page. */
+  ocr?: OcrReading;
 }
 
 export interface TableRowBlock {
@@ -60,6 +62,8 @@ export interface Document {
   metaTitle?: string;
   /** Non-fatal problems met while reading (shown to the reviewer, never thrown). */
   warnings: string[];
+  /** Set when scanned pages were read by OCR. */
+  ocr?: DocumentOcr;
 }
 
 /** A reason a file could not be read at all; the batch goes on. */
@@ -76,3 +80,6 @@ export type IngestErrorCode =
   | 'timeout'
   | 'not-a-report'
   | 'wrong-format';
+
+/** What OCR read of a file's scanned pages (the report carries it on). */
+export type DocumentOcr = ReportOcr;

@@ -12,6 +12,7 @@ import { checkOptionsFromRubric, defaultRubricJson as coreDefaultRubricJson, par
 import { anchorDecisions, applyCorrections, reanchorDecisions } from '../core/review.ts';
 import { loadAllReaders } from '../core/ingest/index.ts';
 import type { Finding, FindingDecision, Report, ScoreResult, SourceFormat } from '../shared/model.ts';
+import type { OcrOptions } from '../core/ingest/pdf-scan.ts';
 
 export type { Rubric };
 
@@ -25,8 +26,8 @@ export interface ReadFileResult {
 }
 
 /** ingest + parse; never throws. Runs inside the worker threads. */
-export async function readReportFile(file: string, bytes: Uint8Array): Promise<ReadFileResult> {
-  const r = await readReport(file, bytes);
+export async function readReportFile(file: string, bytes: Uint8Array, ocr?: OcrOptions): Promise<ReadFileResult> {
+  const r = await readReport(file, bytes, ocr ? { ocr } : {});
   return { report: r.report, format: r.format, error: r.error, errorCode: r.errorCode };
 }
 

@@ -30,6 +30,16 @@ export interface OcrReading {
   image?: string;
 }
 
+/** What OCR read of a report's scanned pages. */
+export interface ReportOcr {
+  /** Pages read by OCR (1-based). */
+  pages: number[];
+  /** Seconds the OCR took. */
+  seconds: number;
+  /** Lines of text outside tables read with low confidence, with their pictures. */
+  doubtfulLines: { page: number; text: string; confidence: number; image?: string }[];
+}
+
 /** Where a table cell's value came from: the raw text and its place in the file. */
 export interface CellSource {
   raw: string;
@@ -149,6 +159,8 @@ export interface Report {
   pages?: number;
   /** Traditional script was converted for matching. */
   traditional: boolean;
+  /** Set when scanned pages were read by OCR (table values read so carry `ocr` in tableSources). */
+  ocr?: ReportOcr;
   warnings: string[];
 }
 

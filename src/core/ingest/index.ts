@@ -6,8 +6,14 @@
 import { IngestError, type Document } from '../document.ts';
 import { detectFormat } from './detect.ts';
 import { ingestText } from './text.ts';
+import type { OcrOptions } from './pdf-scan.ts';
 
-export async function ingest(fileName: string, bytes: Uint8Array): Promise<Document> {
+export interface IngestOptions {
+  /** OCR for scanned PDF pages; without it scanned files are refused with a message. */
+  ocr?: OcrOptions;
+}
+
+export async function ingest(fileName: string, bytes: Uint8Array, options: IngestOptions = {}): Promise<Document> {
   const detected = detectFormat(fileName, bytes);
   if (detected.kind === 'unsupported') throw new IngestError(bytes.length === 0 ? 'empty' : 'unsupported', detected.reason);
   switch (detected.format) {
@@ -16,7 +22,7 @@ export async function ingest(fileName: string, bytes: Uint8Array): Promise<Docum
     case 'docx':
       return (await import('./docx.ts')).ingestDocx(bytes);
     case 'pdf':
-      return (await import('./pdf.ts')).ingestPdf(bytes);
+      return (await import('./pdf.ts')).ingestPdf(bytes, options.ocr ? { ocr: options.ocr } : {});
     case 'html':
       return (await import('./html.ts')).ingestHtml(bytes);
     case 'doc':

@@ -3,10 +3,13 @@
  * cells without a border between them are merged; text pieces are dropped into the cells they sit in.
  */
 import type { Rule, TextPiece } from './pdf-page.ts';
+import type { OcrReading } from '../../shared/model.ts';
 import { groupLines, joinLines } from './pdf-text.ts';
 
 export interface GridCell {
   text: string;
+  /** Set when the text was read by OCR: the least certain of its pieces, and its picture when one piece. */
+  ocr?: OcrReading;
   /** True for the copies of a merged cell (every grid position but its top-left one). */
   spanned: boolean;
 }
@@ -297,7 +300,12 @@ function splitAcrossColumns(p: TextPiece, grid: Grid, row: number): TextPiece[] 
 
 function toTable(grid: Grid, bucket: Map<number, TextPiece[]>): GridTable {
   const texts = new Map<number, string>();
-  for (const [region, list] of bucket) texts.set(region, joinLines(groupLines(list)));
+  const readings = new Map<number, OcrReading>();
+  for (const [region, list] of bucket) {
+    texts.set(region, joinLines(groupLines(list)));
+    const reading = combinedReading(list);
+    if (reading) readings.set(region, reading);
+  }
   const rows: GridCell[][] = [];
   const rowTops: number[] = [];
   for (let i = 0; i < grid.nr; i++) {
@@ -309,7 +317,8 @@ function toTable(grid: Grid, bucket: Map<number, TextPiece[]>): GridTable {
       const text = texts.get(region) ?? '';
       // The union-find root is the smallest index of the region: its top-left cell.
       const spanned = region !== id;
-      row.push({ text, spanned });
+      const ocr = spanned ? undefined : readings.get(region);
+      row.push(ocr ? { text, spanned, ocr } : { text, spanned });
       // Rows made only of copies of merged cells (a border that crosses part of the table) add nothing.
       if (text !== '' && !spanned) any = true;
     }
@@ -326,4 +335,13 @@ function toTable(grid: Grid, bucket: Map<number, TextPiece[]>): GridTable {
     rows,
     rowTops,
   };
+}
+
+/** The OCR reading of a cell made of `pieces`: the least certain piece's confidence; the picture of a one-piece cell. */
+function combinedReading(pieces: readonly TextPiece[]): OcrReading | undefined {
+  const read = pieces.filter((p) => p.ocr);
+  if (read.length === 0) return undefined;
+  const confidence = Math.min(...read.map((p) => p.ocr!.confidence));
+  const image = read.length === 1 ? read[0]!.ocr!.image : undefined;
+  return image ? { confidence, image } : { confidence };
 }

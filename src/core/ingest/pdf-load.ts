@@ -126,8 +126,11 @@ export interface OpenedPdf {
   destroy: () => Promise<void>;
 }
 
-/** Opens `bytes` (copied: pdf.js takes its input over, the caller keeps its own) or throws IngestError encrypted / damaged. */
-export async function openPdf(bytes: Uint8Array): Promise<OpenedPdf> {
+/**
+ * Opens `bytes` (copied: pdf.js takes its input over, the caller keeps its own) or throws IngestError encrypted / damaged.
+ * `withImages` decodes pictures, for drawing scanned pages to read them by OCR.
+ */
+export async function openPdf(bytes: Uint8Array, withImages = false): Promise<OpenedPdf> {
   const pdfjs = await loadPdfJs();
   const worker = await inProcessWorker(pdfjs);
   const urls = pdfAssetUrls();
@@ -141,7 +144,7 @@ export async function openPdf(bytes: Uint8Array): Promise<OpenedPdf> {
     isEvalSupported: false,
     // Pictures (seals, logos, scanned signatures) are never read; without a limit pdf.js decodes every one
     // on a page whose operators we read for table borders.
-    maxImageSize: 1,
+    maxImageSize: withImages ? -1 : 1,
     disableFontFace: false,
     // Only the four members above are ever used (pdf.js's FontLoader when it does not render).
     ownerDocument: fontSinkDocument() as unknown as PdfParams['ownerDocument'],

@@ -4,7 +4,9 @@
  */
 import { IngestError, type Block, type Document, type TableBlock, type TableRowBlock } from '../document.ts';
 import { openPdf, toIngestError } from './pdf-load.ts';
-import { readPage, type TextPiece } from './pdf-page.ts';
+import { readPage, type PageContent, type TextPiece } from './pdf-page.ts';
+import { isDoubtful } from './scan/read-page.ts';
+import { readScannedPages, SCANNED_PAGE_MAX_CHARS, type OcrOptions } from './pdf-scan.ts';
 import { findLatticeTables, type GridTable } from './pdf-lattice.ts';
 import { findStreamTables } from './pdf-stream.ts';
 import { groupLines, type TextLine } from './pdf-text.ts';
@@ -31,6 +33,8 @@ interface PageFlow {
 export interface PdfReadOptions {
   /** Ignore drawn borders and read every table from text positions (tests of the fallback). */
   ignoreRules?: boolean;
+  /** Read scanned pages (no text layer) by OCR; without it a scanned file is refused as before. */
+  ocr?: OcrOptions;
 }
 
 export async function ingestPdf(bytes: Uint8Array, options: PdfReadOptions = {}): Promise<Document> {
@@ -38,25 +42,43 @@ export async function ingestPdf(bytes: Uint8Array, options: PdfReadOptions = {})
   const opened = await openPdf(bytes);
   const { pdfjs, doc } = opened;
   const warnings: string[] = [];
+  let ocr: Document['ocr'];
   try {
     const metaTitle = await readTitle(doc);
-    const flows: PageFlow[] = [];
-    let pieceCount = 0;
+    const contents = new Map<number, PageContent>();
     for (let n = 1; n <= doc.numPages; n++) {
-      let content;
       try {
         const page = await doc.getPage(n);
-        content = await readPage(pdfjs, page, mayHoldTable);
+        contents.set(n, await readPage(pdfjs, page, mayHoldTable));
         page.cleanup();
       } catch (err) {
         warnings.push(`第 ${n} 页无法读取：${err instanceof Error ? err.message : String(err)}`);
-        continue;
       }
+    }
+    if (contents.size === 0) throw new IngestError('damaged', 'PDF 文件已损坏，无法读取任何页面');
+    const scanned = [...contents].filter(([, c]) => textLength(c) < SCANNED_PAGE_MAX_CHARS).map(([n]) => n);
+    if (scanned.length > 0 && options.ocr) {
+      const read = await readScannedPages(bytes, scanned, options.ocr);
+      for (const [n, content] of read.pages) contents.set(n, content);
+      warnings.push(...read.warnings);
+      ocr = { pages: [...read.pages.keys()], seconds: Math.round(read.seconds * 10) / 10, doubtfulLines: [] };
+    }
+
+    const flows: PageFlow[] = [];
+    let pieceCount = 0;
+    for (const [n, content] of contents) {
       pieceCount += content.pieces.length;
       const lattice = options.ignoreRules
         ? { tables: [], rest: content.pieces }
         : findLatticeTables(content.pieces, content.hRules, content.vRules);
       const stream = findStreamTables(lattice.rest);
+      if (ocr) {
+        for (const piece of stream.rest) {
+          if (piece.ocr && isDoubtful(piece.text, piece.ocr.confidence)) {
+            ocr.doubtfulLines.push({ page: n, text: piece.text, confidence: piece.ocr.confidence, ...(piece.ocr.image ? { image: piece.ocr.image } : {}) });
+          }
+        }
+      }
       const lines = groupLines(stream.rest).filter((l) => l.text !== '' && !isPageNumberLine(l, content.height));
       const items: PageFlowItem[] = [
         ...lines.map((line) => ({ top: line.top, line })),
@@ -64,17 +86,25 @@ export async function ingestPdf(bytes: Uint8Array, options: PdfReadOptions = {})
       ].sort((a, b) => a.top - b.top);
       flows.push({ page: n, items });
     }
-    if (flows.length === 0) throw new IngestError('damaged', 'PDF 文件已损坏，无法读取任何页面');
-    if (pieceCount === 0) throw new IngestError('scanned', '扫描件，无可识别文字，请人工审核');
+    if (pieceCount === 0) {
+      const budgetNote = warnings.find((w) => w.includes('OGI_OCR_BUDGET_S'));
+      throw new IngestError('scanned', budgetNote ? `扫描件，${budgetNote}` : '扫描件，无可识别文字，请人工审核');
+    }
 
     const allLines = flows.flatMap((f) => f.items.flatMap((i) => (i.line ? [i.line] : [])));
     const blocks = assembleBlocks(flows, measureLayout(allLines));
-    return { format: 'pdf', blocks, pages: doc.numPages, ...(metaTitle ? { metaTitle } : {}), warnings };
+    return { format: 'pdf', blocks, pages: doc.numPages, ...(metaTitle ? { metaTitle } : {}), ...(ocr ? { ocr } : {}), warnings };
   } catch (err) {
     throw toIngestError(err);
   } finally {
     await opened.destroy();
   }
+}
+
+function textLength(content: PageContent): number {
+  let n = 0;
+  for (const p of content.pieces) n += p.text.replace(/\s+/g, '').length;
+  return n;
 }
 
 async function readTitle(doc: Awaited<ReturnType<typeof openPdf>>['doc']): Promise<string | undefined> {
@@ -134,7 +164,12 @@ function assembleBlocks(flows: readonly PageFlow[], layout: PageLayout): Block[]
 
 function toRows(table: GridTable, page: number): TableRowBlock[] {
   return table.rows.map((row) => ({
-    cells: row.map((c) => (c.spanned ? { text: c.text, pos: { page }, spanned: true } : { text: c.text, pos: { page } })),
+    cells: row.map((c) => ({
+      text: c.text,
+      pos: { page },
+      ...(c.spanned ? { spanned: true } : {}),
+      ...(c.ocr ? { ocr: c.ocr } : {}),
+    })),
     pos: { page },
   }));
 }

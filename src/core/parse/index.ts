@@ -127,6 +127,7 @@ export function parseDocument(doc: Document, fileName: string): Report {
     paragraphs,
     statedPeriod,
     ...(doc.pages !== undefined ? { pages: doc.pages } : {}),
+    ...(doc.ocr ? { ocr: doc.ocr } : {}),
     traditional,
     warnings: [...doc.warnings, ...extracted.warnings],
   };

@@ -13,8 +13,15 @@ import { eraseRules, findRules, type InkMask } from './rules.ts';
 import { despeckle, findTextLines, type InkBox } from './text-lines.ts';
 import type { TextRecognizer } from './recognizer.ts';
 
-/** Values read with less certainty than this are shown to the reviewer to confirm. */
-export const LOW_CONFIDENCE = 0.8;
+/** Numbers read with less certainty than this are shown to the reviewer to confirm… */
+export const LOW_CONFIDENCE_NUMBER = 0.9;
+/** …and lines of text (a text line's least certain character is often punctuation, so lower). */
+export const LOW_CONFIDENCE_TEXT = 0.5;
+
+/** Is this OCR'd text doubtful enough for the reviewer to look at the picture? */
+export function isDoubtful(text: string, confidence: number): boolean {
+  return confidence < (/^[\d\s,.]+$/.test(text) ? LOW_CONFIDENCE_NUMBER : LOW_CONFIDENCE_TEXT);
+}
 
 export interface ScannedPage extends PageContent {
   /** Degrees the page was turned by to straighten it. */
@@ -28,21 +35,35 @@ interface Pending {
 
 /**
  * `image` is the rendered page, `scale` its pixels per PDF point (so results come back in page units like
- * a text layer's).
+ * a text layer's), `dpi` its pixels per inch of paper (sizes of strokes, rules and text are judged by it).
  */
-export async function readScannedPage(page: GrayImage, scale: number, recognizer: TextRecognizer): Promise<ScannedPage> {
-  const dpi = scale * 72;
+export async function readScannedPage(page: GrayImage, scale: number, dpi: number, recognizer: TextRecognizer): Promise<ScannedPage> {
   const firstThreshold = Math.min(200, otsuThreshold(page));
   const straight = deskew(page, firstThreshold);
   const image = straight.image;
   const withRules = despeckle({ width: image.width, height: image.height, ink: binarizeAdaptive(image, Math.round(dpi / 10), 20) });
   const rules = findRules(withRules, dpi);
-  // Text is looked for with the rules gone, so a border's remains never pass for a "1" or an "I".
-  const mask: InkMask = { width: image.width, height: image.height, ink: eraseRules({ width: image.width, height: image.height, data: withRules.ink }, rules, 0) };
   const toRule = (r: { at: number; from: number; to: number }): Rule => ({ at: r.at / scale, from: r.from / scale, to: r.to / scale });
   const hRules = rules.horizontal.map(toRule);
   const vRules = rules.vertical.map(toRule);
   const tables = findLatticeCells(hRules, vRules);
+  const margin = Math.round(dpi / 30);
+  const tableBoxes = tables.map((t) => ({
+    left: t.box.left * scale - margin,
+    top: t.box.top * scale - margin,
+    right: t.box.right * scale + margin,
+    bottom: t.box.bottom * scale + margin,
+  }));
+  const inTable = (r: { at: number; from: number; to: number }, horizontal: boolean): boolean =>
+    tableBoxes.some((b) =>
+      horizontal
+        ? r.at >= b.top && r.at <= b.bottom && r.from >= b.left && r.to <= b.right
+        : r.at >= b.left && r.at <= b.right && r.from >= b.top && r.to <= b.bottom,
+    );
+  const tableRules = { horizontal: rules.horizontal.filter((r) => inTable(r, true)), vertical: rules.vertical.filter((r) => inTable(r, false)) };
+  // Text is looked for with the table rules gone, so a border's remains never pass for a "1" or an "I";
+  // rules elsewhere stay (a long stroke outside a table may belong to a large character).
+  const mask: InkMask = { width: image.width, height: image.height, ink: eraseRules({ width: image.width, height: image.height, data: withRules.ink }, tableRules, 0) };
 
   const pending: Pending[] = [];
   const minHeight = Math.max(3, Math.round(dpi * 0.04));
@@ -55,20 +76,13 @@ export async function readScannedPage(page: GrayImage, scale: number, recognizer
       for (const box of findTextLines(mask, area, { splitGap: Infinity, minInk, minHeight }, allowed)) pending.push({ box, inCell: true });
     }
   }
-  const margin = Math.round(dpi / 30);
-  const tableBoxes = tables.map((t) => ({
-    left: t.box.left * scale - margin,
-    top: t.box.top * scale - margin,
-    right: t.box.right * scale + margin,
-    bottom: t.box.bottom * scale + margin,
-  }));
   const outsideTables = (x: number, y: number): boolean => !tableBoxes.some((b) => x >= b.left && x <= b.right && y >= b.top && y <= b.bottom);
   const whole: InkBox = { left: 0, top: 0, right: image.width, bottom: image.height, ink: 0 };
   for (const box of findTextLines(mask, whole, { splitGap: 2.5, minInk, minHeight }, tableBoxes.length > 0 ? outsideTables : undefined)) {
     pending.push({ box, inCell: false });
   }
 
-  const clean: GrayImage = { width: image.width, height: image.height, data: eraseRules(image, rules) };
+  const clean: GrayImage = { width: image.width, height: image.height, data: eraseRules(image, tableRules) };
   const crops = pending.map((p) => padded(clean, p.box));
   const read = await recognizer.recognise(crops);
   const pieces: TextPiece[] = [];
@@ -78,7 +92,7 @@ export async function readScannedPage(page: GrayImage, scale: number, recognizer
     const height = (p.box.bottom - p.box.top) / scale;
     const ocr: OcrReading = { confidence: Math.round(result.confidence * 1000) / 1000 };
     // Every cell keeps its picture (small, and evidence for any check on it); lines only when doubtful.
-    if (p.inCell || result.confidence < LOW_CONFIDENCE) ocr.image = toPngDataUrl(crops[k]!);
+    if (p.inCell || isDoubtful(result.text, result.confidence)) ocr.image = toPngDataUrl(crops[k]!);
     pieces.push({
       text: result.text,
       x0: p.box.left / scale,

@@ -66,20 +66,43 @@ function findRuns(mask: InkMask, horizontal: boolean, minLength: number, maxGap:
   return rules;
 }
 
+/**
+ * Pieces of one rule broken by a faint stretch of the scan (a gap of up to `bridge` pixels, the pieces
+ * on the same line within their thickness) become one rule again: a broken border would merge cells.
+ */
+function joinCollinear(rules: PixelRule[], bridge: number): PixelRule[] {
+  const sorted = [...rules].sort((a, b) => a.from - b.from);
+  const out: PixelRule[] = [];
+  for (const r of sorted) {
+    const near = out.find((o) => Math.abs(o.at - r.at) <= Math.max(2, (o.thickness + r.thickness) / 2) && r.from <= o.to + bridge && r.to >= o.from - bridge);
+    if (near) {
+      const length = near.to - near.from;
+      const added = r.to - r.from;
+      near.at = (near.at * length + r.at * added) / Math.max(1, length + added);
+      near.from = Math.min(near.from, r.from);
+      near.to = Math.max(near.to, r.to);
+      near.thickness = Math.max(near.thickness, r.thickness);
+    } else out.push({ ...r });
+  }
+  return out;
+}
+
 export interface PageRules {
   horizontal: PixelRule[];
   vertical: PixelRule[];
 }
 
 /**
- * Horizontal rules are runs longer than any character stroke (a quarter inch); vertical ones may be as
+ * Horizontal rules are runs longer than any character stroke (0.4 inch); vertical ones may be as
  * short as one table row, so short vertical runs count only where both ends meet a horizontal rule
  * (a character's vertical strokes do not).
  */
 export function findRules(mask: InkMask, dpi: number): PageRules {
   const gap = Math.max(1, Math.round(dpi / 75));
-  const horizontal = findRuns(mask, true, Math.round(dpi * 0.25), gap).filter((r) => r.to - r.from >= dpi * 0.25);
-  const verticalAll = findRuns(mask, false, Math.round(dpi * 0.1), gap);
+  const bridge = Math.round(dpi / 20);
+  // Longer than a large bold character's stroke (a 26 pt title character is 0.36 inch wide).
+  const horizontal = joinCollinear(findRuns(mask, true, Math.round(dpi * 0.25), gap), bridge).filter((r) => r.to - r.from >= dpi * 0.4);
+  const verticalAll = joinCollinear(findRuns(mask, false, Math.round(dpi * 0.1), gap), bridge);
   const reach = dpi / 25;
   const meets = (y: number, x: number): boolean =>
     horizontal.some((h) => Math.abs(h.at - y) <= reach && x >= h.from - reach && x <= h.to + reach);

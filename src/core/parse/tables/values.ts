@@ -49,7 +49,12 @@ export function pickValues(cells: (TableCellBlock & { spanned?: boolean })[], co
       continue;
     }
     values.push(cellValue(cell.text));
-    sources.push({ raw: cell.text, ...(cell.pos.page !== undefined ? { page: cell.pos.page } : {}), ...(cell.pos.offset !== undefined ? { offset: cell.pos.offset } : {}) });
+    sources.push({
+      raw: cell.text,
+      ...(cell.pos.page !== undefined ? { page: cell.pos.page } : {}),
+      ...(cell.pos.offset !== undefined ? { offset: cell.pos.offset } : {}),
+      ...(cell.ocr ? { ocr: cell.ocr } : {}),
+    });
   }
   return { values, sources, short: picked.length < count };
 }
