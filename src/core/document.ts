@@ -78,6 +78,7 @@ export type IngestErrorCode =
   | 'too-large'
   | 'zip-bomb'
   | 'timeout'
+  | 'cancelled'
   | 'not-a-report'
   | 'wrong-format';
 

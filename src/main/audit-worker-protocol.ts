@@ -54,7 +54,18 @@ export interface WorkerReady {
   ready: true;
 }
 
-export type WorkerMessage = WorkerOutcome | WorkerReady;
+/** Sent while a scanned file is read by OCR, before each page (1-based among its scanned pages). */
+export interface ReadProgress {
+  id: number;
+  ocr: { done: number; total: number; page: number };
+}
+
+/** From the pool: stop reading this file (the import was cancelled); it fails with errorCode `cancelled`. */
+export interface CancelRead {
+  cancel: number;
+}
+
+export type WorkerMessage = WorkerOutcome | WorkerReady | ReadProgress;
 
 export function isCheckTask(task: WorkerTask): task is CheckTask {
   return 'kind' in task && task.kind === 'check';

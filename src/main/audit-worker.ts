@@ -8,8 +8,9 @@
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
-import { isCheckTask, type CheckOutcome, type CheckTask, type ReadOutcome, type ReadTask, type WorkerOutcome, type WorkerReady, type WorkerSetup, type WorkerTask } from './audit-worker-protocol.ts';
+import { isCheckTask, type CancelRead, type CheckOutcome, type CheckTask, type ReadOutcome, type ReadProgress, type ReadTask, type WorkerOutcome, type WorkerReady, type WorkerSetup, type WorkerTask } from './audit-worker-protocol.ts';
 import { checkAlone, fingerprintReport, readReportFile, warmUpReaders } from './engine.ts';
+import { ocrOptions } from './ocr/ocr-options.ts';
 import { lowerThreadPriority } from './thread-priority.ts';
 
 if (!parentPort) throw new Error('audit-worker 只能作为 worker_threads 线程运行');
@@ -38,7 +39,14 @@ void (setup.preload ? warmUpReaders() : Promise.resolve())
 
 // The pool may send the next file while this one is read: files are read one after another, in order.
 let reading: Promise<void> = Promise.resolve();
-port.on('message', (task: WorkerTask) => {
+/** Files the pool asked to stop: OCR checks this before each page. */
+const cancelled = new Set<number>();
+port.on('message', (message: WorkerTask | CancelRead) => {
+  if ('cancel' in message) {
+    cancelled.add(message.cancel);
+    return;
+  }
+  const task = message;
   reading = reading
     .then(async () => {
       const outcome: WorkerOutcome = isCheckTask(task) ? check(task) : await handle(task);
@@ -70,7 +78,13 @@ function check(task: CheckTask): CheckOutcome {
 
 async function handle(task: ReadTask): Promise<ReadOutcome> {
   try {
-    const read = await readReportFile(task.file, task.bytes);
+    // The OCR engine loads only when a scanned page arrives (ocr-options.ts); each page is reported.
+    const ocr = ocrOptions({
+      onPage: (done, total, page) => port.postMessage({ id: task.id, ocr: { done, total, page } } satisfies ReadProgress),
+      cancelled: () => cancelled.has(task.id),
+    });
+    const read = await readReportFile(task.file, task.bytes, ocr);
+    cancelled.delete(task.id);
     const fingerprint = read.report ? fingerprintReport(read.report) : null;
     return { id: task.id, ...read, fingerprint };
   } catch (err) {

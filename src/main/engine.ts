@@ -15,6 +15,10 @@ import type { Finding, FindingDecision, Report, ScoreResult, SourceFormat } from
 import type { OcrOptions } from '../core/ingest/pdf-scan.ts';
 
 export type { Rubric };
+/** OCR of scanned pages: the options ingest takes, and what an OCR engine (src/main/ocr) provides. */
+export type { OcrOptions };
+export type { GrayImage } from '../core/ingest/scan/gray-image.ts';
+export type { RecognisedText, TextRecognizer } from '../core/ingest/scan/recognizer.ts';
 
 export const ENGINE_VERSION = CORE_ENGINE_VERSION;
 

@@ -20,7 +20,7 @@ import { sha256 } from './hash.ts';
 import { FileReadRefused, readFileWithin } from './read-file.ts';
 
 /** Errors that say nothing about the file (the worker died or hung): such files are retried next time. */
-const TRANSIENT_ERRORS = new Set(['crash', 'timeout', 'closed', 'internal']);
+const TRANSIENT_ERRORS = new Set(['crash', 'timeout', 'closed', 'internal', 'cancelled']);
 
 export interface ImportSource {
   /** Path on disk, or the uploaded file's name. */
@@ -40,6 +40,8 @@ export interface ImportOptions {
   maxFileBytes?: number;
   onProgress?: (progress: ImportProgress) => void;
   jobId?: string;
+  /** Aborting stops the import: no further file is read, scans being read stop at their next page. */
+  signal?: AbortSignal;
 }
 
 export interface ImportSummary extends ImportProgress {
@@ -65,6 +67,7 @@ export async function importSources(store: Store, sources: ImportSource[], optio
     finished: false,
   };
   const emit = (): void => options.onProgress?.({ ...progress, skipped: [...progress.skipped], errors: [...progress.errors] });
+  const inWorkers = new Set<number>();
   emit();
 
   const limits = readLimits({ timeoutMs: options.timeoutMs, maxFileBytes: options.maxFileBytes });
@@ -110,8 +113,24 @@ export async function importSources(store: Store, sources: ImportSource[], optio
       progress.skipped.push({ file: display, reason: `已导入过（内容相同的文件：${stored.name}）` });
       return;
     }
-    let outcome = await pool.run({ id: nextTaskId++, file: display, bytes });
+    if (options.signal?.aborted) {
+      progress.skipped.push({ file: display, reason: '导入已取消，未读取' });
+      return;
+    }
+    const taskId = nextTaskId++;
+    inWorkers.add(taskId);
+    let outcome = await pool.run({ id: taskId, file: display, bytes }, (page) => {
+      progress.current = `${display}（扫描件，文字识别第 ${page.done}/${page.total} 页）`;
+      progress.ocr = { file: display, ...page };
+      emit();
+    });
+    inWorkers.delete(taskId);
+    if (progress.ocr?.file === display) progress.ocr = null;
     readDone();
+    if (outcome.errorCode === 'cancelled') {
+      progress.skipped.push({ file: display, reason: outcome.error ?? '导入已取消' });
+      return;
+    }
     // The checks run in a worker too, under the same time limit; this thread only compares with the peers and scores.
     let checked: Finding[] | null = null;
     if (outcome.report) {
@@ -131,6 +150,12 @@ export async function importSources(store: Store, sources: ImportSource[], optio
     if (outcome.error) progress.errors.push({ file: display, reason: outcome.error });
     else progress.imported++;
   };
+
+  options.signal?.addEventListener('abort', () => {
+    progress.cancelled = true;
+    pool.cancel([...inWorkers]);
+    emit();
+  });
 
   // `reading` bounds files read but not yet parsed (memory); `unfinished` counts files not yet committed.
   let reading = 0;

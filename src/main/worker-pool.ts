@@ -9,7 +9,8 @@ import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import fs from 'node:fs';
-import { isCheckTask, type CheckOutcome, type CheckTask, type ReadOutcome, type ReadTask, type WorkerMessage, type WorkerOutcome, type WorkerSetup, type WorkerTask } from './audit-worker-protocol.ts';
+import { isCheckTask, type CancelRead, type CheckOutcome, type CheckTask, type ReadOutcome, type ReadProgress, type ReadTask, type WorkerMessage, type WorkerOutcome, type WorkerSetup, type WorkerTask } from './audit-worker-protocol.ts';
+import { ocrBudgetMs } from './ocr/ocr-options.ts';
 import { tuneJitForBatchWork } from './jit-tiering.ts';
 
 export type { CheckOutcome, CheckTask, ReadOutcome, ReadTask };
@@ -18,6 +19,8 @@ export interface WorkerPoolOptions {
   size?: number;
   /** Per-file limit in ms; the worker is killed and the file fails with errorCode `timeout`. */
   timeoutMs?: number;
+  /** Extra time for a scanned file read by OCR (default OGI_OCR_BUDGET_S). */
+  ocrBudgetMs?: number;
   /** Heap limit of each worker (MB); a worker over it is killed and the file fails with `out-of-memory`. */
   memoryMb?: number;
   /** Override the worker entry (tests). */
@@ -62,6 +65,9 @@ export function defaultPoolSize(): number {
 interface Job {
   task: WorkerTask;
   resolve: (outcome: WorkerOutcome) => void;
+  onProgress?: (progress: ReadProgress['ocr']) => void;
+  /** The file turned out to be a scan: its time limit got the OCR budget on top. */
+  extended?: boolean;
 }
 
 interface Slot {
@@ -85,6 +91,8 @@ const FILES_IN_HAND = 2;
 export class WorkerPool {
   readonly size: number;
   private readonly timeoutMs: number;
+  /** Added to a file's time limit once it turns out to be a scan read by OCR (OGI_OCR_BUDGET_S). */
+  private readonly ocrBudgetMs: number;
   private readonly memoryMb: number | undefined;
   private readonly entry: { url: URL; execArgv: string[] };
   private readonly preload: boolean;
@@ -96,6 +104,7 @@ export class WorkerPool {
   constructor(options: WorkerPoolOptions = {}) {
     this.size = options.size ?? defaultPoolSize();
     this.timeoutMs = options.timeoutMs ?? 120_000;
+    this.ocrBudgetMs = options.ocrBudgetMs ?? ocrBudgetMs();
     this.memoryMb = options.memoryMb;
     const found = workerEntry();
     this.entry = options.entry ? { url: options.entry, execArgv: options.entry.href.endsWith('.ts') ? found.execArgv : [] } : found;
@@ -125,11 +134,14 @@ export class WorkerPool {
     );
   }
 
-  /** Read one file in a worker. Never rejects: failures come back as an outcome with an error. */
-  run(task: ReadTask): Promise<ReadOutcome> {
+  /**
+   * Read one file in a worker. Never rejects: failures come back as an outcome with an error. `onProgress`
+   * hears of each scanned page before it is read by OCR.
+   */
+  run(task: ReadTask, onProgress?: (progress: ReadProgress['ocr']) => void): Promise<ReadOutcome> {
     if (this.closed) return Promise.resolve(failure(task, 'closed', '解析进程池已关闭'));
     return new Promise((resolve) => {
-      this.queue.push({ task, resolve: resolve as (outcome: WorkerOutcome) => void });
+      this.queue.push({ task, resolve: resolve as (outcome: WorkerOutcome) => void, ...(onProgress ? { onProgress } : {}) });
       this.pump();
     });
   }
@@ -146,6 +158,18 @@ export class WorkerPool {
       this.queue.unshift({ task: full, resolve: resolve as (outcome: WorkerOutcome) => void });
       this.pump();
     });
+  }
+
+  /** Stop reading these files: those still waiting fail at once, those being read stop before their next scanned page. */
+  cancel(taskIds: readonly number[]): void {
+    const ids = new Set(taskIds);
+    for (let i = this.queue.length - 1; i >= 0; i--) {
+      const job = this.queue[i]!;
+      if (isCheckTask(job.task) || !ids.has(job.task.id)) continue;
+      this.queue.splice(i, 1);
+      job.resolve(failure(job.task, 'cancelled', '导入已取消'));
+    }
+    for (const slot of this.slots) for (const job of slot.jobs) if (!isCheckTask(job.task) && ids.has(job.task.id)) slot.worker.postMessage({ cancel: job.task.id } satisfies CancelRead);
   }
 
   async close(): Promise<void> {
@@ -179,6 +203,7 @@ export class WorkerPool {
         this.startClock(slot);
         return markReady();
       }
+      if ('ocr' in message) return this.progress(slot, message);
       // A worker reads its files in the order sent, so an outcome always answers the first job.
       if (slot.jobs[0]?.task.id !== message.id) return;
       this.finish(slot, message);
@@ -194,6 +219,21 @@ export class WorkerPool {
     });
     worker.unref();
     return slot;
+  }
+
+  /** A scanned file: pass the page on, and the first time give its clock the OCR budget on top. */
+  private progress(slot: Slot, message: ReadProgress): void {
+    const job = slot.jobs.find((j) => !isCheckTask(j.task) && j.task.id === message.id);
+    if (!job) return;
+    job.onProgress?.(message.ocr);
+    if (job.extended || slot.jobs[0] !== job || !slot.timer) return;
+    job.extended = true;
+    clearTimeout(slot.timer);
+    const limit = this.timeoutMs + this.ocrBudgetMs;
+    slot.timer = setTimeout(
+      () => this.replace(slot, 'timeout', `解析超时（扫描件，超过 ${Math.round(limit / 1000)} 秒），已跳过该文件`),
+      limit,
+    );
   }
 
   private finish(slot: Slot, outcome: WorkerOutcome): void {

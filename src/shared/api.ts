@@ -83,6 +83,10 @@ export interface ImportProgress {
   total: number;
   done: number;
   current: string | null;
+  /** The scanned file being read by OCR now, and which of its scanned pages (1-based of total). */
+  ocr?: { file: string; done: number; total: number; page: number } | null;
+  /** Set once the reviewer cancelled the job (files not yet read are left for a later import). */
+  cancelled?: boolean;
   imported: number;
   skipped: { file: string; reason: string }[];
   errors: { file: string; reason: string }[];
@@ -165,6 +169,8 @@ export interface AuditorApi {
   /** Start importing uploaded files (browser mode drag-and-drop): base64 bytes. */
   importUploads(input: { files: { name: string; base64: string }[] }): Promise<{ jobId: string }>;
   importStatus(input: { jobId: string }): Promise<ImportProgress>;
+  /** Stop an import: files not yet read are left out (import them again later), a scan being read stops at its next page. */
+  cancelImport(input: { jobId: string }): Promise<ImportProgress>;
 
   listYears(): Promise<number[]>;
   listReports(input: { year?: number; latestOnly?: boolean }): Promise<ReportSummary[]>;
@@ -236,6 +242,7 @@ export const API_METHODS = [
   'importPaths',
   'importUploads',
   'importStatus',
+  'cancelImport',
   'listYears',
   'listReports',
   'overview',

@@ -176,6 +176,8 @@ export interface Evidence {
   col?: number;
   /** The value or quoted sentence. */
   text?: string;
+  /** Set when the value or text was read by OCR from a scanned page: confidence and picture. */
+  ocr?: OcrReading;
   /** For cross-report evidence: which other report (department / file / year). */
   other?: { department: string | null; file: string; year: number | null };
 }

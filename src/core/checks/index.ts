@@ -31,6 +31,7 @@ import { requestsResultTotal } from './requests-result-total.ts';
 import { requestsRowTotal } from './requests-row-total.ts';
 import { requestsValues } from './requests-values.ts';
 import { reviewTotals } from './review-totals.ts';
+import { scanOcrConfidence } from './scan-ocr-confidence.ts';
 import { sectionsPresent } from './sections-present.ts';
 import { tableActiveComplete } from './table-active-complete.ts';
 import { tableRequestsComplete } from './table-requests-complete.ts';
@@ -51,6 +52,8 @@ export const ALL_CHECKS: readonly Check[] = [
   deadline, yearConsistency,
   historyCarryover, historyNormativeStock, historyValuesCopied, historyRepeatedText, peerRepeatedText,
   textPlaceholder, textGarbled, textPersonalInfo, otherLocalItems,
+  // Beyond the catalogue of CHECKS.md: values of scanned pages read with low confidence.
+  scanOcrConfidence,
 ];
 
 export const CHECK_IDS: readonly string[] = ALL_CHECKS.map((c) => c.meta.id);

@@ -22,6 +22,8 @@ export interface OcrOptions {
   onPage?: (done: number, total: number, page: number) => void;
   /** Stops reading further pages when set (the import was cancelled). */
   cancelled?: () => boolean;
+  /** Read only these scanned pages (tests that must stay short); the others are left unread. */
+  onlyPages?: readonly number[];
 }
 
 /** A page with fewer characters than this in its text layer counts as scanned (a stamp's date, a page number). */
@@ -47,7 +49,7 @@ export async function readScannedPages(bytes: Uint8Array, pageNumbers: readonly 
   try {
     for (let k = 0; k < pageNumbers.length; k++) {
       const n = pageNumbers[k]!;
-      if (options.cancelled?.()) throw new IngestError('timeout', '导入已取消');
+      if (options.cancelled?.()) throw new IngestError('cancelled', '导入已取消，扫描件未读完');
       if (performance.now() - started > options.budgetMs) {
         const left = pageNumbers.slice(k);
         warnings.push(`扫描页第 ${pageRange(left)} 页超出文字识别时限（${Math.round(options.budgetMs / 1000)} 秒，OGI_OCR_BUDGET_S），未识别，请人工核对`);

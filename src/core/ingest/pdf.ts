@@ -5,7 +5,7 @@
 import { IngestError, type Block, type Document, type TableBlock, type TableRowBlock } from '../document.ts';
 import { openPdf, toIngestError } from './pdf-load.ts';
 import { readPage, type PageContent, type TextPiece } from './pdf-page.ts';
-import { isDoubtful } from './scan/read-page.ts';
+import { isDoubtful } from './scan/confidence.ts';
 import { readScannedPages, SCANNED_PAGE_MAX_CHARS, type OcrOptions } from './pdf-scan.ts';
 import { findLatticeTables, type GridTable } from './pdf-lattice.ts';
 import { findStreamTables } from './pdf-stream.ts';
@@ -56,7 +56,8 @@ export async function ingestPdf(bytes: Uint8Array, options: PdfReadOptions = {})
       }
     }
     if (contents.size === 0) throw new IngestError('damaged', 'PDF 文件已损坏，无法读取任何页面');
-    const scanned = [...contents].filter(([, c]) => textLength(c) < SCANNED_PAGE_MAX_CHARS).map(([n]) => n);
+    const only = options.ocr?.onlyPages;
+    const scanned = [...contents].filter(([n, c]) => textLength(c) < SCANNED_PAGE_MAX_CHARS && (!only || only.includes(n))).map(([n]) => n);
     if (scanned.length > 0 && options.ocr) {
       const read = await readScannedPages(bytes, scanned, options.ocr);
       for (const [n, content] of read.pages) contents.set(n, content);

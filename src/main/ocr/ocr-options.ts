@@ -2,8 +2,7 @@
  * OCR settings for reading files in this thread: the recogniser (loaded once per thread, on the first
  * scanned page, never before) and the per-file time budget from OGI_OCR_BUDGET_S.
  */
-import type { OcrOptions } from '../../core/ingest/pdf-scan.ts';
-import type { TextRecognizer } from '../../core/ingest/scan/recognizer.ts';
+import type { OcrOptions, TextRecognizer } from '../engine.ts';
 
 /** Default OCR time per file: ~6 s a page leaves room for a 25-page scan. */
 export const DEFAULT_OCR_BUDGET_S = 150;

@@ -6,8 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import type { GrayImage } from '../../core/ingest/scan/gray-image.ts';
-import type { RecognisedText, TextRecognizer } from '../../core/ingest/scan/recognizer.ts';
+import type { GrayImage, RecognisedText, TextRecognizer } from '../engine.ts';
 
 type Ort = typeof import('onnxruntime-node');
 type Session = Awaited<ReturnType<Ort['InferenceSession']['create']>>;
@@ -73,8 +72,13 @@ export class PaddleRecognizer implements TextRecognizer {
   async recognise(lines: readonly GrayImage[]): Promise<RecognisedText[]> {
     const results: RecognisedText[] = new Array<RecognisedText>(lines.length);
     const order = lines.map((image, index) => ({ index, width: scaledWidth(image) })).sort((a, b) => a.width - b.width);
-    for (let start = 0; start < order.length; start += BATCH) {
-      const batch = order.slice(start, start + BATCH);
+    for (let start = 0; start < order.length; ) {
+      // Only images of nearly the same width share a batch: much paper padded after a lone digit can make
+      // the model read nothing at all.
+      let end = start + 1;
+      while (end < order.length && end - start < BATCH && order[end]!.width <= order[start]!.width * 1.15 + 8) end++;
+      const batch = order.slice(start, end);
+      start = end;
       const width = Math.ceil(Math.max(...batch.map((b) => b.width)) / 8) * 8;
       const input = new Float32Array(batch.length * 3 * HEIGHT * width).fill(1);
       batch.forEach((item, k) => writeNormalised(lines[item.index]!, input, k * 3 * HEIGHT * width, item.width, width));

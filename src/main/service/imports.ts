@@ -32,7 +32,7 @@ export interface ImportOptions {
   workerEntry?: URL;
 }
 
-export interface ImportJobs extends Pick<AuditorApi, 'importPaths' | 'importUploads' | 'importStatus'> {
+export interface ImportJobs extends Pick<AuditorApi, 'importPaths' | 'importUploads' | 'importStatus' | 'cancelImport'> {
   onImportProgress(listener: ImportListener): () => void;
   waitForImport(jobId: string): Promise<ImportProgress>;
   workersReady(): Promise<void>;
@@ -45,6 +45,7 @@ export interface ImportJobs extends Pick<AuditorApi, 'importPaths' | 'importUplo
 export function importJobs(store: Store, options: ImportOptions): ImportJobs {
   const jobs = new Map<string, ImportProgress>();
   const waiters = new Map<string, Promise<ImportProgress>>();
+  const aborts = new Map<string, AbortController>();
   const listeners = new Set<ImportListener>();
   let pool: WorkerPool | null = null;
   let importChain: Promise<unknown> = Promise.resolve();
@@ -72,9 +73,18 @@ export function importJobs(store: Store, options: ImportOptions): ImportJobs {
     if (closed) throw new ServiceError('closed', '服务已关闭');
     const jobId = crypto.randomUUID();
     notify({ jobId, total: sources.length, done: 0, current: null, imported: 0, skipped: [], errors: [], finished: false });
+    const abort = new AbortController();
+    aborts.set(jobId, abort);
     const run = importChain.then(async () => {
       const limits = importLimits();
-      const opts: Parameters<typeof importSources>[2] = { rubric: (await rubricInForce(store)).rubric, pool: workerPool(), jobId, onProgress: notify, maxFileBytes: limits.maxFileBytes };
+      const opts: Parameters<typeof importSources>[2] = {
+        rubric: (await rubricInForce(store)).rubric,
+        pool: workerPool(),
+        jobId,
+        onProgress: notify,
+        maxFileBytes: limits.maxFileBytes,
+        signal: abort.signal,
+      };
       if (year !== undefined) opts.year = year;
       return importSources(store, sources, opts);
     });
@@ -92,6 +102,7 @@ export function importJobs(store: Store, options: ImportOptions): ImportJobs {
       },
     );
     importChain = done;
+    void done.then(() => aborts.delete(jobId));
     waiters.set(jobId, done);
     return { jobId };
   };
@@ -112,6 +123,19 @@ export function importJobs(store: Store, options: ImportOptions): ImportJobs {
         const job = jobs.get(input.jobId);
         if (!job) throw new ServiceError('not-found', `导入任务不存在：${input.jobId}`);
         return job;
+      }),
+
+    cancelImport: (input) =>
+      guard(() => {
+        const job = jobs.get(input.jobId);
+        if (!job) throw new ServiceError('not-found', `导入任务不存在：${input.jobId}`);
+        const abort = aborts.get(input.jobId);
+        if (abort && !abort.signal.aborted) {
+          abort.abort();
+          // A job still waiting for the one before it is marked at once; a running one reports it itself.
+          if (!job.cancelled) notify({ ...job, cancelled: true });
+        }
+        return jobs.get(input.jobId)!;
       }),
 
     onImportProgress(listener) {

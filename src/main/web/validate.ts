@@ -62,6 +62,7 @@ export const INPUT_RULES: Record<ApiMethod, Rule> = {
   importPaths: shape({ paths: arrayOf(str, 10_000) }, { year: int }),
   importUploads: shape({ files: arrayOf(shape({ name: str, base64: str }), 1000) }),
   importStatus: shape({ jobId: str }),
+  cancelImport: shape({ jobId: str }),
   listYears: none,
   listReports: shape({}, { year: int, latestOnly: bool }),
   overview: shape({ year: int }),

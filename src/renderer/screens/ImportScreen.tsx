@@ -91,11 +91,25 @@ async function droppedFiles(items: DataTransferItemList): Promise<File[]> {
 
 function JobCard({ job }: { job: ImportJob }) {
   const p = job.progress;
+  const [cancelError, setCancelError] = useState<string | null>(null);
+  const cancel = (): void => {
+    api.cancelImport({ jobId: job.jobId }).then(
+      () => setCancelError(null),
+      (err: unknown) => setCancelError(errorText(err)),
+    );
+  };
   return (
     <section className="card job" aria-label={`导入任务 ${job.label}`}>
       <div className="job-head">
         <strong className="wrap">{job.label}</strong>
-        <span className={p?.finished ? 'tag ok' : 'tag'}>{job.failure ? '状态未知' : p?.finished ? '已完成' : '正在导入'}</span>
+        <span className={p?.finished ? 'tag ok' : 'tag'}>
+          {job.failure ? '状态未知' : p?.finished ? (p.cancelled ? '已取消' : '已完成') : p?.cancelled ? '正在取消' : '正在导入'}
+        </span>
+        {p && !p.finished && !p.cancelled && (
+          <button type="button" className="secondary" onClick={cancel}>
+            取消导入
+          </button>
+        )}
       </div>
       <ProgressBar value={p?.done ?? 0} max={p?.total ?? 0} label={`导入进度 ${job.label}`} />
       <p className="muted wrap">
@@ -104,7 +118,16 @@ function JobCard({ job }: { job: ImportJob }) {
         {p && p.errors.length > 0 ? `，无法读取 ${p.errors.length} 个` : ''}
         {p?.current && !p.finished ? ` · 正在处理：${p.current}` : ''}
       </p>
+      {p?.ocr && !p.finished && (
+        <div>
+          <ProgressBar value={p.ocr.done - 1} max={p.ocr.total} label={`文字识别进度 ${p.ocr.file}`} />
+          <p className="muted wrap">
+            扫描件文字识别：第 {p.ocr.done}/{p.ocr.total} 页（原文件第 {p.ocr.page} 页）
+          </p>
+        </div>
+      )}
       {job.failure && <p className="error">{job.failure}</p>}
+      {cancelError && <p className="error">{cancelError}</p>}
       {p && p.errors.length > 0 && (
         <details open>
           <summary>无法读取的文件（{p.errors.length}）</summary>

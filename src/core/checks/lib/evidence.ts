@@ -15,6 +15,8 @@ export function cellEvidence(report: Report, cell: CellAddress): Evidence {
     ev.text = source.raw;
     if (source.page !== undefined) ev.page = source.page;
     if (source.offset !== undefined) ev.offset = source.offset;
+    // A value read from a scan is shown with the picture of its cell, wherever it is evidence.
+    if (source.ocr) ev.ocr = source.ocr;
   } else {
     ev.text = value === null || value === undefined ? '（空白）' : String(value);
   }

@@ -183,3 +183,35 @@ export function binarizeAdaptive(image: GrayImage, radius: number, contrast: num
   }
   return out;
 }
+
+/** Each pixel averaged with its neighbours along one direction: grain fades, long straight lines stay dark. */
+export function smoothAlong(image: GrayImage, horizontal: boolean, radius: number): GrayImage {
+  const { width, height, data } = image;
+  const out = new Uint8Array(data.length);
+  const lines = horizontal ? height : width;
+  const length = horizontal ? width : height;
+  const step = horizontal ? 1 : width;
+  for (let line = 0; line < lines; line++) {
+    const base = horizontal ? line * width : line;
+    let sum = 0;
+    let count = 0;
+    for (let k = 0; k < Math.min(radius, length); k++) {
+      sum += data[base + k * step]!;
+      count++;
+    }
+    for (let k = 0; k < length; k++) {
+      const add = k + radius;
+      const drop = k - radius - 1;
+      if (add < length) {
+        sum += data[base + add * step]!;
+        count++;
+      }
+      if (drop >= 0) {
+        sum -= data[base + drop * step]!;
+        count--;
+      }
+      out[base + k * step] = sum / count;
+    }
+  }
+  return { width, height, data: out };
+}

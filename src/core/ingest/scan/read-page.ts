@@ -11,17 +11,8 @@ import { deskew } from './deskew.ts';
 import { binarizeAdaptive, crop, otsuThreshold, toPngDataUrl, type GrayImage } from './gray-image.ts';
 import { eraseRules, findRules, type InkMask } from './rules.ts';
 import { despeckle, findTextLines, type InkBox } from './text-lines.ts';
-import type { TextRecognizer } from './recognizer.ts';
-
-/** Numbers read with less certainty than this are shown to the reviewer to confirm… */
-export const LOW_CONFIDENCE_NUMBER = 0.9;
-/** …and lines of text (a text line's least certain character is often punctuation, so lower). */
-export const LOW_CONFIDENCE_TEXT = 0.5;
-
-/** Is this OCR'd text doubtful enough for the reviewer to look at the picture? */
-export function isDoubtful(text: string, confidence: number): boolean {
-  return confidence < (/^[\d\s,.]+$/.test(text) ? LOW_CONFIDENCE_NUMBER : LOW_CONFIDENCE_TEXT);
-}
+import type { RecognisedText, TextRecognizer } from './recognizer.ts';
+import { isDoubtful } from './confidence.ts';
 
 export interface ScannedPage extends PageContent {
   /** Degrees the page was turned by to straighten it. */
@@ -30,7 +21,8 @@ export interface ScannedPage extends PageContent {
 
 interface Pending {
   box: InkBox;
-  inCell: boolean;
+  /** The cell's inside, for text read in a table cell: its picture never reaches over the borders. */
+  cell?: InkBox;
 }
 
 /**
@@ -42,7 +34,7 @@ export async function readScannedPage(page: GrayImage, scale: number, dpi: numbe
   const straight = deskew(page, firstThreshold);
   const image = straight.image;
   const withRules = despeckle({ width: image.width, height: image.height, ink: binarizeAdaptive(image, Math.round(dpi / 10), 20) });
-  const rules = findRules(withRules, dpi);
+  const rules = findRules(image, dpi);
   const toRule = (r: { at: number; from: number; to: number }): Rule => ({ at: r.at / scale, from: r.from / scale, to: r.to / scale });
   const hRules = rules.horizontal.map(toRule);
   const vRules = rules.vertical.map(toRule);
@@ -73,26 +65,25 @@ export async function readScannedPage(page: GrayImage, scale: number, dpi: numbe
       const area = inside(cell, scale, mask);
       if (!area) continue;
       const allowed = withoutRuleRemains(mask, area);
-      for (const box of findTextLines(mask, area, { splitGap: Infinity, minInk, minHeight }, allowed)) pending.push({ box, inCell: true });
+      for (const box of findTextLines(mask, area, { splitGap: 0.6, joinPieces: true, minInk, minHeight }, allowed)) pending.push({ box, cell: area });
     }
   }
   const outsideTables = (x: number, y: number): boolean => !tableBoxes.some((b) => x >= b.left && x <= b.right && y >= b.top && y <= b.bottom);
   const whole: InkBox = { left: 0, top: 0, right: image.width, bottom: image.height, ink: 0 };
   for (const box of findTextLines(mask, whole, { splitGap: 2.5, minInk, minHeight }, tableBoxes.length > 0 ? outsideTables : undefined)) {
-    pending.push({ box, inCell: false });
+    pending.push({ box });
   }
 
-  const clean: GrayImage = { width: image.width, height: image.height, data: eraseRules(image, tableRules) };
-  const crops = pending.map((p) => padded(clean, p.box));
+  const crops = pending.map((p) => padded(image, p.box, p.cell));
   const read = await recognizer.recognise(crops);
   const pieces: TextPiece[] = [];
   pending.forEach((p, k) => {
-    const result = p.inCell && looksNumeric(read[k]!.text) ? read[k]!.digits : read[k]!;
+    const result = p.cell && readsAsNumber(read[k]!) ? read[k]!.digits : read[k]!;
     if (result.text === '') return;
     const height = (p.box.bottom - p.box.top) / scale;
     const ocr: OcrReading = { confidence: Math.round(result.confidence * 1000) / 1000 };
     // Every cell keeps its picture (small, and evidence for any check on it); lines only when doubtful.
-    if (p.inCell || isDoubtful(result.text, result.confidence)) ocr.image = toPngDataUrl(crops[k]!);
+    if (p.cell || isDoubtful(result.text, result.confidence)) ocr.image = toPngDataUrl(crops[k]!);
     pieces.push({
       text: result.text,
       x0: p.box.left / scale,
@@ -106,9 +97,15 @@ export async function readScannedPage(page: GrayImage, scale: number, dpi: numbe
   return { width: image.width / scale, height: image.height / scale, pieces, hRules, vRules, skew: straight.angle };
 }
 
-/** A cell read as digits and their look-alikes (a lone "0" read as "O"): read it again as digits only. */
-function looksNumeric(text: string): boolean {
-  return /^[0-9OoDQ〇０-９Il|丨,，\s]+$/.test(text) && /[0-9０-９OoD〇Q]/.test(text);
+/**
+ * A cell read as digits, their look-alikes and specks (a lone "0" read as "O", "。", "0."): take the
+ * digits-only reading. Not when it holds words, or a decimal point between digits, or the digits-only
+ * reading finds nothing (a dash for "none").
+ */
+function readsAsNumber(read: RecognisedText): boolean {
+  if (read.digits.text === '') return false;
+  if (/\d\s*[.．]\s*\d/.test(read.text) || /%/.test(read.text)) return false;
+  return !/[\u3400-\u9fffA-Za-z]/.test(read.text.replace(/[OoDQIl〇]/g, ''));
 }
 
 /** The inside of a cell in pixels, off its border lines; null when too small to hold text. */
@@ -142,7 +139,8 @@ function withoutRuleRemains(mask: InkMask, area: InkBox): (x: number, y: number)
 }
 
 /** The piece's image with a margin of paper around it, as the recogniser was trained on. */
-function padded(image: GrayImage, box: InkBox): GrayImage {
+function padded(image: GrayImage, box: InkBox, within?: InkBox): GrayImage {
   const pad = Math.max(2, Math.round((box.bottom - box.top) * 0.2));
-  return crop(image, box.left - pad, box.top - pad, box.right + pad, box.bottom + pad);
+  const limit = within ?? { left: 0, top: 0, right: image.width, bottom: image.height };
+  return crop(image, Math.max(limit.left, box.left - pad), Math.max(limit.top, box.top - pad), Math.min(limit.right, box.right + pad), Math.min(limit.bottom, box.bottom + pad));
 }

@@ -1,3 +1,5 @@
+import { binarizeAdaptive, smoothAlong, type GrayImage } from './gray-image.ts';
+
 /**
  * Table rulings in a page image: long straight runs of ink, horizontal and vertical, as the segments
  * pdf-lattice.ts builds the grid from (the same code that reads vector-drawn tables).
@@ -97,12 +99,24 @@ export interface PageRules {
  * short as one table row, so short vertical runs count only where both ends meet a horizontal rule
  * (a character's vertical strokes do not).
  */
-export function findRules(mask: InkMask, dpi: number): PageRules {
+export function findRules(image: GrayImage, dpi: number): PageRules {
+  // Horizontal rules on a copy smoothed along the rows: scanner grain and breaks in a faint line average out
+  // while a character's short strokes fade. Vertical ones on the plain image: smoothed down the columns,
+  // a vertically written label (one character under another) would pass for a rule.
+  const window = Math.round(dpi / 10);
+  const rows: InkMask = { width: image.width, height: image.height, ink: binarizeAdaptive(smoothAlong(image, true, Math.max(2, Math.round(dpi / 50))), window, 12) };
+  const plain: InkMask = { width: image.width, height: image.height, ink: binarizeAdaptive(image, window, 20) };
+  return findRulesIn(rows, plain, dpi);
+}
+
+function findRulesIn(hMask: InkMask, vMask: InkMask, dpi: number): PageRules {
   const gap = Math.max(1, Math.round(dpi / 75));
   const bridge = Math.round(dpi / 20);
   // Longer than a large bold character's stroke (a 26 pt title character is 0.36 inch wide).
-  const horizontal = joinCollinear(findRuns(mask, true, Math.round(dpi * 0.25), gap), bridge).filter((r) => r.to - r.from >= dpi * 0.4);
-  const verticalAll = joinCollinear(findRuns(mask, false, Math.round(dpi * 0.1), gap), bridge);
+  const horizontal = joinCollinear(findRuns(hMask, true, Math.round(dpi * 0.25), gap), bridge).filter(
+    (r) => r.to - r.from >= dpi * 0.4,
+  );
+  const verticalAll = joinCollinear(findRuns(vMask, false, Math.round(dpi * 0.1), gap), bridge);
   const reach = dpi / 25;
   const meets = (y: number, x: number): boolean =>
     horizontal.some((h) => Math.abs(h.at - y) <= reach && x >= h.from - reach && x <= h.to + reach);

@@ -20,6 +20,8 @@ export interface LineOptions {
   minInk: number;
   /** Lines lower than this (pixels) are noise or a rule's remains. */
   minHeight: number;
+  /** Join a line's pieces back into one box after dropping specks (a table cell holds one text per line). */
+  joinPieces?: boolean;
 }
 
 /** Ink pixels per row / column of a rectangle, counting only pixels `allowed` (not inside a table). */
@@ -56,8 +58,10 @@ export function findTextLines(mask: InkMask, area: InkBox, options: LineOptions,
     let from = -1;
     let to = -1;
     let sum = 0;
+    const pieces: InkBox[] = [];
     const flush = (): void => {
-      if (from >= 0 && sum >= options.minInk) lines.push(tighten(mask, { left: area.left + from, top, right: area.left + to + 1, bottom, ink: sum }, allowed));
+      // A piece with little ink standing apart is a speck of the scan, not text.
+      if (from >= 0 && sum >= options.minInk) pieces.push({ left: area.left + from, top, right: area.left + to + 1, bottom, ink: sum });
       from = -1;
       sum = 0;
     };
@@ -69,6 +73,11 @@ export function findTextLines(mask: InkMask, area: InkBox, options: LineOptions,
       sum += cols[k]!;
     }
     flush();
+    if (options.joinPieces && pieces.length > 1) {
+      const joined = { left: pieces[0]!.left, top, right: pieces[pieces.length - 1]!.right, bottom, ink: pieces.reduce((s, p) => s + p.ink, 0) };
+      pieces.splice(0, pieces.length, joined);
+    }
+    for (const piece of pieces) lines.push(tighten(mask, piece, allowed));
   }
   return lines;
 }

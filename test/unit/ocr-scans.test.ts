@@ -1,0 +1,82 @@
+/**
+ * OCR of scanned reports, bounded in time (two pages per test; the whole scans are read by
+ * `npm run bench:ocr`): the scanned fixtures' table pages against answers.json, and a text PDF's table page
+ * made into a scan (turned, noisy) against what its text layer says.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { readReport } from '../../src/core/audit.ts';
+import { EMPTY_CONTEXT, runChecks } from '../../src/core/checks/index.ts';
+import { findLatticeTables } from '../../src/core/ingest/pdf-lattice.ts';
+import { openPdf } from '../../src/core/ingest/pdf-load.ts';
+import { readPage, type PageContent } from '../../src/core/ingest/pdf-page.ts';
+import { readScannedPage } from '../../src/core/ingest/scan/read-page.ts';
+import { ocrOptions, sharedRecognizer } from '../../src/main/ocr/ocr-options.ts';
+import { degrade, drawPdfPage } from './helpers/fake-scan.ts';
+import { fixturesDir, skipWithoutShared, type FixtureAnswer } from './helpers/shared.ts';
+
+const scans = path.join(fixturesDir, 'scans');
+
+test('scan s02, its table pages (2–3) by OCR: every cell of 表三 and 表四, department, year, the planted row-total defect', { skip: skipWithoutShared, timeout: 240_000 }, async () => {
+  const name = 's02-row-total-scan.pdf';
+  const expected = (JSON.parse(readFileSync(path.join(scans, 'answers.json'), 'utf8')) as Record<string, FixtureAnswer>)[name]!;
+  const pages: number[] = [];
+  const read = await readReport(name, new Uint8Array(readFileSync(path.join(scans, name))), {
+    ocr: { ...ocrOptions({ onPage: (_done, _total, page) => pages.push(page) }), onlyPages: [2, 3] },
+  });
+  assert.equal(read.error, null);
+  const report = read.report!;
+  assert.deepEqual(pages, [2, 3], 'progress is reported page by page');
+  assert.deepEqual(report.ocr?.pages, [2, 3]);
+  assert.equal(report.department, expected.department);
+  assert.equal(report.year, expected.year);
+  assert.equal(report.generation, expected.generation);
+
+  const want = [...expected.tables!.requests!.flat(), ...expected.tables!.review!];
+  const got = [...(report.tables.requests ?? []).flat(), ...(report.tables.review ?? [])];
+  const exact = want.filter((v, i) => got[i] === v).length;
+  assert.ok(exact / want.length >= 0.99, `${exact}/${want.length} cells exact: ${JSON.stringify(report.tables)}`);
+
+  // Every value read by OCR says so, with its confidence and the picture of its cell.
+  const source = report.tableSources.requests![0]![0]!;
+  const picture = source.ocr?.image ?? '';
+  assert.ok(source.ocr && source.ocr.confidence > 0 && picture.startsWith('data:image/png;base64,'));
+  assert.ok(picture.length < 3000, `cell picture ${picture.length} characters`);
+
+  const findings = runChecks(report, EMPTY_CONTEXT);
+  const status = (id: string): string | undefined => findings.find((f) => f.check === id)?.status;
+  const tableChecks = ['requests.row-total', 'requests.result-total', 'requests.balance', 'review.totals', 'table.requests.complete', 'table.review.complete'];
+  for (const id of expected.expect_fail ?? []) if (tableChecks.includes(id)) assert.equal(status(id), 'fail', id);
+  for (const id of expected.expect_pass ?? []) if (tableChecks.includes(id)) assert.equal(status(id), 'pass', id);
+  const rowTotal = findings.find((f) => f.check === 'requests.row-total')!;
+  assert.ok(rowTotal.evidence.some((e) => e.ocr?.image), 'evidence of a finding on OCR\'d values carries their pictures');
+});
+
+test('a text PDF\'s table page made into a scan (turned 1.4°, noisy, 150 dpi) reads the same cells as its text layer', { skip: skipWithoutShared, timeout: 240_000 }, async () => {
+  const file = path.join(fixturesDir, 'cases', 'p02-row-total.pdf');
+  const page = 2;
+  const opened = await openPdf(new Uint8Array(readFileSync(file)));
+  let textLayer: PageContent;
+  try {
+    textLayer = await readPage(opened.pdfjs, await opened.doc.getPage(page));
+  } finally {
+    await opened.destroy();
+  }
+  // The value cells of the table's rows (the last seven of each row that has numbers), position by position.
+  const cells = (content: PageContent): string[] =>
+    findLatticeTables(content.pieces, content.hRules, content.vRules).tables.flatMap((t) =>
+      t.rows.filter((row) => row.some((c) => /^\d+$/.test(c.text.trim()))).flatMap((row) => row.slice(-7).map((c) => c.text.trim())),
+    );
+  const want = cells(textLayer);
+  assert.ok(want.length >= 150, `the page holds table 三 (${want.length} value cells)`);
+
+  const scan = degrade(await drawPdfPage(file, page, 150), { angle: 1.4, noise: 18, seed: 7 });
+  const read = await readScannedPage(scan.image, scan.scale, scan.dpi, await sharedRecognizer());
+  assert.ok(Math.abs(read.skew - 1.4) < 0.15, `skew found ${read.skew}°`);
+  const got = cells(read);
+  const exact = want.filter((v, i) => got[i] === v).length;
+  assert.equal(got.length, want.length, `value cells found ${got.length}, text layer ${want.length}`);
+  assert.ok(exact / want.length >= 0.99, `${exact}/${want.length} value cells exact`);
+});
