@@ -148,6 +148,11 @@ export function AuditSheet(props: { view: SheetView }): ReactNode {
                 （{v.file.format.toUpperCase()}，{v.file.sizeText}
                 {v.file.pages !== null ? `，共 ${v.file.pages} 页` : ''}）
               </span>
+              {v.file.ocrPages && (
+                <div className="small">
+                  扫描件：第 {v.file.ocrPages.join('、')} 页无文字层，其文字和表格数值由OCR识别读取；依据中注明“扫描件OCR识别”的数值请对照原件核实。
+                </div>
+              )}
             </td>
           </tr>
           <tr>

@@ -66,6 +66,8 @@ export function describeEvidence(e: Evidence, report: Report | null): string {
     parts.push(tablePlaceLabel(e.table, e.row, e.col, generation, activeLength));
   }
   if (e.text) parts.push(e.table ? `填报值“${truncate(e.text, 40)}”` : `原文：“${truncate(e.text, 160)}”`);
+  // Read from a scanned page: the printed sheet says so (the value is the machine's reading of a picture).
+  if (e.ocr) parts.push(`扫描件OCR识别，把握${Math.round(e.ocr.confidence * 100)}%`);
   if (e.other) {
     const who = e.other.department ?? baseName(e.other.file);
     parts.push(`对照：${who}${e.other.year ? ` ${e.other.year}年` : ''}报告（${baseName(e.other.file)}）`);

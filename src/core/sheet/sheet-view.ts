@@ -52,7 +52,7 @@ export interface SheetView {
   department: string;
   year: number | null;
   generation: string;
-  file: { name: string; path: string; sha256: string; pages: number | null; format: string; sizeText: string };
+  file: { name: string; path: string; sha256: string; pages: number | null; format: string; sizeText: string; ocrPages: number[] | null };
   signedOn: string | null;
   importedAt: string | null;
   auditedAt: string;
@@ -143,6 +143,7 @@ export function buildSheetView(input: SheetInput): SheetView {
       sha256: result.sha256,
       pages: report?.pages ?? null,
       format: result.format ?? '未知',
+      ocrPages: report?.ocr ? report.ocr.pages : null,
       sizeText: sizeText(result.size),
     },
     signedOn: report?.signedOn ?? null,

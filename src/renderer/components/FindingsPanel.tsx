@@ -22,6 +22,18 @@ function evidenceText(ev: Evidence): string {
   return [place.join(' '), quote].filter(Boolean).join(' ');
 }
 
+/** The scan's picture of a cell or line read by OCR, beside the value, so the reviewer can compare them. */
+function OcrPicture({ reading }: { reading: NonNullable<Evidence['ocr']> }) {
+  const percent = Math.round(reading.confidence * 100);
+  return (
+    <span className="ocr-reading">
+      {/* Only our own PNG data URLs are shown (never a link to elsewhere). */}
+      {reading.image?.startsWith('data:image/png;base64,') && <img className="ocr-crop" src={reading.image} alt="扫描件原件图像" />}
+      <span className="muted">（OCR识别，把握 {percent}%）</span>
+    </span>
+  );
+}
+
 export interface FindingGroup {
   dimension: string;
   items: { finding: Finding; index: number }[];
@@ -111,7 +123,10 @@ export function FindingsPanel({
                     {finding.evidence.length > 0 && (
                       <ul className="evidence">
                         {finding.evidence.slice(0, 6).map((ev, i) => (
-                          <li key={i}>{evidenceText(ev)}</li>
+                          <li key={i}>
+                            {evidenceText(ev)}
+                            {ev.ocr && <OcrPicture reading={ev.ocr} />}
+                          </li>
                         ))}
                         {finding.evidence.length > 6 && <li className="muted">另有 {finding.evidence.length - 6} 处</li>}
                       </ul>
