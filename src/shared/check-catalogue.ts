@@ -4,7 +4,7 @@
  * exports name checks from here too, so a check has one title and one rule text everywhere. Template labels
  * in the rule texts come from the report template (./template).
  */
-import type { CheckCategory, Generation, PartNumber, Severity } from './model.ts';
+import type { CheckCategory, Generation, PartNumber, ScoreResult, Severity } from './model.ts';
 import { ACTIVE_2021, partTitle, REQUEST_COLUMNS, REQUEST_HEADER, REQUEST_HEADINGS, requestRowShort, REVIEW_BLOCKS, withoutNumbering } from './template/index.ts';
 
 export interface CheckMeta {
@@ -379,4 +379,21 @@ export function checkInfo(id: string, overrides?: CheckInfoMap): CheckInfo {
     dimension: over?.dimension ?? base?.dimension,
     docs: over?.docs ?? base?.docs,
   };
+}
+
+/**
+ * The dimension a check's findings are grouped under: the one its deduction was booked to when the score
+ * says, else the caller's or the catalogue's, else 其他（不计分）. Used by the screen, the documents and the exports.
+ */
+export function dimensionOf(check: string, score: Pick<ScoreResult, 'deductions'> | null | undefined, overrides?: CheckInfoMap): string {
+  const line = score?.deductions.find((d) => d.check === check);
+  return line?.dimension ?? checkInfo(check, overrides).dimension ?? UNSCORED_DIMENSION;
+}
+
+/** Sort key of a dimension: the score's order first (the rubric in force), then the default order, then the rest. */
+export function dimensionRank(name: string, score: Pick<ScoreResult, 'dimensions'> | null | undefined): number {
+  const fromScore = score?.dimensions.findIndex((d) => d.name === name) ?? -1;
+  if (fromScore >= 0) return fromScore;
+  const fixed = DIMENSION_ORDER.indexOf(name);
+  return fixed >= 0 ? 100 + fixed : 200;
 }

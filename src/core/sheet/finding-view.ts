@@ -8,6 +8,8 @@ import { decisionPerFinding, effectiveStatus, type EffectiveStatus } from '../..
 import { checkInfo, DIMENSION_ORDER, UNSCORED_DIMENSION } from '../../shared/check-catalogue.ts';
 import type { CheckInfoMap } from '../../shared/check-catalogue.ts';
 import { describeEvidence } from './format.ts';
+import { DECISION_LABELS } from '../../shared/wording.ts';
+import { dimensionOf as dimensionOfCheck, dimensionRank as dimensionRankIn } from '../../shared/check-catalogue.ts';
 
 export const DEFAULT_OFFICE = '政府信息公开工作主管部门';
 export const UNKNOWN_DEPARTMENT = '（单位未识别）';
@@ -15,7 +17,7 @@ export const UNKNOWN_DEPARTMENT = '（单位未识别）';
 export type { EffectiveStatus };
 
 export interface DecisionView {
-  action: '确认' | '驳回';
+  action: string;
   reason: string;
   reviewer: string;
   at: string;
@@ -39,15 +41,11 @@ export function departmentOf(result: AuditResult): string {
 }
 
 export function dimensionOf(check: string, result: AuditResult, checks: CheckInfoMap | undefined): string {
-  const line = result.score?.deductions.find((d) => d.check === check);
-  return line?.dimension ?? checkInfo(check, checks).dimension ?? UNSCORED_DIMENSION;
+  return dimensionOfCheck(check, result.score, checks);
 }
 
 export function dimensionRank(name: string, result: AuditResult): number {
-  const fromScore = result.score?.dimensions.findIndex((d) => d.name === name) ?? -1;
-  if (fromScore >= 0) return fromScore;
-  const fixed = DIMENSION_ORDER.indexOf(name);
-  return fixed >= 0 ? 100 + fixed : 200;
+  return dimensionRankIn(name, result.score);
 }
 
 /**
@@ -70,7 +68,7 @@ export function findingViews(result: AuditResult, decisions?: ReviewerDecision[]
       evidence: f.evidence.map((e) => describeEvidence(e, result.report)).filter((s) => s.length > 0),
       deduction: f.deduction,
       number: null,
-      decision: d ? { action: d.action === 'confirm' ? '确认' : '驳回', reason: d.reason, reviewer: d.reviewer, at: d.at } : null,
+      decision: d ? { action: DECISION_LABELS[d.action], reason: d.reason, reviewer: d.reviewer, at: d.at } : null,
     };
   });
   const sortKey = (v: FindingView): [number, number, number] => [

@@ -8,6 +8,7 @@ import { baseName, describeEvidence, formatPoints, formatScore, GENERATION_LABEL
 import { DEFAULT_OFFICE, departmentOf, dimensionOf, dimensionRank, findingViews, type EffectiveStatus, type FindingView } from './finding-view.ts';
 import { tableViews, type GridView } from './grid-view.ts';
 import { cellFields } from '../../shared/template/index.ts';
+import { DECIDED_LABELS, DECISION_LABELS } from '../../shared/wording.ts';
 
 export interface SheetInput {
   result: AuditResult;
@@ -69,11 +70,11 @@ export interface SheetView {
   tables: GridView[];
   corrections: { where: string; before: string; after: string; reason: string; reviewer: string }[];
   /** Reviewer decisions whose problem the checks no longer report (kept on the record, not applied). */
-  earlierDecisions: { title: string; message: string; action: '确认' | '驳回'; reason: string; reviewer: string; at: string }[];
+  earlierDecisions: { title: string; message: string; action: string; reason: string; reviewer: string; at: string }[];
   warnings: string[];
 }
 
-const STATUS_LABEL: Record<EffectiveStatus, string> = { ...VERDICT_LABELS, dismissed: '已驳回' };
+const STATUS_LABEL: Record<EffectiveStatus, string> = { ...VERDICT_LABELS, dismissed: DECIDED_LABELS.dismiss };
 
 function sizeText(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -170,7 +171,7 @@ export function buildSheetView(input: SheetInput): SheetView {
     earlierDecisions: earlierDecisions(input.decisions ?? []).map((d) => ({
       title: checkInfo(d.check, input.checks).title,
       message: d.message,
-      action: d.action === 'dismiss' ? '驳回' : '确认',
+      action: DECISION_LABELS[d.action],
       reason: d.reason,
       reviewer: d.reviewer,
       at: d.at,

@@ -3,8 +3,8 @@ import type { Command } from 'commander';
 import { openService } from '../service.ts';
 import { DB_OPTION_HELP, DEFAULT_DB } from './db-option.ts';
 import { terminalSafe as safe } from './terminal-text.ts';
+import { DECISION_LABELS, VERDICT_LABELS } from '../../shared/wording.ts';
 
-const STATUS: Record<string, string> = { fail: '不通过', uncertain: '待确认', pass: '通过', na: '不适用' };
 
 export function registerShow(program: Command): void {
   program
@@ -41,13 +41,13 @@ export function registerShow(program: Command): void {
         console.log(shown.length ? '问题：' : '未发现问题。');
         for (const f of shown) {
           const points = f.deduction > 0 ? `（扣 ${f.deduction} 分）` : '';
-          console.log(`  [${STATUS[f.status] ?? f.status}] ${f.check}：${safe(f.message)}${points}`);
+          console.log(`  [${VERDICT_LABELS[f.status]}] ${f.check}：${safe(f.message)}${points}`);
         }
         if (d.fixedSincePrevious.length) {
           console.log('与上一版相比已整改：');
           for (const f of d.fixedSincePrevious) console.log(`  ✓ ${f.check}：${safe(f.message)}`);
         }
-        for (const dec of d.decisions) console.log(`审核决定：${dec.check} ${dec.action === 'confirm' ? '确认' : '驳回'}（${safe(dec.reviewer)}：${safe(dec.reason)}）`);
+        for (const dec of d.decisions) console.log(`审核决定：${dec.check} ${DECISION_LABELS[dec.action]}（${safe(dec.reviewer)}：${safe(dec.reason)}）`);
       } finally {
         await service.close();
       }

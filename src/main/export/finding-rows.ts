@@ -1,5 +1,5 @@
 /** One row per finding, shared by the CSV and the workbook's 问题清单 sheet. */
-import { UNSCORED_DIMENSION, type CheckInfoMap } from '../../shared/check-catalogue.ts';
+import { dimensionOf, type CheckInfoMap } from '../../shared/check-catalogue.ts';
 import { baseName, checkInfo, departmentOf, describeEvidence, VERDICT_LABELS } from '../engine-documents.ts';
 import type { AuditResult } from '../../shared/model.ts';
 
@@ -18,7 +18,7 @@ export function findingRows(results: AuditResult[], checks?: CheckInfoMap): Find
     if (r.error) rows.push([department, year, file, 'file.unreadable', '文件无法读取', '', '不通过', '错误', 0, r.error, '']);
     for (const f of r.findings) {
       const info = checkInfo(f.check, checks);
-      const dimension = r.score?.deductions.find((d) => d.check === f.check)?.dimension ?? info.dimension ?? UNSCORED_DIMENSION;
+      const dimension = dimensionOf(f.check, r.score, checks);
       rows.push([
         department,
         year,

@@ -8,6 +8,7 @@ import { ENGINE_VERSION, rubricIdentity, type CellCorrectionInput } from '../eng
 import { ServiceError, guard, required } from './errors.ts';
 import { auditResultOf, reportDetail } from './reports.ts';
 import { rubricInForce } from './rubrics.ts';
+import { DECISION_LABELS, VERDICT_LABELS } from '../../shared/wording.ts';
 
 const TABLES: readonly TableId[] = ['active', 'requests', 'review'];
 
@@ -65,12 +66,12 @@ export function reviewApi(store: Store, runner: () => CheckRunner): Pick<Auditor
       guard(async () => {
         const reason = required(input.reason, '理由');
         const reviewer = required(input.reviewer, '审核人');
-        if (input.action !== 'confirm' && input.action !== 'dismiss') throw new ServiceError('invalid', '操作只能是 confirm（确认）或 dismiss（驳回）');
+        if (input.action !== 'confirm' && input.action !== 'dismiss') throw new ServiceError('invalid', `操作只能是 confirm（${DECISION_LABELS.confirm}）或 dismiss（${DECISION_LABELS.dismiss}）`);
         const result = await auditResultOf(store, input.reportId);
         const finding = result.findings[input.findingIndex];
         if (!finding) throw new ServiceError('invalid', `问题序号无效：${input.findingIndex}（共 ${result.findings.length} 条）`);
         if (finding.status === 'pass' || finding.status === 'na') {
-          throw new ServiceError('invalid', `检查项“${finding.check}”的结论是${finding.status === 'pass' ? '通过' : '不适用'}，无需确认或驳回`);
+          throw new ServiceError('invalid', `检查项“${finding.check}”的结论是${VERDICT_LABELS[finding.status]}，无需${DECISION_LABELS.confirm}或${DECISION_LABELS.dismiss}`);
         }
         // Decisions do not change what the checks find: they run on the report as it is.
         const withoutPeers = await checkBeforeChange(store, input.reportId, runner(), '审核意见');

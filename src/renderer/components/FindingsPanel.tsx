@@ -5,22 +5,10 @@
 import { useState } from 'react';
 import type { ReviewerDecision } from '../../shared/api.ts';
 import { decisionPerFinding, earlierDecisions } from '../../shared/decisions.ts';
-import type { AuditResult, Evidence, Finding, Verdict } from '../../shared/model.ts';
-import { DIMENSION_ORDER, TABLE_SHORT, UNSCORED_DIMENSION, checkTitle, CHECK_TITLES } from '../labels.ts';
-
-const VERDICT_TEXT: Record<Verdict, string> = { fail: '不通过', uncertain: '待确认', pass: '通过', na: '不适用' };
-
-function evidenceText(ev: Evidence): string {
-  const place: string[] = [];
-  if (ev.other) place.push(`${ev.other.department ?? ev.other.file}${ev.other.year ? ` ${ev.other.year}年` : ''}`);
-  if (ev.page !== undefined) place.push(`第${ev.page}页`);
-  if (ev.table) {
-    const at = ev.table === 'requests' ? [ev.row !== undefined ? `第${ev.row + 1}行` : '', ev.col !== undefined ? `第${ev.col + 1}列` : ''].join('') : ev.col !== undefined || ev.row !== undefined ? `第${(ev.col ?? ev.row)! + 1}项` : '';
-    place.push(`${TABLE_SHORT[ev.table]}${at}`);
-  }
-  const quote = ev.text ? `“${ev.text.length > 80 ? `${ev.text.slice(0, 80)}…` : ev.text}”` : '';
-  return [place.join(' '), quote].filter(Boolean).join(' ');
-}
+import type { AuditResult, Evidence, Finding } from '../../shared/model.ts';
+import { DECIDED_LABELS, describeEvidence, VERDICT_LABELS } from '../../shared/wording.ts';
+import { dimensionOf, dimensionRank } from '../../shared/check-catalogue.ts';
+import { checkTitle } from '../labels.ts';
 
 /** The scan's picture of a cell or line read by OCR, beside the value, so the reviewer can compare them. */
 function OcrPicture({ reading }: { reading: NonNullable<Evidence['ocr']> }) {
@@ -41,21 +29,15 @@ export interface FindingGroup {
 }
 
 export function groupFindings(result: AuditResult): FindingGroup[] {
-  const dimensionOf = new Map<string, string>();
-  for (const line of result.score?.deductions ?? []) dimensionOf.set(line.check, line.dimension);
   const groups = new Map<string, FindingGroup>();
   result.findings.forEach((finding, index) => {
-    const dimension = dimensionOf.get(finding.check) ?? CHECK_TITLES[finding.check]?.dimension ?? UNSCORED_DIMENSION;
+    const dimension = dimensionOf(finding.check, result.score);
     const group = groups.get(dimension) ?? { dimension, items: [], lost: 0 };
     group.items.push({ finding, index });
     group.lost += finding.deduction;
     groups.set(dimension, group);
   });
-  const order = (name: string) => {
-    const at = DIMENSION_ORDER.indexOf(name);
-    return at < 0 ? DIMENSION_ORDER.length - 1 : at;
-  };
-  return [...groups.values()].sort((a, b) => order(a.dimension) - order(b.dimension));
+  return [...groups.values()].sort((a, b) => dimensionRank(a.dimension, result.score) - dimensionRank(b.dimension, result.score));
 }
 
 export function FindingsPanel({
@@ -115,7 +97,7 @@ export function FindingsPanel({
                     data-check={finding.check}
                   >
                     <button type="button" className="finding-main" onClick={() => onSelect(index)} aria-label={`${checkTitle(finding.check)}：${finding.message}`}>
-                      <span className={dismissed ? 'verdict verdict-na' : `verdict verdict-${finding.status}`}>{dismissed ? '已驳回' : VERDICT_TEXT[finding.status]}</span>
+                      <span className={dismissed ? 'verdict verdict-na' : `verdict verdict-${finding.status}`}>{dismissed ? DECIDED_LABELS.dismiss : VERDICT_LABELS[finding.status]}</span>
                       <span className="finding-title">{checkTitle(finding.check)}</span>
                       {finding.deduction > 0 && <span className="deduction">−{finding.deduction}</span>}
                     </button>
@@ -124,7 +106,7 @@ export function FindingsPanel({
                       <ul className="evidence">
                         {finding.evidence.slice(0, 6).map((ev, i) => (
                           <li key={i}>
-                            {evidenceText(ev)}
+                            {describeEvidence(ev, result.report)}
                             {ev.ocr && <OcrPicture reading={ev.ocr} />}
                           </li>
                         ))}
@@ -133,7 +115,7 @@ export function FindingsPanel({
                     )}
                     {decision && (
                       <p className={`decision decision-${decision.action}`}>
-                        {decision.action === 'dismiss' ? '已驳回' : '已确认'}：{decision.reason}（{decision.reviewer}，{decision.at.slice(0, 16).replace('T', ' ')}）
+                        {DECIDED_LABELS[decision.action]}：{decision.reason}（{decision.reviewer}，{decision.at.slice(0, 16).replace('T', ' ')}）
                       </p>
                     )}
                     {(open(finding) || decision) && (
@@ -168,7 +150,7 @@ export function FindingsPanel({
                 <p className="finding-title">{checkTitle(d.check)}</p>
                 <p className="finding-message muted">原问题：{d.message}</p>
                 <p className={`decision decision-${d.action}`}>
-                  {d.action === 'dismiss' ? '已驳回' : '已确认'}：{d.reason}（{d.reviewer}，{d.at.slice(0, 16).replace('T', ' ')}）
+                  {DECIDED_LABELS[d.action]}：{d.reason}（{d.reviewer}，{d.at.slice(0, 16).replace('T', ' ')}）
                 </p>
               </li>
             ))}
