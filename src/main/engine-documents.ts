@@ -5,4 +5,5 @@
 export { exportDocument } from '../core/export-json.ts';
 export { EMBEDDED_FONT_FAMILY, checkInfo, departmentOf, rankResults, renderNoticeHtml, renderSheetHtml, renderSummaryHtml } from '../core/sheet/index.ts';
 export { buildSummaryView } from '../core/sheet/summary-view.ts';
+export { buildCircularView, type CircularInput, type CircularView } from '../core/sheet/circular-view.ts';
 export { GENERATION_LABELS, VERDICT_LABELS, baseName, describeEvidence } from '../core/sheet/format.ts';

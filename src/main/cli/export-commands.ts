@@ -9,8 +9,9 @@ import type { Command } from 'commander';
 import { ENGINE_VERSION } from '../engine.ts';
 import type { AuditResult } from '../../shared/model.ts';
 import { loadYearFromStore } from '../export/from-store.ts';
-import { writeOutputs } from '../export/write-outputs.ts';
+import { addDays, isoDate, writeOutputs } from '../export/write-outputs.ts';
 import { loadYearRollup, writeRollupOutputs } from '../export/rollup.ts';
+import { writeCircular } from '../export/circular.ts';
 import type { WriteOutputsOptions, WrittenOutputs } from '../export/write-outputs.ts';
 import { openStore, isPostgresUrl } from '../store/open.ts';
 import { DB_OPTION_HELP } from './db-option.ts';
@@ -28,6 +29,7 @@ interface ExportCommandOptions {
   office?: string;
   json?: boolean;
   rollupOnly?: boolean;
+  anonymise?: boolean;
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -85,6 +87,12 @@ async function runExport(opts: ExportCommandOptions): Promise<number> {
     reportWritten(written, opts.out);
   }
   await writeRollupOutputs(yearRollup, opts.out, `${opts.office ?? '本地区'}${year}年度`);
+  const issuedOn = opts.issuedOn ?? isoDate(new Date());
+  await writeCircular(
+    { year, results: stored.results, missing: stored.missing, generatedAt: new Date().toISOString(), office: opts.office, issuedOn, fixBy: opts.fixBy ?? addDays(issuedOn, 15), anonymise: opts.anonymise },
+    opts.out,
+  );
+  console.log(`已写入 circular.docx（通报稿${opts.anonymise ? '，典型问题不点名' : ''}）`);
   const r = yearRollup.rollup;
   console.log(`已写入 rollup.json、rollup.xlsx：${r.departments} 个单位，纳入汇总 ${r.included.length} 个，未纳入 ${r.excluded.length} 个`);
   if (yearRollup.region) {
@@ -104,7 +112,7 @@ export function registerExportCommands(program: Command): void {
   setOutputWriter(writeAuditOutputs);
   program
     .command('export')
-    .description('从数据库导出某年度的审核意见单、整改通知书、汇总排名表（PDF）、Excel/CSV 和本地区统计汇总（rollup.json、rollup.xlsx）')
+    .description('从数据库导出某年度的审核意见单、整改通知书、汇总排名表（PDF）、Excel/CSV、本地区统计汇总（rollup.json、rollup.xlsx）和通报稿（circular.docx）')
     .requiredOption('--db <file|url>', DB_OPTION_HELP)
     .requiredOption('--year <n>', '报告年度，例如 2024')
     .requiredOption('--out <dir>', '输出目录')
@@ -112,7 +120,8 @@ export function registerExportCommands(program: Command): void {
     .option('--issued-on <date>', '整改通知书落款日期（YYYY-MM-DD），默认今天')
     .option('--office <name>', '审核单位名称，印在文书上')
     .option('--json', '同时写出 audit.json（格式见 OUTPUT.md）')
-    .option('--rollup-only', '只写出本地区统计汇总（rollup.json、rollup.xlsx），不打印文书')
+    .option('--rollup-only', '只写出本地区统计汇总（rollup.json、rollup.xlsx）和通报稿（circular.docx），不打印文书')
+    .option('--anonymise', '通报稿中的典型问题不点名（写作“某单位”）')
     .action(async (opts: ExportCommandOptions) => {
       try {
         process.exitCode = await runExport(opts);
