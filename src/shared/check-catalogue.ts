@@ -338,6 +338,14 @@ export const CHECK_CATALOGUE = [
     severity: 'warning',
     docs: `国办公开办函〔2021〕30号规定第六部分报告“${part(6)}”，各地主管部门常要求在此报告政务公开工作要点落实情况、人大代表建议和政协提案办理结果公开情况等。本检查按主管部门配置的关键词逐项查找第六部分；未配置时不适用。`,
   },
+  // Beyond the catalogue of CHECKS.md: values of scanned pages read with low confidence.
+  {
+    id: 'scan.ocr-confidence',
+    title: '扫描件识别结果核对',
+    category: '文字',
+    severity: 'warning',
+    docs: '年度报告须如实载明各项统计数据（条例第五十条）。扫描件没有文字层，其文字和表格数值由文字识别（OCR）读取；识别把握不大的数值和文字列在此处，附原件图像，请对照图像确认，读错的数值请在表格中更正。',
+  },
 ] as const satisfies readonly CheckMeta[];
 
 export type CheckId = (typeof CHECK_CATALOGUE)[number]['id'];

@@ -3,18 +3,13 @@ import { isDoubtful } from '../ingest/scan/confidence.ts';
 import type { Check } from './types.ts';
 import { cellEvidence } from './lib/evidence.ts';
 import { na, pass, uncertain } from './lib/findings.ts';
+import { checkMeta } from '../../shared/check-catalogue.ts';
 
 /** Evidence items listed in one finding (the reviewer checks them against their pictures). */
 const LIMIT = 40;
 
 export const scanOcrConfidence: Check = {
-  meta: {
-    id: 'scan.ocr-confidence',
-    title: '扫描件识别结果核对',
-    category: '文字',
-    severity: 'warning',
-    docs: '年度报告须如实载明各项统计数据（条例第五十条）。扫描件没有文字层，其文字和表格数值由文字识别（OCR）读取；识别把握不大的数值和文字列在此处，附原件图像，请对照图像确认，读错的数值请在表格中更正。',
-  },
+  meta: checkMeta('scan.ocr-confidence'),
   run(report) {
     if (!report.ocr) return [na('不是扫描件')];
     const evidence: Evidence[] = [...doubtfulCells(report)];
