@@ -231,9 +231,11 @@ export async function checkStored(
   options: { pending?: CellCorrectionInput; earlier?: readonly Finding[] } = {},
 ): Promise<Finding[] | null> {
   const row = await store.reports.row(reportId);
-  const stored = await effectiveReport(store, reportId);
-  if (!row || !stored) return null;
-  const report = options.pending ? applyCorrections(stored, [options.pending]) : stored;
+  const model = await store.reports.model(reportId);
+  if (!row || !model) return null;
+  // All corrections in one pass (the pending one last): a run of digits is settled only when all its cells are.
+  const corrections = await store.reviews.corrections(reportId);
+  const report = applyCorrections(model, options.pending ? [...corrections, options.pending] : corrections);
   // Corrections change table cells only; the narrative fingerprint stored with the report still holds.
   const fingerprint = await store.reports.fingerprint(reportId);
   const solo = await soloContextFor(store, { departmentId: row.departmentId, year: row.year }, rubric);

@@ -17,17 +17,35 @@ const TABLES: readonly TableId[] = ['active', 'requests', 'review'];
  * written), run in a worker under the per-file time limit before the change's transaction: this thread keeps
  * serving the UI meanwhile, and no transaction is held open while they run. If they overrun, nothing is saved.
  */
-async function checkBeforeChange(store: Store, reportId: number, runner: CheckRunner, change: string, pending?: CellCorrectionInput): Promise<Finding[] | null> {
+async function checkBeforeChange(store: Store, reportId: number, runner: CheckRunner, change: string, pending?: CellCorrectionInput): Promise<Checked> {
   const { rubric } = await rubricInForce(store);
+  // The corrections the checks see; one saved meanwhile (a reviewer saving several cells at once) makes them stale.
+  const corrections = (await store.reviews.corrections(reportId)).length + (pending ? 1 : 0);
   try {
-    return await checkStored(store, reportId, rubric, runner, pending ? { pending } : {});
+    return { withoutPeers: await checkStored(store, reportId, rubric, runner, pending ? { pending } : {}), corrections };
   } catch (err) {
     if (err instanceof CheckFailure) throw new ServiceError('timeout', `${change}未保存：重新检查未完成（${err.message}）`);
     throw err;
   }
 }
 
-/** Peer comparison + score for one report after a reviewer's change, as a new audit in a 'review' run. Call inside the change's transaction. */
+interface Checked {
+  withoutPeers: readonly Finding[] | null;
+  /** How many corrections the report had when checked (the pending one included). */
+  corrections: number;
+}
+
+/**
+ * Peer comparison + score for one report after a reviewer's change, as a new audit in a 'review' run. Call
+ * inside the change's transaction. Returns false (writing nothing) when another correction was saved while
+ * the checks ran: the caller then re-audits once the change is committed.
+ */
+async function reauditChecked(tx: Store, reportId: number, checked: Checked): Promise<boolean> {
+  if ((await tx.reviews.corrections(reportId)).length !== checked.corrections) return false;
+  await reaudit(tx, reportId, checked.withoutPeers);
+  return true;
+}
+
 async function reaudit(tx: Store, reportId: number, withoutPeers: readonly Finding[] | null): Promise<void> {
   if (!withoutPeers) return;
   const { rubric: r } = await rubricInForce(tx);
@@ -74,13 +92,14 @@ export function reviewApi(store: Store, runner: () => CheckRunner): Pick<Auditor
           throw new ServiceError('invalid', `检查项“${finding.check}”的结论是${VERDICT_LABELS[finding.status]}，无需${DECISION_LABELS.confirm}或${DECISION_LABELS.dismiss}`);
         }
         // Decisions do not change what the checks find: they run on the report as it is.
-        const withoutPeers = await checkBeforeChange(store, input.reportId, runner(), '审核意见');
+        const checked = await checkBeforeChange(store, input.reportId, runner(), '审核意见');
         // Two reviewers deciding the same finding: both decisions stay in the history, the latest in force.
-        await store.transaction(async (tx) => {
+        const current = await store.transaction(async (tx) => {
           await checkRevision(tx, input.reportId, input.revision);
           await tx.reviews.insertDecision(input.reportId, { findingIndex: input.findingIndex, check: finding.check, message: finding.message, action: input.action, reason, reviewer });
-          await reaudit(tx, input.reportId, withoutPeers);
+          return reauditChecked(tx, input.reportId, checked);
         });
+        if (!current) await reauditSaved(store, input.reportId, runner(), '审核意见');
         return reportDetail(store, input.reportId);
       }),
 
@@ -101,12 +120,13 @@ export function reviewApi(store: Store, runner: () => CheckRunner): Pick<Auditor
           throw new ServiceError('invalid', `单元格位置超出表格范围：${TABLE_TITLES[cell.table]} ${JSON.stringify(cellFields(cell))}`);
         }
         const correction = { cell, before, value: input.value, reviewer, reason };
-        const withoutPeers = await checkBeforeChange(store, input.reportId, runner(), '单元格更正', correction);
-        await store.transaction(async (tx) => {
+        const checked = await checkBeforeChange(store, input.reportId, runner(), '单元格更正', correction);
+        const current = await store.transaction(async (tx) => {
           await checkRevision(tx, input.reportId, input.revision);
           await tx.reviews.insertCorrection(input.reportId, correction);
-          await reaudit(tx, input.reportId, withoutPeers);
+          return reauditChecked(tx, input.reportId, checked);
         });
+        if (!current) await reauditSaved(store, input.reportId, runner(), '单元格更正');
         return reportDetail(store, input.reportId);
       }),
   };
