@@ -101,17 +101,20 @@ export function quotableNarrative(report: Report): { cleaned: string; positions:
   for (const { p } of chosen) {
     const shown = p.original.length === p.text.length ? p.original : p.text;
     for (let i = 0; i < p.text.length; i++) {
-      const ch = p.text[i]!;
-      if (/[\u3400-\u9fff0-9]/.test(ch)) {
+      // Code points compared, not a regex per character (clean()'s class: U+3400–U+9FFF and ASCII digits).
+      const code = p.text.charCodeAt(i);
+      const digit = code >= 0x30 && code <= 0x39;
+      if (digit || (code >= 0x3400 && code <= 0x9fff)) {
         // Digits masked as cleanedNarrative masks them, so the boilerplate cut and the runs line up.
-        chars.push(/[0-9]/.test(ch) ? '0' : ch);
+        chars.push(digit ? '0' : p.text[i]!);
         positions.push(display.length + i);
       }
     }
     display += shown;
   }
+  // Joined once and again only after a cut: joining per boilerplate phrase made a 100,000-character line cost seconds.
+  let text = chars.join('');
   for (const b of boilerplate()) {
-    let text = chars.join('');
     if (!text.includes(b)) continue;
     const keep = new Array<boolean>(chars.length).fill(true);
     for (let at = text.indexOf(b); at >= 0; at = text.indexOf(b, at + b.length)) for (let k = at; k < at + b.length; k++) keep[k] = false;
