@@ -5,12 +5,12 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import mammoth from 'mammoth';
-import { fixturesDir, readAnswers, repoRoot, skipWithoutShared } from './helpers/shared.ts';
+import { fixturesDir, readAnswers, skipWithoutShared } from './helpers/shared.ts';
+import { runCli } from './helpers/run-cli.ts';
 import { buildSummaryView } from '../../src/core/sheet/summary-view.ts';
 import { loadYearFromStore } from '../../src/main/export/from-store.ts';
 import { openStore } from '../../src/main/store/open.ts';
@@ -24,16 +24,7 @@ after(() => {
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-function ogi(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(repoRoot, 'bin/ogi-audit.mjs'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const ogi = runCli;
 
 async function docxText(file: string): Promise<string> {
   return (await mammoth.extractRawText({ path: file })).value;

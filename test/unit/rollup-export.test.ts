@@ -6,12 +6,12 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { fixturesDir, repoRoot, skipWithoutShared } from './helpers/shared.ts';
+import { fixturesDir, skipWithoutShared } from './helpers/shared.ts';
+import { runCli } from './helpers/run-cli.ts';
 import { compareWithRollup, rollUp } from '../../src/core/rollup/index.ts';
 import type { Report } from '../../src/shared/model.ts';
 
@@ -31,16 +31,7 @@ after(() => {
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-function ogi(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(repoRoot, 'bin/ogi-audit.mjs'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const ogi = runCli;
 
 const complete = (a: Answer): boolean =>
   a.generation === '2021' &&
