@@ -3,7 +3,7 @@
  * so the overview shows 未报送/逾期), reports whose department was not recognised (归入 a department), and the
  * departments themselves (rename, merge).
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { DepartmentInfo, ReportSummary } from '../../shared/api.ts';
 import { api, errorText } from '../api/client.ts';
 import { useApp } from '../store.ts';
@@ -29,9 +29,11 @@ export function DepartmentsScreen() {
   const [rosterText, setRosterText] = useState('');
   const [rosterResult, setRosterResult] = useState<string | null>(null);
 
+  // The stored name fills the field unless the reviewer has typed first (a slow answer must not erase it).
+  const officeEdited = useRef(false);
   useEffect(() => {
     let live = true;
-    void api.getSettings().then((s) => live && setOffice(s.office)).catch(() => undefined);
+    void api.getSettings().then((s) => live && !officeEdited.current && setOffice(s.office)).catch(() => undefined);
     return () => {
       live = false;
     };
@@ -85,7 +87,10 @@ export function DepartmentsScreen() {
         <h2>本机关名称</h2>
         <p className="muted">打印的审核意见单、整改通知书和汇总表以此署名。</p>
         <div className="row-form">
-          <input aria-label="本机关名称" value={office} maxLength={60} placeholder="如：北湖县人民政府办公室" onChange={(e) => setOffice(e.target.value)} />
+          <input aria-label="本机关名称" value={office} maxLength={60} placeholder="如：北湖县人民政府办公室" onChange={(e) => {
+              officeEdited.current = true;
+              setOffice(e.target.value);
+            }} />
           <button type="button" className="primary" onClick={() => void saveOffice()}>
             保存名称
           </button>
