@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { fixturesDir, readAnswers, skipWithoutShared } from './helpers/shared.ts';
 import { runCli } from './helpers/run-cli.ts';
@@ -73,6 +74,15 @@ test('export writes circular.docx with the title, the whole ranking and the summ
   }
   const problems = text.slice(text.indexOf('三、存在的主要问题'), text.indexOf('四、工作要求'));
   assert.match(problems, /\n如[^：\n]{1,40}：[^\n]*“/, 'typical examples quote the reports');
+
+  // The font table names fallbacks so Word/WPS substitute installed fonts for the GB ones.
+  const fontTable = await (await JSZip.loadAsync(fs.readFileSync(path.join(out, 'circular.docx')))).file('word/fontTable.xml')!.async('string');
+  const altNames = new Map([...fontTable.matchAll(/<w:font w:name="([^"]+)">\s*<w:altName w:val="([^"]+)"/g)].map((m) => [m[1]!, m[2]!.split(',')]));
+  assert.deepEqual(altNames.get('方正小标宋简体')?.slice(0, 2), ['华文中宋', '宋体']);
+  assert.deepEqual(altNames.get('仿宋_GB2312')?.slice(0, 2), ['仿宋', 'FangSong']);
+  assert.deepEqual(altNames.get('黑体'), ['SimHei']);
+  const documentXml = await (await JSZip.loadAsync(fs.readFileSync(path.join(out, 'circular.docx')))).file('word/document.xml')!.async('string');
+  for (const used of new Set([...documentXml.matchAll(/w:eastAsia="([^"]+)"/g)].map((m) => m[1]!))) assert.ok(altNames.has(used), `font table lists ${used}`);
 
   const anonymousOut = path.join(tmp, 'anonymous');
   const anonymous = await ogi(['export', '--db', db, '--year', '2024', '--out', anonymousOut, '--rollup-only', '--anonymise']);

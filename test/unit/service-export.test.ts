@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import mammoth from 'mammoth';
 import { createService } from '../../src/main/service.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
@@ -68,7 +69,7 @@ test('batch export of a year: combined and per-department sheets with rank and o
     assert.equal(archive.name, `${year}年度年报审核材料.zip`);
     const zip = await JSZip.loadAsync(fs.readFileSync(archive.file));
     const names = Object.keys(zip.files).filter((n) => !zip.files[n]!.dir);
-    for (const expected of ['全部审核意见单.pdf', '全部整改通知书.pdf', '汇总排名表.pdf', '汇总表.xlsx', '问题清单.csv']) assert.ok(names.includes(expected), `${expected} in ${names.join(', ')}`);
+    for (const expected of ['全部审核意见单.pdf', '全部整改通知书.pdf', '汇总排名表.pdf', '汇总表.xlsx', '问题清单.csv', 'rollup.json', 'rollup.xlsx', 'circular.docx']) assert.ok(names.includes(expected), `${expected} in ${names.join(', ')}`);
     assert.equal(names.filter((n) => n.startsWith('审核意见单/')).length, progress.sheets);
 
     // Desktop: the same into a folder the reviewer chose.
@@ -107,6 +108,19 @@ test('batch export of a year: combined and per-department sheets with rank and o
     const summary = pdfText(path.join(folder, '汇总排名表.pdf'));
     assert.match(summary, /北湖县人民政府办公室/);
     for (const d of departments) assert.ok(summary.replace(/\s+/g, '').includes(d), `${d} in the summary`);
+
+    // The roll-up and the draft circular, as the CLI export writes them.
+    const rollup = JSON.parse(fs.readFileSync(path.join(folder, 'rollup.json'), 'utf8')) as { year: number; departments: number; included: string[]; excluded: { name: string; reason: string }[] };
+    assert.equal(rollup.year, year);
+    assert.equal(rollup.departments, departments.size);
+    assert.equal(rollup.included.length, FILES.length, 'the report without tables is left out of the sum');
+    assert.ok(rollup.excluded.some((e) => e.name === vetoed.department), `${vetoed.department} excluded`);
+    const circular = (await mammoth.extractRawText({ path: path.join(folder, 'circular.docx') })).value;
+    assert.match(circular, new RegExp(`关于${year}年度政府信息公开工作年度报告审核情况的通报`));
+    for (const d of departments) assert.ok(circular.includes(d), `${d} in the circular`);
+    const rollupBook = new ExcelJS.Workbook();
+    await rollupBook.xlsx.readFile(path.join(folder, 'rollup.xlsx'));
+    assert.ok(rollupBook.getWorksheet('表三 依申请公开'), 'rollup.xlsx has table 三');
 
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(path.join(folder, '汇总表.xlsx'));

@@ -5,6 +5,7 @@
  *   <dir>/全部整改通知书.pdf       every rectification notice, likewise
  *   <dir>/审核意见单/<单位>.pdf    one PDF per department · <dir>/整改通知书/<单位>.pdf
  *   <dir>/汇总排名表.pdf · <dir>/汇总表.xlsx (summary + findings) · <dir>/问题清单.csv
+ *   <dir>/rollup.json · <dir>/rollup.xlsx (region roll-up) · <dir>/circular.docx (通报稿), as the CLI export
  *   <archive>                    a zip of the folder (browser mode downloads it)
  */
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
@@ -13,7 +14,9 @@ import JSZip from 'jszip';
 import { PDFDocument } from 'pdf-lib';
 import type { Store } from '../store/store.ts';
 import { loadYearFromStore } from './from-store.ts';
-import { writeOutputs } from './write-outputs.ts';
+import { addDays, isoDate, writeOutputs } from './write-outputs.ts';
+import { loadYearRollup, writeRollupOutputs } from './rollup.ts';
+import { writeCircular } from './circular.ts';
 
 export interface BatchExportOptions {
   year: number;
@@ -53,8 +56,8 @@ export async function exportYear(store: Store, dir: string, options: BatchExport
   // writeOutputs names its files for the command line; the office gets Chinese names.
   const work = path.join(dir, '.ogi-export-tmp');
   await rm(work, { recursive: true, force: true });
-  // Two more steps after writeOutputs: combining the sheets, then the notices.
-  let total = 2;
+  // Three more steps after writeOutputs: combining the sheets, the notices, the roll-up and circular.
+  let total = 3;
   const written = await writeOutputs(stored.results, work, {
     engineVersion: options.engineVersion,
     year: options.year,
@@ -64,7 +67,7 @@ export async function exportYear(store: Store, dir: string, options: BatchExport
     missing: stored.missing,
     progress: false,
     onProgress: (done, written, file) => {
-      total = written + 2;
+      total = written + 3;
       options.onProgress?.(done, total, path.basename(file));
     },
   });
@@ -72,7 +75,7 @@ export async function exportYear(store: Store, dir: string, options: BatchExport
     .map((file, i) => ({ file, rank: written.ranks[i] ?? Infinity }))
     .sort((a, b) => a.rank - b.rank || a.file.localeCompare(b.file, 'zh-Hans-CN'));
   const sheetsPdf = await concatenatePdfs(byRank.map((s) => s.file));
-  options.onProgress?.(total - 1, total, '全部审核意见单.pdf');
+  options.onProgress?.(total - 2, total, '全部审核意见单.pdf');
   // Notices are named like the sheets (same unique base name per report).
   const noticeSet = new Set(written.notices.map((f) => path.basename(f)));
   const noticesPdf = await concatenatePdfs(byRank.map((s) => path.join(work, 'notices', path.basename(s.file))).filter((f) => noticeSet.has(path.basename(f))));
@@ -91,6 +94,17 @@ export async function exportYear(store: Store, dir: string, options: BatchExport
   await put('汇总排名表.pdf', await readFile(written.summaryPdf));
   await put('汇总表.xlsx', await readFile(written.xlsx));
   await put('问题清单.csv', await readFile(written.csv));
+  // The roll-up and the draft circular, as `export` writes them on the command line.
+  const yearRollup = await loadYearRollup(store, options.year);
+  await writeRollupOutputs(yearRollup, dir, `${options.office ?? '本地区'}${options.year}年度`);
+  files.push('rollup.json', 'rollup.xlsx');
+  const issuedOn = isoDate(new Date());
+  await writeCircular(
+    { year: options.year, results: stored.results, missing: stored.missing, generatedAt: new Date().toISOString(), office: options.office, issuedOn, fixBy: addDays(issuedOn, 15) },
+    dir,
+  );
+  files.push('circular.docx');
+  options.onProgress?.(total - 1, total, 'circular.docx');
   await mkdir(path.join(dir, '审核意见单'), { recursive: true });
   await mkdir(path.join(dir, '整改通知书'), { recursive: true });
   for (const file of written.sheets) {

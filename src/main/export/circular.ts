@@ -1,7 +1,8 @@
 /**
  * The draft circular (通报) as circular.docx (docx package), laid out after GB/T 9704: 方正小标宋简体
  * 二号 title, 仿宋_GB2312 三号 body, 黑体 level-1 and 楷体 level-2 headings, A4 with the standard margins.
- * Where the GB fonts are not installed, Word/WPS use the Windows fonts named in the other slots.
+ * Where the GB fonts are not installed, Word/WPS substitute the fallbacks the font table names (w:altName)
+ * and use the Windows fonts named in the runs' other slots.
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -29,6 +30,40 @@ const TITLE_FONT = fonts('方正小标宋简体', 'SimSun');
 const BODY_FONT = fonts('仿宋_GB2312', 'FangSong');
 const H1_FONT = fonts('黑体', 'SimHei');
 const H2_FONT = fonts('楷体_GB2312', 'KaiTi');
+/**
+ * The fonts the circular uses with the installed fonts Word/WPS should substitute, in order of preference.
+ * docx writes a font table only for embedded fonts, so word/fontTable.xml is written here.
+ */
+export const FONT_FALLBACKS: { name: string; fallbacks: string[]; family: 'roman' | 'modern' | 'swiss' }[] = [
+  { name: '方正小标宋简体', fallbacks: ['华文中宋', '宋体', 'SimSun'], family: 'roman' },
+  { name: '仿宋_GB2312', fallbacks: ['仿宋', 'FangSong'], family: 'modern' },
+  { name: '黑体', fallbacks: ['SimHei'], family: 'modern' },
+  { name: '楷体_GB2312', fallbacks: ['楷体', 'KaiTi'], family: 'modern' },
+  { name: '宋体', fallbacks: ['SimSun'], family: 'roman' },
+  { name: '华文中宋', fallbacks: ['STZhongsong', '宋体'], family: 'roman' },
+  { name: '仿宋', fallbacks: ['FangSong'], family: 'modern' },
+  { name: 'SimSun', fallbacks: ['宋体'], family: 'roman' },
+  { name: 'FangSong', fallbacks: ['仿宋'], family: 'modern' },
+  { name: 'SimHei', fallbacks: ['黑体'], family: 'modern' },
+  { name: 'KaiTi', fallbacks: ['楷体'], family: 'modern' },
+];
+
+const xmlAttr = (s: string): string => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+/** word/fontTable.xml: each font with its alternative names (comma-separated, ECMA-376 §17.8.3.1), GB2312 charset. */
+export function fontTableXml(): string {
+  const fontsXml = FONT_FALLBACKS.map(
+    (f) =>
+      `<w:font w:name="${xmlAttr(f.name)}"><w:altName w:val="${xmlAttr(f.fallbacks.join(','))}"/><w:charset w:val="86"/>` +
+      `<w:family w:val="${f.family}"/><w:pitch w:val="${f.family === 'modern' ? 'fixed' : 'variable'}"/></w:font>`,
+  ).join('');
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+    '<w:fonts xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
+    `${fontsXml}</w:fonts>`
+  );
+}
+
 /** Half-points: 二号 22pt, 三号 16pt, 四号 14pt. */
 const TITLE_SIZE = 44;
 const BODY_SIZE = 32;
@@ -99,6 +134,7 @@ export function circularDocument(view: CircularView): Document {
 /** Writes circular.docx into outDir and returns its path. */
 export async function writeCircular(input: CircularInput, outDir: string): Promise<string> {
   const file = path.join(outDir, 'circular.docx');
-  await writeFile(file, await Packer.toBuffer(circularDocument(buildCircularView(input))));
+  const overrides = [{ path: 'word/fontTable.xml', data: fontTableXml() }];
+  await writeFile(file, await Packer.toBuffer(circularDocument(buildCircularView(input)), false, overrides));
   return file;
 }

@@ -55,6 +55,7 @@ export function BatchExportDialog({ year, onClose }: { year: number; onClose: ()
         <li>全部审核意见单（合并为一个 PDF，每个单位单独编页；另附每个单位一个 PDF），每张均填写名次</li>
         <li>全部整改通知书（合并 PDF 及每个单位一个 PDF）</li>
         <li>汇总排名表（PDF）、汇总表（Excel：汇总和问题清单）</li>
+        <li>本地区统计汇总（rollup.xlsx、rollup.json）和通报稿（circular.docx，可在 Word/WPS 中修改）</li>
       </ul>
       <p className="muted">{desktop ? '点击“开始导出”后选择保存的文件夹。' : '完成后浏览器会下载一个 zip 压缩包。'}</p>
       {progress && (
