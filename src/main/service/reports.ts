@@ -51,13 +51,17 @@ export async function auditResultOf(store: Store, reportId: number): Promise<Aud
   const row = await store.reports.row(reportId);
   if (!row) throw new ServiceError('not-found', `报告不存在（编号 ${reportId}）`);
   const file = (await store.files.byId(row.fileId))!;
+  const report = await effectiveReport(store, reportId);
+  // The office may have renamed or merged the department since import: show and print the stored name,
+  // as `ogi export` does (export/from-store.ts).
+  const department = row.departmentId !== null ? ((await store.departments.get(row.departmentId))?.name ?? null) : null;
   const result: AuditResult = {
     file: file.path,
     sha256: file.sha256,
     format: (file.format as AuditResult['format']) ?? null,
     size: file.size,
     error: file.error,
-    report: await effectiveReport(store, reportId),
+    report: report && department ? { ...report, department } : report,
     findings: row.currentAuditId ? await store.audits.findings(row.currentAuditId) : [],
     score: row.currentAuditId ? await store.audits.score(row.currentAuditId) : null,
   };
