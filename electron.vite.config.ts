@@ -13,8 +13,11 @@ const at = (file: string) => path.join(repoRoot, file);
 
 // The importer runs parsing in worker threads; its entry must be a separate bundle next to index.js.
 const mainInputs: Record<string, string> = { index: at('src/main/electron/main.ts') };
-const workerEntry = at('src/main/audit-worker.ts');
-if (fs.existsSync(workerEntry)) mainInputs['audit-worker'] = workerEntry;
+// The import's parsing workers and its peer-comparison worker: each entry a separate bundle next to index.js.
+for (const name of ['audit-worker', 'peer-worker']) {
+  const workerEntry = at(`src/main/${name}.ts`);
+  if (fs.existsSync(workerEntry)) mainInputs[name] = workerEntry;
+}
 
 export default defineConfig({
   main: {

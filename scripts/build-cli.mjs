@@ -13,7 +13,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 export const CLI_OUT_DIR = path.join(repoRoot, 'out', 'cli');
 const STAMP = path.join(CLI_OUT_DIR, 'build-stamp.json');
 /** Each bundle is one self-contained file per thread: the main thread never loads the worker's readers. */
-const ENTRIES = { index: 'src/main/cli/index.ts', 'audit-worker': 'src/main/audit-worker.ts' };
+const ENTRIES = { index: 'src/main/cli/index.ts', 'audit-worker': 'src/main/audit-worker.ts', 'peer-worker': 'src/main/peer-worker.ts' };
 
 /** Newest modification time and number of the files the bundles are built from (plain recursion: ~3 ms). */
 function sourceState() {
@@ -82,8 +82,8 @@ export async function buildCli() {
     fs.mkdirSync(chunks, { recursive: true });
     const built = fs.readdirSync(path.join(staging, 'chunks'));
     for (const name of built) fs.renameSync(path.join(staging, 'chunks', name), path.join(chunks, name));
-    // The worker before the entry: a run starting in between gets the new worker with an old entry at worst.
-    for (const name of ['audit-worker', 'index']) fs.renameSync(path.join(staging, `${name}.js`), path.join(CLI_OUT_DIR, `${name}.js`));
+    // The workers before the entry: a run starting in between gets the new worker with an old entry at worst.
+    for (const name of ['audit-worker', 'peer-worker', 'index']) fs.renameSync(path.join(staging, `${name}.js`), path.join(CLI_OUT_DIR, `${name}.js`));
     removeOldChunks(new Set(built));
     const tmpStamp = path.join(staging, 'build-stamp.json');
     fs.writeFileSync(tmpStamp, JSON.stringify(state));

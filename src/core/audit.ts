@@ -8,7 +8,7 @@ import { IngestError } from './document.ts';
 import { ingest, type IngestOptions } from './ingest/index.ts';
 import { detectFormat } from './ingest/detect.ts';
 import { parseDocument } from './parse/index.ts';
-import { rerunComparisons, rerunPeerComparisons, runChecks } from './checks/index.ts';
+import { rerunComparisons, rerunPeerComparisons, runChecks, withPeerFindings } from './checks/index.ts';
 import type { CheckContext, CheckOptions, RelatedReport } from './checks/types.ts';
 import { checkOptionsFromRubric, scoreReport, type Rubric } from './score/index.ts';
 import { anchorDecisions } from './review.ts';
@@ -129,6 +129,19 @@ export function judgeWithPeers(
   decisions: readonly FindingDecision[] = [],
 ): Judgement {
   const findings = rerunPeerComparisons(report, context, withoutPeers);
+  return scoreReport({ report, findings, rubric, decisions: anchorDecisions(findings, decisions) });
+}
+
+/** `judgeWithPeers` with the peer checks' findings computed in another thread (`runPeerChecks`). */
+export function judgeWithPeerFindings(
+  report: Report,
+  context: CheckContext,
+  rubric: Rubric,
+  withoutPeers: readonly Finding[],
+  peerFindings: readonly Finding[],
+  decisions: readonly FindingDecision[] = [],
+): Judgement {
+  const findings = withPeerFindings(report, context, withoutPeers, peerFindings);
   return scoreReport({ report, findings, rubric, decisions: anchorDecisions(findings, decisions) });
 }
 

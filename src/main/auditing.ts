@@ -12,8 +12,11 @@ import {
   applyCorrections,
   checkCategory,
   finishAudit,
+  finishAuditWith,
   reuseFingerprint,
+  narrativeOnly,
   rubricCheckOptions,
+  storedFingerprint,
   type CellCorrectionInput,
   type CheckContext,
   type RelatedReport,
@@ -21,6 +24,8 @@ import {
   type SoloContext,
 } from './engine.ts';
 import type { CheckOutcome, CheckTask } from './audit-worker-protocol.ts';
+import type { PeerComparer } from './peer-comparer.ts';
+import type { PeerEntry } from './peer-worker-protocol.ts';
 
 export interface OfficeOptions {
   /** Office-wide deadline per year (ISO date), overriding the statutory one. */
@@ -62,25 +67,39 @@ export interface FreshReport {
   fingerprint: unknown;
 }
 
+/** A peer as the cache holds it: with the fingerprint stored with it (or computed by its worker). */
+type HeldPeer = RelatedReport & { fingerprint?: unknown };
+
+/**
+ * A year with at least this many peers is compared in the peer thread (PeerComparer); below it a comparison
+ * takes well under a millisecond here, less than copying the report to the thread.
+ */
+export const OFFLOAD_PEERS_FROM = 200;
+
 /**
  * Same-year reports of other departments, kept in memory across one import (loading a year's reports
- * once, then adding each new one) so a 500-file batch does not re-read the store for every file.
+ * once, then adding each new one) so a 500-file batch does not re-read the store for every file. With a
+ * `comparer`, a year of many peers is mirrored into the peer thread and compared there (`comparePeers`).
  */
 export class PeerCache {
-  private readonly byYear = new Map<number, Map<string, RelatedReport>>();
+  private readonly byYear = new Map<number, Map<string, HeldPeer>>();
   /** The same peers by report id (effective reports: corrections applied). */
-  private readonly byId = new Map<number, RelatedReport>();
+  private readonly byId = new Map<number, HeldPeer>();
   private readonly indexes = new Map<number, PeerIndex>();
   private readonly store: Store;
+  private readonly comparer: PeerComparer | undefined;
+  private readonly offloadFrom: number;
 
-  constructor(store: Store) {
+  constructor(store: Store, comparer?: PeerComparer, offloadFrom = OFFLOAD_PEERS_FROM) {
     this.store = store;
+    this.comparer = comparer;
+    this.offloadFrom = offloadFrom;
   }
 
   /** Read a year's peers from the store once (before `peers` / `index` are asked for that year). */
   async load(year: number | null, store: Store = this.store): Promise<void> {
     if (year === null || this.byYear.has(year)) return;
-    const peers = new Map<string, RelatedReport>();
+    const peers = new Map<string, HeldPeer>();
     const index = new PeerIndex();
     for (const r of await store.reports.latestIdsForYear(year)) {
       const rel = await related(store, r.id, true);
@@ -96,9 +115,10 @@ export class PeerCache {
     if (this.byYear.has(year)) return;
     this.byYear.set(year, peers);
     this.indexes.set(year, index);
+    this.offloadIfLarge(year);
   }
 
-  private year(year: number): Map<string, RelatedReport> {
+  private year(year: number): Map<string, HeldPeer> {
     const peers = this.byYear.get(year);
     if (!peers) throw new Error(`peers of ${year} not loaded`);
     return peers;
@@ -135,12 +155,41 @@ export class PeerCache {
     peers.set(key, rel);
     this.byId.set(reportId, rel);
     index.add(rel);
+    if (this.comparer?.holds(year)) this.comparer.add(year, peerEntry(key, rel));
+    else this.offloadIfLarge(year);
   }
 
   /** The effective report of a peer already in memory, so re-checking it need not read the store. */
   reportOf(reportId: number): Report | undefined {
     return this.byId.get(reportId)?.report;
   }
+
+  /**
+   * The peer checks' findings for a report of `subject.year`, computed in the peer thread when that holds
+   * the year; null when they are to be computed here (a small year, no comparer, or the thread failed).
+   */
+  async comparePeers(
+    report: Report,
+    subject: { reportId: number | null; departmentId: number | null; year: number | null },
+    options: CheckContext['options'],
+  ): Promise<Finding[] | null> {
+    const { year } = subject;
+    if (year === null || !this.comparer?.holds(year)) return null;
+    const exclude: string[] = [];
+    if (subject.departmentId !== null) exclude.push(`d${subject.departmentId}`);
+    if (subject.reportId !== null) exclude.push(`r${subject.reportId}`);
+    return this.comparer.compare(year, exclude, narrativeOnly(report), storedFingerprint(report), options);
+  }
+
+  private offloadIfLarge(year: number): void {
+    const peers = this.byYear.get(year);
+    if (!this.comparer || !peers || peers.size < this.offloadFrom || this.comparer.holds(year)) return;
+    this.comparer.hold(year, [...peers].map(([key, rel]) => peerEntry(key, rel)));
+  }
+}
+
+function peerEntry(key: string, rel: HeldPeer): PeerEntry {
+  return { key, file: rel.file, department: rel.department, year: rel.year, report: narrativeOnly(rel.report), fingerprint: rel.fingerprint ?? null };
 }
 
 function keyOf(departmentId: number | null, reportId: number): string {
@@ -257,6 +306,10 @@ export async function finishStored(store: Store, reportId: number, rubric: Rubri
   if (fingerprint !== null) reuseFingerprint(report, fingerprint);
   const context = await contextFor(store, { reportId, departmentId: row.departmentId, year: row.year }, peers, rubric);
   const decisions = await store.reviews.decisions(reportId);
-  const { findings, score } = finishAudit(report, context, rubric, withoutPeers, decisions);
+  // A year held by the peer thread is compared there; the transaction waits, the event loop does not.
+  const peerFindings = await peers.comparePeers(report, { reportId, departmentId: row.departmentId, year: row.year }, context.options);
+  const { findings, score } = peerFindings
+    ? finishAuditWith(report, context, rubric, withoutPeers, peerFindings, decisions)
+    : finishAudit(report, context, rubric, withoutPeers, decisions);
   return { findings, score, ...summarize(findings, decisions) };
 }

@@ -5,8 +5,8 @@
  * workers, which load this file, do not load React). No other file in src/main imports src/core (the lint
  * enforces it), so an engine API change is fixed in these two files.
  */
-import { ENGINE_VERSION as CORE_ENGINE_VERSION, checkWithoutPeers, judgeWithPeers, readReport, vetoScore, type SoloContext } from '../core/audit.ts';
-import { ALL_CHECKS, SketchIndex, cachedFingerprint, narrativeFingerprint, primeFingerprint } from '../core/checks/index.ts';
+import { ENGINE_VERSION as CORE_ENGINE_VERSION, checkWithoutPeers, judgeWithPeerFindings, judgeWithPeers, readReport, vetoScore, type SoloContext } from '../core/audit.ts';
+import { ALL_CHECKS, SketchIndex, cachedFingerprint, knownFingerprint, narrativeFingerprint, primeFingerprint, runPeerChecks } from '../core/checks/index.ts';
 import type { CheckContext, RelatedReport } from '../core/checks/types.ts';
 import { checkOptionsFromRubric, defaultRubricJson as coreDefaultRubricJson, parseRubric, scoreReport, type Rubric } from '../core/score/index.ts';
 import { anchorDecisions, applyCorrections, reanchorDecisions } from '../core/review.ts';
@@ -63,6 +63,11 @@ export function reuseFingerprint(report: Report, stored: unknown): void {
   primeFingerprint(report, stored);
 }
 
+/** The fingerprint known for a report (stored with it, or computed), or null; never computes one. */
+export function storedFingerprint(report: Report): unknown {
+  return knownFingerprint(report);
+}
+
 /** The reviewer's work: corrections applied to a report copy, decisions matched to the current findings. */
 export { anchorDecisions, applyCorrections, reanchorDecisions };
 
@@ -83,6 +88,39 @@ export function checkAlone(report: Report, context: SoloContext, fingerprint?: u
 /** The rest of an audit after `checkAlone`: the peer comparison (with the year's peer index) and the score. */
 export function finishAudit(report: Report, context: CheckContext, rubric: Rubric, withoutPeers: readonly Finding[], decisions: readonly FindingDecision[]): { findings: Finding[]; score: ScoreResult } {
   return judgeWithPeers(report, context, rubric, withoutPeers, decisions);
+}
+
+/** The peer checks alone, with the year's peers and their index (in the peer thread: peer-worker.ts). */
+export function comparePeers(report: Report, context: CheckContext): Finding[] {
+  return runPeerChecks(report, context);
+}
+
+/**
+ * What the peer thread needs of a report: the narrative (paragraphs and where the parts start), not the
+ * tables and their cell sources, so a year of reports copied there stays small. Checks with
+ * `meta.comparesPeers` read only the narrative.
+ */
+export function narrativeOnly(report: Report): Report {
+  const { ocr: _ocr, runCuts: _runCuts, legacyItems: _legacyItems, ...rest } = report;
+  return {
+    ...rest,
+    tables: { active: null, requests: null, review: null },
+    tableSources: { active: null, requests: null, review: null },
+    requestsLabels: [],
+    warnings: [],
+  };
+}
+
+/** `finishAudit` with the peer checks' findings from the peer thread (`comparePeers`). */
+export function finishAuditWith(
+  report: Report,
+  context: CheckContext,
+  rubric: Rubric,
+  withoutPeers: readonly Finding[],
+  peerFindings: readonly Finding[],
+  decisions: readonly FindingDecision[],
+): { findings: Finding[]; score: ScoreResult } {
+  return judgeWithPeerFindings(report, context, rubric, withoutPeers, peerFindings, decisions);
 }
 
 /** Score stored findings again with another rubric: no reading, no checks. */

@@ -1,7 +1,8 @@
 /**
  * Batch import: walk folders, hash every file (sha256) and skip those already stored, read + parse in a
  * worker pool, run the checks that need no peers there too (under the same time limit), then — in this
- * thread — resolve the department and version, compare with the year's peers (indexed), score, and write
+ * thread — resolve the department and version, compare with the year's peers (indexed; in the peer thread
+ * once the year is large, peer-comparer.ts), score, and write
  * file + report + findings in one transaction per file.
  * Killing the process loses nothing committed; running the import again finishes the rest.
  */
@@ -13,7 +14,8 @@ import type { AuditInput, FileInput, ReportInput, Store } from './store/store.ts
 import { WorkerPool, type CheckOutcome, type ReadOutcome } from './worker-pool.ts';
 import { PeerCache, contextFor, effectiveReport, finishStored, soloContextFor, summarize } from './auditing.ts';
 import { CommitBatcher } from './commit-batcher.ts';
-import { ENGINE_VERSION, finishAudit, reuseFingerprint, rubricIdentity, vetoScoreFor, type Rubric } from './engine.ts';
+import { PeerComparer } from './peer-comparer.ts';
+import { ENGINE_VERSION, finishAudit, finishAuditWith, reuseFingerprint, rubricIdentity, vetoScoreFor, type Rubric } from './engine.ts';
 import { readLimits, tooLargeReason } from './settings.ts';
 import { accessReason, walkInputs } from './walk.ts';
 import { sha256 } from './hash.ts';
@@ -40,6 +42,8 @@ export interface ImportOptions {
   maxFileBytes?: number;
   onProgress?: (progress: ImportProgress) => void;
   jobId?: string;
+  /** A year with this many peers is compared in the peer thread (default OFFLOAD_PEERS_FROM; tests lower it). */
+  peerThreadFrom?: number;
   /** Aborting stops the import: no further file is read, scans being read stop at their next page. */
   signal?: AbortSignal;
 }
@@ -76,7 +80,9 @@ export async function importSources(store: Store, sources: ImportSource[], optio
   const pool = options.pool ?? new WorkerPool({ size: options.poolSize, timeoutMs: limits.timeoutMs, memoryMb: limits.workerMemoryMb });
   const { id: rubricId, version: rubricVersion } = rubricIdentity(options.rubric);
   const runId = await store.audits.createRun({ kind: 'import', rubricId, rubricVersion, engineVersion: ENGINE_VERSION });
-  const peers = new PeerCache(store);
+  // A year of many peers is compared in its own thread (started only then), not in this one.
+  const comparer = new PeerComparer();
+  const peers = new PeerCache(store, comparer, options.peerThreadFrom);
   // Writes go through one batcher: few transactions (fsyncs), and the event loop breathes between them.
   const batcher = new CommitBatcher(store, store.batching);
   const seen = new Map<string, string>();
@@ -194,6 +200,7 @@ export async function importSources(store: Store, sources: ImportSource[], optio
     });
     await refreshPeers(store, batcher, pool, peers, reportIds, options.rubric, runId);
   } finally {
+    await comparer.close();
     if (ownPool) await pool.close();
   }
   progress.current = null;
@@ -255,8 +262,12 @@ async function commit(store: Store, c: CommitInput, replaceFileId: number | unde
         kept.report = input.report;
         // The worker computed the narrative fingerprint already; the peer check need not do it again here.
         if (outcome.fingerprint !== null) reuseFingerprint(input.report, outcome.fingerprint);
-        const context = await contextFor(tx, { reportId: newId, departmentId: input.departmentId, year: input.year }, c.peers, c.options.rubric);
-        const { findings, score } = finishAudit(input.report, context, c.options.rubric, c.checked, []);
+        const subject = { reportId: newId, departmentId: input.departmentId, year: input.year };
+        const context = await contextFor(tx, subject, c.peers, c.options.rubric);
+        const peerFindings = await c.peers.comparePeers(input.report, subject, context.options);
+        const { findings, score } = peerFindings
+          ? finishAuditWith(input.report, context, c.options.rubric, c.checked, peerFindings, [])
+          : finishAudit(input.report, context, c.options.rubric, c.checked, []);
         return { findings, score, ...summarize(findings) };
       },
     },

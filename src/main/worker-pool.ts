@@ -38,18 +38,18 @@ export interface WorkerPoolOptions {
  * is erasable-syntax only) rather than tsx: tsx turns on source maps, and then the first stack trace
  * pdf.js makes loads its 10 MB source map into the thread — 1.5 s and 250 MB more per worker.
  */
-export function workerEntry(): { url: URL; execArgv: string[] } {
+export function workerEntry(name: 'audit-worker' | 'peer-worker' = 'audit-worker'): { url: URL; execArgv: string[] } {
   const here = import.meta.url;
   if (here.endsWith('.ts')) {
     const execArgv = process.features.typescript ? ['--disable-warning=ExperimentalWarning'] : ['--import', import.meta.resolve('tsx')];
-    return { url: new URL('./audit-worker.ts', here), execArgv: [...execArgv, ...profilingArgv()] };
+    return { url: new URL(`./${name}.ts`, here), execArgv: [...execArgv, ...profilingArgv()] };
   }
   // Next to this chunk (electron-vite's flat output) or one folder up (the CLI bundle keeps chunks in chunks/).
-  const candidates = [new URL('./audit-worker.js', here), new URL('../audit-worker.js', here)];
+  const candidates = [new URL(`./${name}.js`, here), new URL(`../${name}.js`, here)];
   const found = candidates.find((url) => fs.existsSync(fileURLToPath(url)));
   if (found) return { url: found, execArgv: profilingArgv() };
   const built = candidates[0]!;
-  throw new Error(`找不到解析进程入口 audit-worker.js（应位于 ${fileURLToPath(built)}）`);
+  throw new Error(`找不到${name === 'audit-worker' ? '解析' : '比对'}进程入口 ${name}.js（应位于 ${fileURLToPath(built)}）`);
 }
 
 /** OGI_WORKER_CPU_PROF=DIR: each worker writes a V8 CPU profile into DIR when it ends (for profiling). */

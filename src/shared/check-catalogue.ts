@@ -25,8 +25,9 @@ export interface CheckMeta {
   comparesReports?: true;
   /**
    * The check compares the report with the other reports of the same year (context.peers, context.peerIndex).
-   * Such a check runs where a year's peers are held (the main process's peer index), after the other
-   * checks, which run in a worker thread under the time limit without the peers. Implies comparesReports.
+   * Such a check runs where a year's peers are held (the import's peer cache, or for a large year the peer
+   * thread, which holds the reports' narrative only), after the other checks, which run in a worker thread
+   * under the time limit without the peers. Implies comparesReports.
    */
   comparesPeers?: true;
   /** One paragraph in Chinese: what is checked and which rule requires it (quoted in the rectification notice). */

@@ -116,6 +116,26 @@ export function rerunPeerComparisons(report: Report, context: CheckContext, earl
   return rerunChecks(report, context, earlier, (check) => check.meta.comparesPeers === true);
 }
 
+/** The findings of the checks comparing with the year's peers alone: what the peer thread computes. */
+export function runPeerChecks(report: Report, context: CheckContext): Finding[] {
+  return ALL_CHECKS.filter((check) => check.meta.comparesPeers === true).flatMap((check) => runCheck(check, report, context));
+}
+
+/**
+ * `rerunPeerComparisons` with the peer checks' findings computed elsewhere (`runPeerChecks` where the
+ * year's peers are held); the other checks keep `earlier` as there.
+ */
+export function withPeerFindings(report: Report, context: CheckContext, earlier: readonly Finding[], peerFindings: readonly Finding[]): Finding[] {
+  return ALL_CHECKS.flatMap((check) => {
+    if (check.meta.comparesPeers === true) {
+      const computed = peerFindings.filter((f) => f.check === check.meta.id);
+      return computed.length > 0 ? computed : runCheck(check, report, context);
+    }
+    const kept = earlier.filter((f) => f.check === check.meta.id);
+    return kept.length > 0 ? kept : runCheck(check, report, context);
+  });
+}
+
 function rerunChecks(report: Report, context: CheckContext, earlier: readonly Finding[], again: (check: Check) => boolean): Finding[] {
   return ALL_CHECKS.flatMap((check) => {
     if (again(check)) return runCheck(check, report, context);
@@ -135,5 +155,5 @@ export function verdictOf(findings: readonly Finding[], check: string): Finding[
 export const EMPTY_CONTEXT: CheckContext = { previous: null, peers: [], options: {} };
 
 export type { Check, CheckContext, CheckFinding } from './types.ts';
-export { narrativeFingerprint, compareFingerprints, primeFingerprint, cachedFingerprint, type NarrativeFingerprint, type Comparison } from './lib/similarity.ts';
+export { narrativeFingerprint, compareFingerprints, primeFingerprint, cachedFingerprint, knownFingerprint, type NarrativeFingerprint, type Comparison } from './lib/similarity.ts';
 export { SketchIndex } from './lib/sketch-index.ts';

@@ -13,6 +13,16 @@ function peerName(peer: RelatedReport): string {
   return peer.department ?? `未识别单位的报告（${peer.file.split(/[\\/]/).pop() ?? peer.file}）`;
 }
 
+/**
+ * Peers of equal similarity in a fixed order (by name, then file), not in the order they were stored: an
+ * import's files finish in a different order each time, and the finding must not change with it.
+ */
+function before(a: RelatedReport, b: RelatedReport): boolean {
+  const x = peerName(a);
+  const y = peerName(b);
+  return x !== y ? x < y : a.file < b.file;
+}
+
 export const PEER_THRESHOLD = 80;
 /** Up to this many peers every one is compared; beyond it only the sketch index's candidates (same fails). */
 export const EXACT_PEER_LIMIT = 500;
@@ -37,7 +47,7 @@ export const peerRepeatedText: Check = {
       const theirs = cachedFingerprint(peer.report);
       if (theirs.length < MIN_NARRATIVE) continue;
       const similarity = sketchSimilarity(mine, theirs);
-      if (!best || similarity > best.similarity) best = { peer, similarity };
+      if (!best || similarity > best.similarity || (similarity === best.similarity && before(peer, best.peer))) best = { peer, similarity };
       if (similarity >= PEER_THRESHOLD) similar.push({ peer, similarity });
     }
     if (indexed && similar.length === 0) {
@@ -49,7 +59,7 @@ export const peerRepeatedText: Check = {
       return [pass(`与同批次${others.length}份年报的最高相似度为${best.similarity}%（${best.peer.department ?? best.peer.file}）`)];
     }
     // One finding for all similar peers, each department once (its most similar report), quoting the report's own words.
-    similar.sort((x, y) => y.similarity - x.similarity);
+    similar.sort((x, y) => y.similarity - x.similarity || (before(x.peer, y.peer) ? -1 : before(y.peer, x.peer) ? 1 : 0));
     const byDepartment = new Map<string, (typeof similar)[number]>();
     for (const s of similar) if (!byDepartment.has(peerName(s.peer))) byDepartment.set(peerName(s.peer), s);
     const peers = [...byDepartment.values()];

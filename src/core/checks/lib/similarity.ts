@@ -276,6 +276,11 @@ export function cachedFingerprint(report: Report): NarrativeFingerprint {
  * so loading a year's peers does not clean and shingle every narrative again. Ignored unless it has the
  * current shape; the narrative it describes does not change with reviewer corrections (tables only).
  */
+/** The fingerprint already known for a report (primed or computed), without computing it. */
+export function knownFingerprint(report: Report): NarrativeFingerprint | null {
+  return cache.get(report) ?? null;
+}
+
 export function primeFingerprint(report: Report, stored: unknown): void {
   const f = stored as Partial<NarrativeFingerprint> | null;
   if (!f || f.v !== 1 || typeof f.length !== 'number' || typeof f.shingles !== 'number' || !Array.isArray(f.sketch) || !Array.isArray(f.sentences)) return;

@@ -64,6 +64,11 @@ export class SketchIndex<T> {
     const missable = Math.floor((1 - (threshold - 0.05) / 100) * sketch.length);
     const probes = Math.min(sketch.length, missable + 1);
     const bySize = sketch.map((h) => ({ h, n: this.postings(h).get(h)?.size ?? 0 })).sort((a, b) => a.n - b.n);
+    // When the probed lists together hold more entries than there are items (a year of near-copies), every
+    // item is a candidate anyway: return them all in one pass rather than merging the lists.
+    let probed = 0;
+    for (let i = 0; i < probes; i++) probed += bySize[i]!.n;
+    if (probed >= this.sketches.size) return new Set(this.sketches.keys());
     for (let i = 0; i < probes; i++) {
       const h = bySize[i]!.h;
       const list = this.postings(h).get(h);
