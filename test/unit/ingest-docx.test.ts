@@ -268,3 +268,31 @@ test('every .docx in shared (cases, corpus, bench): the same blocks whether or n
     for (const warning of slim.warnings) assert.ok(full.warnings.includes(warning), `${path.basename(file)}: ${warning}`);
   }
 });
+
+/** p01-clean.docx with its document.xml rewritten by `edit`. */
+async function withDocumentXml(edit: (xml: string) => string): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(readFileSync(path.join(shared, 'fixtures/cases/p01-clean.docx')));
+  zip.file('word/document.xml', edit(await zip.file('word/document.xml')!.async('string')));
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
+test('a .docx whose XML declares a DOCTYPE (entities) is refused saying so, not called truncated', { skip: skipShared }, async () => {
+  const bytes = await withDocumentXml((xml) => xml.replace(/(<\?xml[^>]*\?>)/, '$1<!DOCTYPE w:document [<!ENTITY lol "lol">]>'));
+  const error = await expectIngestError(bytes, 'damaged');
+  assert.match(error.message, /DOCTYPE/);
+  assert.match(error.message, /document\.xml/);
+  assert.doesNotMatch(error.message, /不完整|截断/);
+});
+
+test('3,000 tables nested in each other: a clear Chinese message, never a stack overflow', { skip: skipShared }, async () => {
+  let nested = '<w:p><w:r><w:t>最里层</w:t></w:r></w:p>';
+  for (let i = 0; i < 3000; i++) nested = `<w:tbl><w:tr><w:tc>${nested}</w:tc></w:tr></w:tbl><w:p/>`;
+  const error = await expectIngestError(await withDocumentXml((xml) => xml.replace('<w:body>', `<w:body>${nested}`)), 'damaged');
+  assert.match(error.message, /表格层层嵌套达 3000 层/);
+  assert.doesNotMatch(error.message, /call stack/i);
+  // A few levels, as real reports have, read as before.
+  let shallow = '<w:p><w:r><w:t>内层表格</w:t></w:r></w:p>';
+  for (let i = 0; i < 3; i++) shallow = `<w:tbl><w:tr><w:tc>${shallow}</w:tc></w:tr></w:tbl><w:p/>`;
+  const doc = await ingestDocx(await withDocumentXml((xml) => xml.replace('<w:body>', `<w:body>${shallow}`)));
+  assert.ok(doc.blocks.some((b) => b.kind === 'table' && b.rows.some((r) => r.cells.some((c) => c.text.includes('本年新收')))));
+});

@@ -13,6 +13,7 @@ import { withListNumbers } from './docx-numbering.ts';
 import { slimWordXml } from './docx-slim.ts';
 import { installFastWordXml } from './mammoth-fast-xml.ts';
 import { checkZipLimits, DOCX_ZIP_LIMITS, openGuardedZip, readZipDirectory, type GuardedZip } from './zip-guard.ts';
+import { refusingUnreadableXml } from './docx-xml-guard.ts';
 
 // mammoth parses Word XML with saxes instead of xmldom (3× faster; see mammoth-fast-xml.ts).
 installFastWordXml();
@@ -37,47 +38,6 @@ async function readCoreTitle(zip: GuardedZip): Promise<string | undefined> {
     if (error instanceof IngestError && error.code === 'zip-bomb') throw error;
     return undefined;
   }
-}
-
-/** Name of the root element of an XML part (after the declaration, comments and processing instructions). */
-function rootElementName(xml: string): string | null {
-  const match = /^\uFEFF?\s*(?:<\?[\s\S]*?\?>\s*|<!--[\s\S]*?-->\s*)*<([A-Za-z_][\w.:-]*)/.exec(xml);
-  return match?.[1] ?? null;
-}
-
-/**
- * True when an XML part ends where its root element ends. A part cut short (a file saved or copied only in
- * part) is otherwise handed to xmldom, whose error recovery on unclosed elements takes time quadratic in
- * the document: a 1.5 MB document.xml cut 1 KB before its end took 110 s. Found by fuzzing.
- */
-export function xmlPartComplete(xml: string): boolean {
-  const root = rootElementName(xml);
-  if (!root) return xml.trim() === '';
-  let end = xml.trimEnd();
-  // Comments and processing instructions may follow the root element.
-  for (;;) {
-    const opener = end.endsWith('-->') ? '<!--' : end.endsWith('?>') ? '<?' : null;
-    const at = opener ? end.lastIndexOf(opener) : -1;
-    if (at < 0) break;
-    end = end.slice(0, at).trimEnd();
-  }
-  if (end.endsWith(`</${root}>`)) return true;
-  // A root that is a single empty element: <root .../>
-  return new RegExp(`^\\uFEFF?\\s*(?:<\\?[\\s\\S]*?\\?>\\s*|<!--[\\s\\S]*?-->\\s*)*<${root.replace(/[.]/g, '\\.')}\\b[^<]*/>$`).test(end);
-}
-
-/** The zip as mammoth sees it, refusing XML parts that were cut short. */
-function refusingTruncatedXml(zip: GuardedZip): GuardedZip {
-  return {
-    ...zip,
-    read: async (name, encoding) => {
-      const data = await zip.read(name, encoding);
-      if (typeof data === 'string' && /\.(xml|rels)$/i.test(name) && !xmlPartComplete(data)) {
-        throw new IngestError('damaged', `Word 文档（.docx）已损坏：“${name}”的内容不完整（结尾缺失，文件可能保存或复制不完整），无法读取`);
-      }
-      return data;
-    },
-  };
 }
 
 /** Parts of word/ that mammoth parses: the document, its styles, numbering, notes and comments. */
@@ -111,7 +71,7 @@ export async function ingestDocx(bytes: Uint8Array, options: DocxReadOptions = {
   if (!names.has('word/document.xml')) {
     throw new IngestError('wrong-format', `不是 Word 文档（.docx）：压缩包中没有 word/document.xml${otherZipKind(names)}`);
   }
-  const opened = refusingTruncatedXml(await openGuardedZip(bytes, entries, DOCX_ZIP_LIMITS));
+  const opened = refusingUnreadableXml(await openGuardedZip(bytes, entries, DOCX_ZIP_LIMITS));
   const zip = await withListNumbers(options.keepFormattingXml ? opened : slimmingWordXml(opened));
   let imageCount = 0;
   const convertImage = mammoth.images.imgElement(async () => {
