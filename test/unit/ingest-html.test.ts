@@ -195,3 +195,16 @@ test('a layout table around the article is read as content, the data table insid
   assert.deepEqual(grids(doc), [[['行政复议', '行政诉讼'], ['结果维持', '结果纠正'], ['0', '1']]]);
   assert.ok(text.includes('本年度未收取信息处理费。'));
 });
+
+test('3,000 tables nested in each other inside a report page: the report still reads, no stack overflow', { skip: skipShared }, async () => {
+  const { parseDocument } = await import('../../src/core/parse/index.ts');
+  const answers = JSON.parse(readFileSync(path.join(shared, 'fixtures/cases/answers.json'), 'utf8')) as Record<string, { department: string; tables: { requests: unknown } }>;
+  const expected = answers['p01-clean.docx']!;
+  const { page } = await docxAsPortal(path.join(shared, 'fixtures/cases/p01-clean.docx'), 'utf-8');
+  let nested = '最里层';
+  for (let i = 0; i < 3000; i++) nested = `<table><tr><td>${nested}</td></tr></table>`;
+  const hostile = page.replace('<div class="share">', `${nested}<div class="share">`);
+  const report = parseDocument(await ingest('report.html', new TextEncoder().encode(hostile)), 'report.html');
+  assert.equal(report.department, expected.department);
+  assert.deepEqual(report.tables.requests, expected.tables.requests);
+});

@@ -80,9 +80,18 @@ function tagEnd(html: string, from: number): number {
   return -1;
 }
 
+/**
+ * How deep elements may nest; deeper start tags are dropped (their text kept in the deepest element), as
+ * browsers do (Chromium stops at 512). The tree's readers walk it recursively: 3,000 nested tables
+ * overflowed the stack.
+ */
+export const MAX_HTML_DEPTH = 512;
+
 class TreeBuilder {
   readonly root = newElement('#root', {}, null);
   private stack: HtmlElement[] = [this.root];
+  /** Start tags dropped below MAX_HTML_DEPTH and not yet ended. */
+  private tooDeep = 0;
   /** Depth inside a dropped element (its content is parsed but not kept). */
   private droppedDepth = 0;
   private droppedName = '';
@@ -128,6 +137,10 @@ class TreeBuilder {
       // Keep one root; attributes of <body> are irrelevant to the text.
       return;
     }
+    if (this.stack.length > MAX_HTML_DEPTH && !VOID.has(name)) {
+      if (!selfClosing) this.tooDeep++;
+      return;
+    }
     this.implyEndTags(name);
     const element = newElement(name, attrs, this.current);
     this.current.children.push(element);
@@ -155,6 +168,10 @@ class TreeBuilder {
       return;
     }
     if (name === 'html' || name === 'body') return;
+    if (this.tooDeep > 0) {
+      this.tooDeep--;
+      return;
+    }
     if (name === 'br') {
       // "</br>" is treated as <br> by browsers.
       this.start('br', {}, true);
