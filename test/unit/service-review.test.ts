@@ -81,6 +81,21 @@ test('resubmission, rectification, roster, decisions and corrections', { timeout
       service.correctCell({ reportId: v2.reportId, cell: { table: 'review', index: 15 }, value: 1, reason: '越界', reviewer: '李四' }),
       /单元格位置超出表格范围/,
     );
+    // Counts are whole numbers from 0 up to a sane bound; the message names the cell.
+    for (const value of [1.7e308, -1, 2.5, 1e12]) {
+      await assert.rejects(
+        service.correctCell({ reportId: v2.reportId, cell: { table: 'requests', row: 0, col: 0 }, value, reason: '测试', reviewer: '李四' }),
+        (error: Error) => /更正值无效：表三 一、本年新收政府信息公开申请数量 · 自然人列的值应为不小于 0 的整数/.test(error.message) && error.message.includes(String(value)),
+        String(value),
+      );
+    }
+    await assert.rejects(
+      service.correctCell({ reportId: v2.reportId, cell: { table: 'review', index: 3 }, value: -2, reason: '测试', reviewer: '李四' }),
+      /表四 行政复议·尚未审结的值应为不小于 0 的整数/,
+    );
+    // Table 二's fee is an amount in 万元: decimals are allowed there.
+    const fee = await service.correctCell({ reportId: v2.reportId, cell: { table: 'active', index: 9 }, value: 2.5, reason: '核对原件', reviewer: '李四' });
+    assert.equal(fee.result.report!.tables.active![9], 2.5);
 
     const rescored = await service.rescoreAll();
     assert.equal(rescored.reports, 1);

@@ -1,7 +1,7 @@
 /** AuditorApi: the reviewer's decisions on findings and corrections of table cells, each followed by a re-audit. */
 import type { AuditorApi } from '../../shared/api.ts';
 import type { Finding, TableId } from '../../shared/model.ts';
-import { cellFields, cellValueAt, isCellInTemplate, TABLE_TITLES } from '../../shared/template/index.ts';
+import { cellFields, cellValueAt, cellValueProblem, isCellInTemplate, TABLE_TITLES } from '../../shared/template/index.ts';
 import type { Store } from '../store/store.ts';
 import { CheckFailure, PeerCache, checkStored, effectiveReport, finishStored, type CheckRunner } from '../auditing.ts';
 import { ENGINE_VERSION, rubricIdentity, type CellCorrectionInput } from '../engine.ts';
@@ -119,6 +119,8 @@ export function reviewApi(store: Store, runner: () => CheckRunner): Pick<Auditor
         if (before === undefined || !isCellInTemplate(cell, report.generation, report.tables.active?.length)) {
           throw new ServiceError('invalid', `单元格位置超出表格范围：${TABLE_TITLES[cell.table]} ${JSON.stringify(cellFields(cell))}`);
         }
+        const valueProblem = input.value === null ? null : cellValueProblem(cell, input.value, report.generation, report.tables.active?.length);
+        if (valueProblem) throw new ServiceError('invalid', `更正值无效：${valueProblem}`);
         const correction = { cell, before, value: input.value, reviewer, reason };
         const checked = await checkBeforeChange(store, input.reportId, runner(), '单元格更正', correction);
         const current = await store.transaction(async (tx) => {

@@ -5,6 +5,7 @@
  */
 import type { Generation, TableId } from '../model.ts';
 import { activeCells, activeTemplateFor, REQUESTS_SIZE, REVIEW_SIZE } from './tables.ts';
+import { cellLabel } from './labels.ts';
 
 export type FlatTableId = Exclude<TableId, 'requests'>;
 
@@ -51,4 +52,19 @@ export function isCellInTemplate(address: CellAddress, generation: Generation | 
 export function cellValueAt<T>(tables: { active: T[] | null; requests: T[][] | null; review: T[] | null }, address: CellAddress): T | undefined {
   if (address.table === 'requests') return tables.requests?.[address.row]?.[address.col];
   return tables[address.table]?.[address.index];
+}
+
+/** The largest value a cell may be corrected to: no count or amount of one year's report comes near it. */
+export const MAX_CELL_VALUE = 999_999_999;
+
+/**
+ * What is wrong with a value for a cell, in words naming the cell, or null when it fits: counts are whole
+ * numbers from 0 to MAX_CELL_VALUE; table 二's amounts may have decimals and the 2019 本年增/减 may be negative.
+ */
+export function cellValueProblem(address: CellAddress, value: number, generation: Generation | null, activeValues?: number): string | null {
+  const cell = address.table === 'active' ? activeCells(activeTemplateFor(generation, activeValues)).find((c) => c.index === address.index) : undefined;
+  const name = cellLabel(address, generation, activeValues);
+  const kind = cell?.decimal ? '不小于 0 的数' : cell?.signed ? '整数' : '不小于 0 的整数';
+  const fits = Number.isFinite(value) && (cell?.decimal || Number.isInteger(value)) && (cell?.signed || value >= 0) && Math.abs(value) <= MAX_CELL_VALUE;
+  return fits ? null : `${name}的值应为${kind}（绝对值不超过 ${MAX_CELL_VALUE}），不能是 ${String(value)}`;
 }
