@@ -272,8 +272,17 @@ export class WorkerPool {
   private pump(): void {
     const idle = this.slots.filter((s) => s.jobs.length === 0).length;
     if (this.queue.length > idle && !this.closed) this.grow(this.slots.length + this.queue.length - idle);
+    // Every worker gets a file before any gets a second one: two scans sent together are read on two
+    // cores, not one after the other in the first worker while the second waits idle.
+    for (let depth = 1; depth <= FILES_IN_HAND; depth++) this.hand(depth);
+    for (const slot of this.slots) this.startClock(slot);
+    for (const slot of this.slots) if (slot.jobs.length === 0) slot.worker.unref();
+  }
+
+  /** Sends queued files to the workers holding fewer than `depth`, one each per round. */
+  private hand(depth: number): void {
     for (const slot of this.slots) {
-      while (slot.jobs.length < FILES_IN_HAND && this.queue.length > 0) {
+      while (slot.jobs.length < depth && this.queue.length > 0) {
         const job = this.queue.shift()!;
         slot.jobs.push(job);
         slot.worker.ref();
@@ -285,9 +294,7 @@ export class WorkerPool {
           slot.worker.postMessage({ ...job.task, bytes: copy }, [copy.buffer]);
         }
       }
-      this.startClock(slot);
     }
-    for (const slot of this.slots) if (slot.jobs.length === 0) slot.worker.unref();
   }
 }
 

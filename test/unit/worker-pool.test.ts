@@ -42,3 +42,28 @@ test('whenReady does not wait forever for a worker that dies while starting', as
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('files sent together go to different workers (two scans are read on two cores, not queued in one worker)', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ogi-pool-'));
+  const entry = path.join(dir, 'says-its-thread.mjs');
+  // A worker that answers every file with the id of the thread that got it.
+  fs.writeFileSync(
+    entry,
+    [
+      "import { parentPort, threadId } from 'node:worker_threads';",
+      'parentPort.postMessage({ ready: true });',
+      "parentPort.on('message', (task) => parentPort.postMessage({ id: task.id, report: null, format: null, error: String(threadId), errorCode: 'test', fingerprint: null }));",
+    ].join('\n'),
+  );
+  for (const preload of [true, false]) {
+    const pool = new WorkerPool({ size: 2, timeoutMs: 10_000, entry: new URL(`file://${entry}`), preload });
+    try {
+      const outcomes = await Promise.all([1, 2].map((id) => pool.run({ id, file: `扫描件${id}.pdf`, bytes: new Uint8Array([id]) })));
+      const threads = outcomes.map((o) => o.error);
+      assert.equal(new Set(threads).size, 2, `${preload ? 'started' : 'growing'} pool: files read by threads ${threads.join(', ')}`);
+    } finally {
+      await pool.close();
+    }
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+});
