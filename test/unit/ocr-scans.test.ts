@@ -50,8 +50,29 @@ test('scan s02, its table pages (2–3) by OCR: every cell of 表三 and 表四,
   const tableChecks = ['requests.row-total', 'requests.result-total', 'requests.balance', 'review.totals', 'table.requests.complete', 'table.review.complete'];
   for (const id of expected.expect_fail ?? []) if (tableChecks.includes(id)) assert.equal(status(id), 'fail', id);
   for (const id of expected.expect_pass ?? []) if (tableChecks.includes(id)) assert.equal(status(id), 'pass', id);
+  // Part 五's heading sits right under 表四 on page 3: it heads its own part, not a row of the table.
+  const part5 = report.sections.find((section) => section.part === 5);
+  assert.ok(part5?.found && part5.page === 3, `part 五 found on page 3: ${JSON.stringify(part5)}`);
+  for (const id of ['problems.measures', 'other.fee']) assert.equal(status(id), 'pass', id);
   const rowTotal = findings.find((f) => f.check === 'requests.row-total')!;
   assert.ok(rowTotal.evidence.some((e) => e.ocr?.image), 'evidence of a finding on OCR\'d values carries their pictures');
+});
+
+test('scan s01, page 3 (150 dpi): the text under 表四 (part 五\'s heading, its problems and measures, part 六) is read as text, not as rows of the table', { skip: skipWithoutShared, timeout: 240_000 }, async () => {
+  const name = 's01-clean-scan.pdf';
+  const expected = (JSON.parse(readFileSync(path.join(scans, 'answers.json'), 'utf8')) as Record<string, FixtureAnswer>)[name]!;
+  const read = await readReport(name, new Uint8Array(readFileSync(path.join(scans, name))), { ocr: { ...ocrOptions(), onlyPages: [3] } });
+  assert.equal(read.error, null);
+  const report = read.report!;
+  assert.deepEqual(report.tables.review, expected.tables!.review, '表四 cell by cell');
+  const parts = new Map(report.sections.filter((s) => s.found).map((s) => [s.part, s.page]));
+  assert.equal(parts.get(5), 3, `part 五's heading found on page 3 (found: ${[...parts.keys()].join(', ')})`);
+  assert.equal(parts.get(6), 3, 'part 六 after it');
+  const part5 = report.paragraphs.filter((p) => p.part === 5).map((p) => p.text).join('');
+  assert.match(part5, /存在的主要问题/);
+  assert.match(part5, /改进措施/);
+  const findings = runChecks(report, EMPTY_CONTEXT);
+  for (const id of ['problems.measures', 'other.fee', 'review.totals']) assert.equal(findings.find((f) => f.check === id)?.status, 'pass', id);
 });
 
 test('a text PDF\'s table page made into a scan (turned 1.4°, noisy, 150 dpi) reads the same cells as its text layer', { skip: skipWithoutShared, timeout: 240_000 }, async () => {

@@ -233,10 +233,10 @@ function buildGrid(g: { h: Rule[]; v: Rule[] }): Grid | null {
   if (xs.length < 2 || ys.length < 2) return null;
   // A table cut by a page break often has no border on the cut side: the column rules run past the last
   // horizontal rule. Close the grid there so the last (or first) row is not lost to the body text.
-  const vTop = Math.min(...g.v.map((r) => r.from));
-  const vBottom = Math.max(...g.v.map((r) => r.to));
-  if (vBottom > ys[ys.length - 1]! + 4) ys.push(vBottom);
-  if (vTop < ys[0]! - 4) ys.unshift(vTop);
+  const vBottom = openEnd(g.v, ys[ys.length - 1]!, 1);
+  const vTop = openEnd(g.v, ys[0]!, -1);
+  if (vBottom !== null) ys.push(vBottom);
+  if (vTop !== null) ys.unshift(vTop);
   const nc = xs.length - 1;
   const nr = ys.length - 1;
   const vByX = new Map<number, Rule[]>();
@@ -266,6 +266,21 @@ function buildGrid(g: { h: Rule[]; v: Rule[] }): Grid | null {
     }
   }
   return { xs, ys, nc, nr, cells, vWall };
+}
+
+/**
+ * Where the column rules of a table cut by a page break end past its last (direction 1) or first (-1)
+ * horizontal rule, or null when the table is closed there. Most of the columns run on at a cut; one
+ * column rule that seems to (a scanned border running into a stroke of the heading under the table) does
+ * not make the text below a row of the table.
+ */
+function openEnd(v: readonly Rule[], edge: number, direction: 1 | -1): number | null {
+  const end = (r: Rule): number => (direction === 1 ? r.to : r.from);
+  const reaching = v.filter((r) => (end(r) - edge) * direction >= -SNAP);
+  const past = reaching.filter((r) => (end(r) - edge) * direction > 4);
+  if (past.length < 2 || past.length * 2 < reaching.length) return null;
+  const ends = past.map(end);
+  return direction === 1 ? Math.max(...ends) : Math.min(...ends);
 }
 
 /**

@@ -114,7 +114,7 @@ function findRulesIn(hMask: InkMask, vMask: InkMask, dpi: number): PageRules {
   const bridge = Math.round(dpi / 20);
   // Longer than a large bold character's stroke (a 26 pt title character is 0.36 inch wide).
   const horizontal = joinCollinear(findRuns(hMask, true, Math.round(dpi * 0.25), gap), bridge).filter(
-    (r) => r.to - r.from >= dpi * 0.4,
+    (r) => r.to - r.from >= dpi * 0.4 && !runsThroughText(vMask, r, dpi),
   );
   const verticalAll = joinCollinear(findRuns(vMask, false, Math.round(dpi * 0.1), gap), bridge);
   const reach = dpi / 25;
@@ -123,6 +123,36 @@ function findRulesIn(hMask: InkMask, vMask: InkMask, dpi: number): PageRules {
   const vertical = verticalAll.filter((v) => v.to - v.from >= dpi * 0.6 || (meets(v.from, v.at) && meets(v.to, v.at)));
   return { horizontal, vertical };
 }
+
+/**
+ * The strokes of a line of text line up across its characters (the tops of 五、存、在、主、要 …) and,
+ * smoothed along the row, pass for a rule. A rule has paper beside it over most of its length (ink only
+ * where a border crosses it or a cell's text comes close); such a stroke has the rest of its characters
+ * just above or below it nearly all along. The heading under a table must not become the table's last row.
+ */
+function runsThroughText(mask: InkMask, rule: PixelRule, dpi: number): boolean {
+  const half = Math.ceil(rule.thickness / 2) + 1;
+  const reach = Math.max(3, Math.round(dpi / 20));
+  const { width, height, ink } = mask;
+  const inkAt = (x: number, y: number): number => (y >= 0 && y < height ? ink[y * width + x]! : 0);
+  let near = 0;
+  let columns = 0;
+  for (let x = Math.max(0, Math.round(rule.from)); x < Math.min(width, rule.to); x++) {
+    columns++;
+    // Any ink in the band above or below (scanner specks add a little to a real rule).
+    let above = 0;
+    let below = 0;
+    for (let d = half + 1; d <= half + reach; d++) {
+      above += inkAt(x, Math.round(rule.at - d));
+      below += inkAt(x, Math.round(rule.at + d));
+    }
+    if (above > 0 || below > 0) near++;
+  }
+  return columns > 0 && near / columns >= TEXT_STROKE_NEAR_INK;
+}
+
+/** Share of a horizontal run's length with ink right beside it above which it is text, not a rule (measured on the scans and noisy renderings: rules ≤ 0.28, strokes of text ≥ 0.40). */
+const TEXT_STROKE_NEAR_INK = 0.35;
 
 /** The image with its rules painted over in paper white, so cell pictures hold only their text. */
 export function eraseRules(image: { width: number; height: number; data: Uint8Array }, rules: PageRules, paper = 255): Uint8Array {
