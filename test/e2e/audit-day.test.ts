@@ -162,16 +162,30 @@ describe('审核一天（浏览器模式）', { skip: reason ?? false, timeout: 
     await screenshot(page, 'day-3-detail');
   });
 
-  test('评分规则：改一个权重，保存并重新评分', async () => {
+  test('评分规则：在表格中改权重（错误指明哪一行），保存即重新评分', async () => {
     const { page } = app;
     await tab(page, '评分规则').click();
-    const points = page.locator('input[data-path$=".points"]').first();
-    await points.waitFor();
-    await points.fill('0');
-    await page.getByRole('button', { name: '保存为新版本' }).click();
-    await page.getByText(/已保存为第 \d+ 版评分规则/).waitFor();
-    await page.getByRole('button', { name: '重新评分' }).click();
-    await page.getByText(/已按第 \d+ 版规则重新评分 \d+ 份报告/).waitFor({ timeout: 120_000 });
+    const row = (title: string) => page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: title, exact: true }) });
+    const rowTotals = row('表三各行总计');
+    await rowTotals.waitFor();
+    // The table speaks Chinese only: no field names, no JSON.
+    const screenText = (await page.locator('.rubric-screen').textContent()) ?? '';
+    assert.doesNotMatch(screenText, /\b(weight|deduction|perUnit|veto|dimensions)\b|[{}]/);
+    // A cap below the deduction per finding is refused, naming the row.
+    await rowTotals.getByLabel(/扣分上限$/).fill('1');
+    await page.getByRole('button', { name: '保存并重新评分' }).click();
+    await page.getByRole('alert').getByText(/^第 \d+ 行「表三各行总计」：扣分上限不能小于单项扣分（2 分）$/).waitFor();
+    await rowTotals.getByLabel(/扣分上限$/).fill('');
+    // Two points moved from 表四总计 to 表三各行总计: the sum stays 100.
+    await rowTotals.getByLabel(/权重$/).fill('8');
+    await row('表四总计').getByLabel(/权重$/).fill('4');
+    await page.getByRole('button', { name: '保存并重新评分' }).click();
+    const saved = page.getByText(/已保存为第 (\d+) 版评分规则，并已按新规则重新评分 \d+ 份报告/);
+    await saved.waitFor({ timeout: 120_000 });
+    const version = /第 (\d+) 版/.exec((await saved.textContent()) ?? '')![1];
+    await page.locator('.rubric-screen .toolbar').getByText(`当前：第 ${version} 版`).waitFor();
+    assert.equal(await rowTotals.getByLabel(/权重$/).inputValue(), '8');
+    await screenshot(page, 'day-3b-rubric');
   });
 
   test('批量导出：全部审核意见单、整改通知书、汇总表、Excel，一次下载；读回 PDF 和工作簿', async () => {

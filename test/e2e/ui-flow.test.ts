@@ -73,16 +73,14 @@ describe('审核台界面（浏览器模式）', { skip: reason ?? false, timeou
     assert.ok(before !== null && deductionBefore > 0);
 
     await page.getByRole('button', { name: '评分规则' }).click();
-    const group = page.locator('summary', { hasText: `（${check}）` }).first().locator('xpath=..');
-    await group.waitFor();
+    const row = page.locator(`.rubric-table tr[data-check="${check}"]`);
+    await row.waitFor();
     await screenshot(page, '4-rubric');
-    const points = group.locator('input[data-path$=".points"]');
-    assert.ok((await points.count()) > 0, `规则中 ${check} 没有 points 字段`);
+    const points = row.getByLabel(/ 扣分 /);
+    assert.ok((await points.count()) > 0, `规则中 ${check} 没有扣分项`);
     for (let i = 0; i < (await points.count()); i++) await points.nth(i).fill('0');
-    await page.getByRole('button', { name: '保存为新版本' }).click();
-    await page.getByText(/已保存为第 \d+ 版评分规则/).waitFor();
-    await page.getByRole('button', { name: '重新评分' }).click();
-    await page.getByText(/已按第 \d+ 版规则重新评分 \d+ 份报告/).waitFor({ timeout: 120_000 });
+    await page.getByRole('button', { name: '保存并重新评分' }).click();
+    await page.getByText(/已保存为第 \d+ 版评分规则，并已按新规则重新评分 \d+ 份报告/).waitFor({ timeout: 120_000 });
 
     await page.goto(detailUrl);
     await page.locator(`li.finding[data-check="${check}"]`).first().waitFor();

@@ -16,7 +16,11 @@ export type DeductionRule =
  * 不合格 whatever its points; `reason` is printed as the veto.
  */
 export interface RubricVeto { reason: string; kinds?: string[] }
-export interface RubricCheck { check: string; weight: number; deduction: DeductionRule; veto?: RubricVeto }
+/**
+ * One scored check. `weight` is its share of the dimension (the weights add up to 100); `cap` is the most it can
+ * cost (扣分上限, default: its weight; never more than the weight).
+ */
+export interface RubricCheck { check: string; weight: number; deduction: DeductionRule; cap?: number; veto?: RubricVeto }
 export interface RubricDimension { name: string; weight: number; checks: RubricCheck[] }
 export interface RubricSubstitute { check: string; replaces: string; profiles: Generation[]; deduction?: DeductionRule }
 export type Grade = '优秀' | '良好' | '合格' | '不合格';
@@ -135,8 +139,12 @@ export function validateRubric(data: Json, knownChecks?: readonly string[]): Rub
       if (knownChecks && !knownChecks.includes(check)) throw new RubricError(`${cf}.check`, `“${check}”不是已知的检查项`);
       if (seen.has(check)) throw new RubricError(`${cf}.check`, `“${check}”重复出现`);
       seen.add(check);
+      const checkWeight = nonNegative(cobj.weight, `${cf}.weight`);
+      const cap = cobj.cap === undefined ? undefined : nonNegative(cobj.cap, `${cf}.cap`);
+      if (cap !== undefined && cap > checkWeight) throw new RubricError(`${cf}.cap`, `不能大于权重（${checkWeight}）`);
       return {
-        check, weight: nonNegative(cobj.weight, `${cf}.weight`), deduction: parseRule(cobj.deduction, `${cf}.deduction`),
+        check, weight: checkWeight, deduction: parseRule(cobj.deduction, `${cf}.deduction`),
+        ...(cap === undefined ? {} : { cap }),
         ...(cobj.veto === undefined ? {} : { veto: parseVeto(cobj.veto, `${cf}.veto`) }),
       };
     });

@@ -1,5 +1,6 @@
 /**
  * Scoring: 100 − Σ over assessable checks of min(weight, deductions), per the rubric (CHECKS.md).
+ * - a check costs at most its cap (扣分上限, default its weight);
  * - uncertain costs nothing unless a reviewer confirmed it (then it is priced as a fail); dismissed findings cost nothing;
  * - na checks are left out and their weight is spread proportionally over the assessable checks of the same
  *   dimension: the caps grow, the per-item deductions stay as the rubric prints them (a reviewer reads "每行 −2"
@@ -100,14 +101,15 @@ export function scoreReport(input: ScoreInput): { findings: Finding[]; score: Sc
     // Legacy and other profiles: substitute checks take the weight of the check they replace.
     const entries: RubricCheck[] = dim.checks.map((c) => {
       const sub = rubric.substitutes.find((s) => s.replaces === c.check && s.profiles.includes(report.generation));
-      return sub ? { check: sub.check, weight: c.weight, deduction: sub.deduction ?? c.deduction } : c;
+      return sub ? { check: sub.check, weight: c.weight, deduction: sub.deduction ?? c.deduction, ...(c.cap === undefined ? {} : { cap: c.cap }) } : c;
     });
     const assessable = entries.filter((e) => findings.some((f) => f.check === e.check && f.status !== 'na'));
     const assessableWeight = assessable.reduce((a, e) => a + e.weight, 0);
     const factor = assessableWeight > 0 ? dim.weight / assessableWeight : 0;
     let lost = 0;
     for (const entry of assessable) {
-      const weight = entry.weight * factor;
+      // The most the check can cost: its cap (扣分上限) or else its weight, both grown by the weight of na checks.
+      const weight = Math.min(entry.weight, entry.cap ?? entry.weight) * factor;
       const idx = findings.map((f, i) => ({ f, i })).filter(({ f, i }) => f.check === entry.check && priced[i]);
       const veto = entry.veto;
       if (veto && idx.some(({ f }) => !veto.kinds || veto.kinds.includes(f.kind ?? '')) && !vetoReasons.includes(veto.reason)) vetoReasons.push(veto.reason);

@@ -13,6 +13,21 @@ import {
 } from '../engine.ts';
 import { ServiceError, guard } from './errors.ts';
 
+/**
+ * The rubric as shown: its JSON says the version the store gave it (a saved JSON still carries the number
+ * it was edited from), so the screen's header and the rubric agree.
+ */
+function shownDoc(row: { id: string; version: number; json: string; createdAt: string }): RubricDocument {
+  let json = row.json;
+  try {
+    const data = JSON.parse(row.json) as unknown;
+    if (data && typeof data === 'object' && !Array.isArray(data)) json = JSON.stringify({ ...data, version: row.version }, null, 2);
+  } catch {
+    // Stored rubrics are validated on save; an unreadable one is shown as it is.
+  }
+  return { id: row.id, version: row.version, json, createdAt: row.createdAt };
+}
+
 /** The rubric in force (the default one is stored on first use), parsed and as stored. */
 export async function rubricInForce(store: Store): Promise<{ rubric: Rubric; doc: RubricDocument }> {
   let row = await store.rubrics.current();
@@ -22,7 +37,7 @@ export async function rubricInForce(store: Store): Promise<{ rubric: Rubric; doc
     row = await store.rubrics.insert(id, defaultRubricJson(), version);
   }
   const parsed = withRubricVersion(parseRubricJson(row.json), row.id, row.version);
-  return { rubric: parsed, doc: { id: row.id, version: row.version, json: row.json, createdAt: row.createdAt } };
+  return { rubric: parsed, doc: shownDoc(row) };
 }
 
 export function rubricApi(store: Store): Pick<AuditorApi, 'getRubric' | 'saveRubric' | 'rescoreAll'> {
@@ -39,7 +54,7 @@ export function rubricApi(store: Store): Pick<AuditorApi, 'getRubric' | 'saveRub
         }
         const { id } = rubricIdentity(parsed);
         const row = await store.rubrics.insert(id, input.json);
-        return { id: row.id, version: row.version, json: row.json, createdAt: row.createdAt };
+        return shownDoc(row);
       }),
 
     rescoreAll: () =>
