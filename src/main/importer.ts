@@ -40,6 +40,7 @@ export interface ImportOptions {
   timeoutMs?: number;
   /** Files larger than this are reported and not read (default: settings.ts). */
   maxFileBytes?: number;
+  /** Called as the import goes; the `skipped` / `errors` arrays are the import's own and keep growing (only appended to). */
   onProgress?: (progress: ImportProgress) => void;
   jobId?: string;
   /** A year with this many peers is compared in the peer thread (default OFFLOAD_PEERS_FROM; tests lower it). */
@@ -70,7 +71,8 @@ export async function importSources(store: Store, sources: ImportSource[], optio
     errors: [],
     finished: false,
   };
-  const emit = (): void => options.onProgress?.({ ...progress, skipped: [...progress.skipped], errors: [...progress.errors] });
+  // The lists only grow: listeners get them as they are (no copy per file, which made 5,000 files cost 5,000²).
+  const emit = (): void => options.onProgress?.({ ...progress });
   const inWorkers = new Set<number>();
   emit();
 

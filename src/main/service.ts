@@ -5,7 +5,7 @@
  * (printable HTML), rubrics (and re-scoring), departments (and the roster), exports (批量导出 jobs),
  * settings (the office's name).
  */
-import type { AuditorApi, ImportProgress } from '../shared/api.ts';
+import type { AuditorApi, ImportProgress, ImportProgressUpdate } from '../shared/api.ts';
 import { openStore } from './store/open.ts';
 import { openSqliteStore } from './store/sqlite.ts';
 import type { Store } from './store/store.ts';
@@ -36,8 +36,10 @@ export interface ServiceOptions extends ImportOptions {
 
 export interface AuditorService extends AuditorApi {
   close(): Promise<void>;
-  /** Progress of every import job (for the SSE stream / IPC events). Returns the unsubscribe function. */
+  /** Progress of every import job as deltas (for the SSE stream, the CLI). Returns the unsubscribe function. */
   onImportProgress(listener: ImportListener): () => void;
+  /** Snapshots of the running jobs, for a listener that joins now. */
+  runningImports(): ImportProgressUpdate[];
   /** Resolves when the job has finished (tests, CLI). */
   waitForImport(jobId: string): Promise<ImportProgress>;
   /** Starts the parsing workers if needed; resolves when they are ready for files. */

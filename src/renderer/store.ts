@@ -5,6 +5,7 @@
  */
 import { create } from 'zustand';
 import type { ImportProgress } from '../shared/api.ts';
+import { applyProgressUpdate, withoutEntries } from '../shared/import-progress.ts';
 import { api, errorText } from './api/client.ts';
 
 export type View = 'import' | 'overview' | 'detail' | 'rubric' | 'departments' | 'rollup';
@@ -122,12 +123,22 @@ function updateJob(jobId: string, patch: Partial<ImportJob>): void {
   useApp.setState((state) => ({ jobs: state.jobs.map((job) => (job.jobId === jobId ? { ...job, ...patch } : job)) }));
 }
 
-/** Poll a job until it finishes; failures are shown on the job, never thrown at the user. */
+function heldProgress(jobId: string): ImportProgress | null {
+  return useApp.getState().jobs.find((job) => job.jobId === jobId)?.progress ?? null;
+}
+
+/**
+ * Poll a job until it finishes; failures are shown on the job, never thrown at the user. Each poll asks only
+ * for what is new (the skipped/errors entries past those held), so a 5,000-file import costs linear traffic.
+ */
 async function pollJob(jobId: string): Promise<void> {
   let lastDone = -1;
   for (let failures = 0; failures < 5; ) {
     try {
-      const progress = await api.importStatus({ jobId });
+      const held = heldProgress(jobId);
+      const update = await api.importUpdate({ jobId, skippedFrom: held?.skipped.length ?? 0, errorsFrom: held?.errors.length ?? 0 });
+      // Entries missed (what was held changed meanwhile): keep the counters, the next poll brings a snapshot.
+      const progress = applyProgressUpdate(heldProgress(jobId), update) ?? withoutEntries(update);
       failures = 0;
       updateJob(jobId, { progress, failure: null });
       // Let the overview refresh while a long import runs, not only at the end.

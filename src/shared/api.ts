@@ -93,6 +93,19 @@ export interface ImportProgress {
   finished: boolean;
 }
 
+/**
+ * An import job's progress as it travels to a client (SSE stream, `importUpdate` polls): the counters, and
+ * only the skipped/errors entries the client has not seen — those from index `skippedFrom`/`errorsFrom` on.
+ * From 0 it is a full snapshot. The client keeps the lists (`applyProgressUpdate` in import-progress.ts),
+ * so what is sent over a whole import grows with the number of files, not with its square.
+ */
+export interface ImportProgressUpdate extends Omit<ImportProgress, 'skipped' | 'errors'> {
+  skippedFrom: number;
+  skipped: ImportProgress['skipped'];
+  errorsFrom: number;
+  errors: ImportProgress['errors'];
+}
+
 export interface DepartmentInfo {
   id: number;
   name: string;
@@ -169,6 +182,8 @@ export interface AuditorApi {
   /** Start importing uploaded files (browser mode drag-and-drop): base64 bytes. */
   importUploads(input: { files: { name: string; base64: string }[] }): Promise<{ jobId: string }>;
   importStatus(input: { jobId: string }): Promise<ImportProgress>;
+  /** What is new in a job for a client that holds `skippedFrom` skipped and `errorsFrom` error entries (0, 0: a snapshot). */
+  importUpdate(input: { jobId: string; skippedFrom: number; errorsFrom: number }): Promise<ImportProgressUpdate>;
   /** Stop an import: files not yet read are left out (import them again later), a scan being read stops at its next page. */
   cancelImport(input: { jobId: string }): Promise<ImportProgress>;
 
@@ -242,6 +257,7 @@ export const API_METHODS = [
   'importPaths',
   'importUploads',
   'importStatus',
+  'importUpdate',
   'cancelImport',
   'listYears',
   'listReports',

@@ -55,7 +55,7 @@ export function registerImport(program: Command): void {
         const { jobId } = await service.importPaths({ paths: paths.map((p) => path.resolve(p)), ...(year ? { year } : {}) });
         const off = service.onImportProgress((p) => {
           if (p.jobId !== jobId || !bar) return;
-          const payload = { imported: p.imported, skipped: p.skipped.length, errors: p.errors.length, current: p.current ? safe(path.basename(p.current)) : '' };
+          const payload = { imported: p.imported, skipped: p.skippedFrom + p.skipped.length, errors: p.errorsFrom + p.errors.length, current: p.current ? safe(path.basename(p.current)) : '' };
           if (!started) {
             bar.start(p.total, p.done, payload);
             started = true;

@@ -1,9 +1,11 @@
 /**
- * AuditorApi: import jobs. Jobs run one after another on the shared worker pool; their progress goes to
- * every listener (SSE stream / IPC events) and is kept for `importStatus`.
+ * AuditorApi: import jobs. Jobs run one after another on the shared worker pool; their progress is kept for
+ * `importStatus` / `importUpdate` and goes to every listener (the SSE stream, the CLI's bar) as deltas: each
+ * update carries only the skipped/errors entries added since the previous one.
  */
 import crypto from 'node:crypto';
-import type { AuditorApi, ImportProgress } from '../../shared/api.ts';
+import type { AuditorApi, ImportProgress, ImportProgressUpdate } from '../../shared/api.ts';
+import { progressSnapshot, progressUpdate, type SeenEntries } from '../../shared/import-progress.ts';
 import type { Store } from '../store/store.ts';
 import { importSources, type ImportSource } from '../importer.ts';
 import type { CheckRunner } from '../auditing.ts';
@@ -12,7 +14,8 @@ import { readLimits } from '../settings.ts';
 import { ServiceError, guard } from './errors.ts';
 import { rubricInForce } from './rubrics.ts';
 
-export type ImportListener = (progress: ImportProgress) => void;
+/** Receives every job's updates in order; applying them (applyProgressUpdate) rebuilds the job's progress. */
+export type ImportListener = (update: ImportProgressUpdate) => void;
 
 export interface ImportOptions {
   /** Worker threads for parsing (default: number of cores). */
@@ -32,8 +35,10 @@ export interface ImportOptions {
   workerEntry?: URL;
 }
 
-export interface ImportJobs extends Pick<AuditorApi, 'importPaths' | 'importUploads' | 'importStatus' | 'cancelImport'> {
+export interface ImportJobs extends Pick<AuditorApi, 'importPaths' | 'importUploads' | 'importStatus' | 'importUpdate' | 'cancelImport'> {
   onImportProgress(listener: ImportListener): () => void;
+  /** Snapshots of the jobs still running: what a listener that joins now starts from (updates follow). */
+  runningImports(): ImportProgressUpdate[];
   waitForImport(jobId: string): Promise<ImportProgress>;
   workersReady(): Promise<void>;
   /** The worker pool as the runner of checks (re-audits after a reviewer's change run there, under the time limit). */
@@ -64,9 +69,15 @@ export function importJobs(store: Store, options: ImportOptions): ImportJobs {
   };
   if (options.startWorkers) workerPool();
 
+  /** Entries of each job already broadcast: the next update starts there. */
+  const broadcast = new Map<string, SeenEntries>();
+
   const notify = (p: ImportProgress): void => {
     jobs.set(p.jobId, p);
-    for (const l of listeners) l(p);
+    const update = progressUpdate(p, broadcast.get(p.jobId) ?? { skipped: 0, errors: 0 });
+    // Kept after the job finished too: the importer's last report and the job's summary both say finished.
+    broadcast.set(p.jobId, { skipped: p.skipped.length, errors: p.errors.length });
+    for (const l of listeners) l(update);
   };
 
   const startImport = (sources: ImportSource[], year: number | undefined): { jobId: string } => {
@@ -124,6 +135,15 @@ export function importJobs(store: Store, options: ImportOptions): ImportJobs {
         if (!job) throw new ServiceError('not-found', `导入任务不存在：${input.jobId}`);
         return job;
       }),
+
+    importUpdate: (input) =>
+      guard(() => {
+        const job = jobs.get(input.jobId);
+        if (!job) throw new ServiceError('not-found', `导入任务不存在：${input.jobId}`);
+        return progressUpdate(job, { skipped: input.skippedFrom, errors: input.errorsFrom });
+      }),
+
+    runningImports: () => [...jobs.values()].filter((job) => !job.finished).map(progressSnapshot),
 
     cancelImport: (input) =>
       guard(() => {

@@ -4,7 +4,8 @@
  * Host or Origin is not this server are refused (DNS rebinding, cross-site requests).
  *
  *   POST /api/<method>   JSON body = the method's input → ApiResult JSON
- *   GET  /api/events     Server-Sent Events: `progress` events with ImportProgress (token in ?token= or header)
+ *   GET  /api/events     Server-Sent Events: `progress` events with ImportProgressUpdate deltas after a snapshot
+ *                        (event-stream.ts; token in ?token=, header or cookie)
  *   GET  /download/<job> the zip of a finished batch export (exportYear without a folder), as an attachment
  *   GET  /…              the built renderer (out/renderer); index.html gets
  *                        <meta name="ogi-token" content="…"> injected and needs ?token= once (then a cookie)
@@ -17,6 +18,7 @@ import type { AddressInfo } from 'node:net';
 import { API_METHODS, type ApiMethod, type ApiResult } from '../../shared/api.ts';
 import type { AuditorService } from '../service.ts';
 import { validateInput } from './validate.ts';
+import { ImportEventStream, type EventStreamStats } from './event-stream.ts';
 
 export const TOKEN_HEADER = 'x-ogi-token';
 const TOKEN_COOKIE = 'ogi_token';
@@ -64,6 +66,8 @@ export interface WebServerOptions {
   token?: string;
   /** Largest API request body (bytes); default 50 MB. */
   maxBodyBytes?: number;
+  /** Bytes of events that may wait for one SSE client that does not read before it is closed; default 1 MB. */
+  maxEventBacklogBytes?: number;
 }
 
 export interface WebServer {
@@ -72,6 +76,8 @@ export interface WebServer {
   openUrl: string;
   port: number;
   token: string;
+  /** The SSE clients and what waits for them (tests: memory stays bounded). */
+  eventStats(): EventStreamStats;
   close(): Promise<void>;
 }
 
@@ -133,15 +139,12 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const rendererDir = path.resolve(options.rendererDir ?? 'out/renderer');
   const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
   let port = 0;
-  const sse = new Set<http.ServerResponse>();
+  const events = new ImportEventStream(options.maxEventBacklogBytes);
 
   const allowedHosts = (): Set<string> => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   const allowedOrigins = (): Set<string> => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
 
-  const unsubscribe = service.onImportProgress((p) => {
-    const frame = `event: progress\ndata: ${JSON.stringify(p)}\n\n`;
-    for (const res of sse) res.write(frame);
-  });
+  const unsubscribe = service.onImportProgress((update) => events.broadcast(update));
 
   const handleApi = async (req: http.IncomingMessage, res: http.ServerResponse, method: string): Promise<void> => {
     if (req.method !== 'POST') return fail(res, 405, 'method-not-allowed', '接口只接受 POST 请求');
@@ -184,10 +187,7 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const handleEvents = (req: http.IncomingMessage, res: http.ServerResponse, url: URL): void => {
     const given = (req.headers[TOKEN_HEADER] as string | undefined) ?? url.searchParams.get('token') ?? cookieToken(req);
     if (!sameToken(given ?? undefined, token)) return fail(res, 401, 'unauthorized', '缺少或错误的访问令牌');
-    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' });
-    res.write(': ok\n\n');
-    sse.add(res);
-    req.on('close', () => sse.delete(res));
+    events.attach(req, res, service.runningImports());
   };
 
   const serveDownload = (req: http.IncomingMessage, res: http.ServerResponse, url: URL, jobId: string): void => {
@@ -291,11 +291,11 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
         openUrl: `${url}/?token=${token}`,
         port,
         token,
+        eventStats: () => events.stats(),
         close: () =>
           new Promise<void>((done) => {
             unsubscribe();
-            for (const res of sse) res.end();
-            sse.clear();
+            events.close();
             server.close(() => done());
             server.closeAllConnections();
           }),

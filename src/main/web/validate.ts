@@ -10,6 +10,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 const str: Rule = (v, f) => (typeof v === 'string' ? null : `${f} 必须是字符串`);
 const int: Rule = (v, f) => (Number.isInteger(v) ? null : `${f} 必须是整数`);
+const count: Rule = (v, f) => (Number.isSafeInteger(v) && (v as number) >= 0 ? null : `${f} 必须是非负整数`);
 const cell: Rule = (v, f) => (v === null || (typeof v === 'number' && Number.isFinite(v)) ? null : `${f} 必须是数字或 null`);
 const oneOf =
   (...values: string[]): Rule =>
@@ -62,6 +63,7 @@ export const INPUT_RULES: Record<ApiMethod, Rule> = {
   importPaths: shape({ paths: arrayOf(str, 10_000) }, { year: int }),
   importUploads: shape({ files: arrayOf(shape({ name: str, base64: str }), 1000) }),
   importStatus: shape({ jobId: str }),
+  importUpdate: shape({ jobId: str, skippedFrom: count, errorsFrom: count }),
   cancelImport: shape({ jobId: str }),
   listYears: none,
   listReports: shape({}, { year: int, latestOnly: bool }),
