@@ -10,12 +10,12 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import type { ImportProgress } from '../shared/api.ts';
 import type { Finding, Report } from '../shared/model.ts';
-import type { AuditInput, FileInput, ReportInput, Store } from './store/store.ts';
+import type { AuditInput, FileInput, ReportInput, RunInput, Store } from './store/store.ts';
 import { WorkerPool, type CheckOutcome, type ReadOutcome } from './worker-pool.ts';
 import { PeerCache, contextFor, effectiveReport, finishStored, soloContextFor, summarize } from './auditing.ts';
 import { CommitBatcher } from './commit-batcher.ts';
 import { PeerComparer } from './peer-comparer.ts';
-import { ENGINE_VERSION, finishAudit, finishAuditWith, reuseFingerprint, rubricIdentity, vetoScoreFor, type Rubric } from './engine.ts';
+import { ENGINE_VERSION, finishAudit, finishAuditWith, parseRubricJson, reuseFingerprint, rubricCheckOptions, rubricIdentity, vetoScoreFor, withRubricVersion, type Rubric } from './engine.ts';
 import { readLimits, tooLargeReason } from './settings.ts';
 import { accessReason, walkInputs } from './walk.ts';
 import { sha256 } from './hash.ts';
@@ -32,7 +32,13 @@ export interface ImportSource {
 }
 
 export interface ImportOptions {
+  /** The rubric to score with, unless `rubricInForce` is given. */
   rubric: Rubric;
+  /**
+   * The rubric in force, asked before each report is checked and again inside its write: a version saved
+   * during the import applies from then on, and what the import wrote before is scored again at its end.
+   */
+  rubricInForce?: (store: Store) => Promise<Rubric>;
   /** Year to assume when a report does not say which year it covers. */
   year?: number;
   pool?: WorkerPool;
@@ -80,8 +86,11 @@ export async function importSources(store: Store, sources: ImportSource[], optio
   const maxFileBytes = limits.maxFileBytes;
   const ownPool = !options.pool;
   const pool = options.pool ?? new WorkerPool({ size: options.poolSize, timeoutMs: limits.timeoutMs, memoryMb: limits.workerMemoryMb });
-  const { id: rubricId, version: rubricVersion } = rubricIdentity(options.rubric);
-  const runId = await store.audits.createRun({ kind: 'import', rubricId, rubricVersion, engineVersion: ENGINE_VERSION });
+  const rubrics = new KnownRubrics();
+  const rubricInForce = options.rubricInForce ?? (async (): Promise<Rubric> => options.rubric);
+  const rubricNow = async (s: Store): Promise<Rubric> => rubrics.remember(await rubricInForce(s));
+  const runs = new RunsByRubric(store, 'import');
+  await runs.of(await rubricNow(store));
   // A year of many peers is compared in its own thread (started only then), not in this one.
   const comparer = new PeerComparer();
   const peers = new PeerCache(store, comparer, options.peerThreadFrom);
@@ -139,16 +148,30 @@ export async function importSources(store: Store, sources: ImportSource[], optio
       progress.skipped.push({ file: display, reason: outcome.error ?? '导入已取消' });
       return;
     }
-    // The checks run in a worker too, under the same time limit; this thread only compares with the peers and scores.
+    // The checks run in a worker too, under the same time limit; this thread only compares with the peers and
+    // scores. A rubric saved between the two whose check options differ (deadlines) makes the checks run again.
+    let written: Awaited<ReturnType<typeof commit>> | undefined;
     let checked: Finding[] | null = null;
-    if (outcome.report) {
-      const own = await checkRead(store, pool, outcome, options);
-      if (own.findings) checked = own.findings;
-      else outcome = { ...outcome, report: null, error: own.error, errorCode: own.errorCode };
+    let checkedWith: Rubric | null = null;
+    for (let attempt = 1; !written; attempt++) {
+      const rubric = await rubricNow(store);
+      const runId = await runs.of(rubric);
+      if (outcome.report && !(checkedWith && sameCheckOptions(rubric, checkedWith))) {
+        const own = await checkRead(store, pool, outcome, options, rubric);
+        if (own.findings) [checked, checkedWith] = [own.findings, rubric];
+        else outcome = { ...outcome, report: null, error: own.error, errorCode: own.errorCode };
+      }
+      const read = outcome;
+      // After a few changes in a row (hardly ever), the rubric in force at the write wins whatever run it is filed under.
+      const expected = attempt < 4 ? rubric : null;
+      const committed = batcher.commit((tx) => commit(tx, { source: display, bytes, hash, outcome: read, checked, rubricNow, expected, runId, options, peers }, stored?.id));
+      if (nothingLeftToRead()) batcher.flushSoon();
+      try {
+        written = await committed;
+      } catch (err) {
+        if (!(err instanceof RubricChanged)) throw err;
+      }
     }
-    const committed = batcher.commit((tx) => commit(tx, { source: display, bytes, hash, outcome, checked, runId, options, peers }, stored?.id));
-    if (nothingLeftToRead()) batcher.flushSoon();
-    const written = await committed;
     if (written.duplicate) {
       // Another reviewer's import stored the same bytes a moment ago (shared database).
       progress.skipped.push({ file: display, reason: `已导入过（内容相同的文件：${written.file.name}）` });
@@ -200,7 +223,7 @@ export async function importSources(store: Store, sources: ImportSource[], optio
       };
       startNext();
     });
-    await refreshPeers(store, batcher, pool, peers, reportIds, options.rubric, runId);
+    await refreshPeers({ store, batcher, pool, peers, runs, rubrics, rubricNow }, reportIds);
   } finally {
     await comparer.close();
     if (ownPool) await pool.close();
@@ -218,14 +241,55 @@ interface CommitInput {
   outcome: ReadOutcome;
   /** The findings of the checks that need no peers, from the worker (null when the file was not read). */
   checked: Finding[] | null;
+  rubricNow: (store: Store) => Promise<Rubric>;
+  /** The rubric `checked` ran with and `runId` is filed under; another one in force at the write: RubricChanged. */
+  expected: Rubric | null;
   runId: number;
   options: ImportOptions;
   peers: PeerCache;
 }
 
+/** A rubric was saved after the checks ran: nothing was written; check (if its options differ) and write again. */
+class RubricChanged extends Error {}
+
+function sameRubric(a: { id: string; version: number }, b: { id: string; version: number }): boolean {
+  return a.id === b.id && a.version === b.version;
+}
+
+/** One audit run per rubric version an import scores with (runs record the rubric of their audits). */
+class RunsByRubric {
+  private readonly runs = new Map<string, Promise<number>>();
+  private readonly store: Store;
+  private readonly kind: RunInput['kind'];
+  constructor(store: Store, kind: RunInput['kind']) {
+    this.store = store;
+    this.kind = kind;
+  }
+
+  /** Created outside any transaction (a rolled-back savepoint must not take a cached run with it). */
+  of(rubric: Rubric): Promise<number> {
+    const { id: rubricId, version: rubricVersion } = rubricIdentity(rubric);
+    const key = `${rubricId}@${rubricVersion}`;
+    let run = this.runs.get(key);
+    if (!run) {
+      run = this.store.audits.createRun({ kind: this.kind, rubricId, rubricVersion, engineVersion: ENGINE_VERSION });
+      this.runs.set(key, run);
+    }
+    return run;
+  }
+}
+
+/** Rubrics whose check options (default deadlines) are the same give the same findings. */
+function sameCheckOptions(a: Rubric, b: Rubric): boolean {
+  return JSON.stringify(rubricCheckOptions(a)) === JSON.stringify(rubricCheckOptions(b));
+}
+
 /** One file's transaction: file + blob + department + report version + audit + findings. */
 async function commit(store: Store, c: CommitInput, replaceFileId: number | undefined): Promise<{ duplicate: false; reportId: number } | { duplicate: true; file: { name: string } }> {
   const { outcome } = c;
+  // Scored with the rubric in force when written (read in the transaction, where a save cannot slip in).
+  const rubric = await c.rubricNow(store);
+  if (c.expected && !sameRubric(rubric, c.expected)) throw new RubricChanged();
   const report = outcome.report;
   const file: FileInput = {
     path: c.source,
@@ -260,16 +324,16 @@ async function commit(store: Store, c: CommitInput, replaceFileId: number | unde
         };
       },
       audit: async (tx, newId, _version, input): Promise<AuditInput> => {
-        if (!input.report || !c.checked) return unreadableAudit(outcome, c.options.rubric);
+        if (!input.report || !c.checked) return unreadableAudit(outcome, rubric);
         kept.report = input.report;
         // The worker computed the narrative fingerprint already; the peer check need not do it again here.
         if (outcome.fingerprint !== null) reuseFingerprint(input.report, outcome.fingerprint);
         const subject = { reportId: newId, departmentId: input.departmentId, year: input.year };
-        const context = await contextFor(tx, subject, c.peers, c.options.rubric);
+        const context = await contextFor(tx, subject, c.peers, rubric);
         const peerFindings = await c.peers.comparePeers(input.report, subject, context.options);
         const { findings, score } = peerFindings
-          ? finishAuditWith(input.report, context, c.options.rubric, c.checked, peerFindings, [])
-          : finishAudit(input.report, context, c.options.rubric, c.checked, []);
+          ? finishAuditWith(input.report, context, rubric, c.checked, peerFindings, [])
+          : finishAudit(input.report, context, rubric, c.checked, []);
         return { findings, score, ...summarize(findings) };
       },
     },
@@ -280,7 +344,7 @@ async function commit(store: Store, c: CommitInput, replaceFileId: number | unde
   return { duplicate: false, reportId: written.reportId };
 }
 
-function unreadableAudit(outcome: ReadOutcome, rubric: Rubric): AuditInput {
+function unreadableAudit(outcome: Pick<ReadOutcome, 'error'>, rubric: Rubric): AuditInput {
   return {
     findings: [],
     score: vetoScoreFor(outcome.error ?? '无法读取', rubric),
@@ -296,50 +360,107 @@ function unreadableAudit(outcome: ReadOutcome, rubric: Rubric): AuditInput {
  * creating it (that happens when the report is written); a department new to the store has no previous
  * year yet. A previous-year report written later in this import is compared by `refreshPeers`.
  */
-async function checkRead(store: Store, pool: WorkerPool, outcome: ReadOutcome, options: ImportOptions): Promise<CheckOutcome> {
+async function checkRead(store: Store, pool: WorkerPool, outcome: ReadOutcome, options: ImportOptions, rubric: Rubric): Promise<CheckOutcome> {
   const report = outcome.report!;
   const year = report.year ?? options.year ?? null;
   const departmentId = report.department ? ((await store.departments.match(report.department))?.id ?? null) : null;
-  const context = await soloContextFor(store, { departmentId, year }, options.rubric);
+  const context = await soloContextFor(store, { departmentId, year }, rubric);
   return pool.check({ file: report.file, report, fingerprint: outcome.fingerprint, context });
 }
 
 /**
- * Reports imported early in a batch were checked against fewer peers than the later ones. Re-run their
- * checks once the batch is in, storing a new audit only where the findings changed. The history checks
- * run again in a worker where a previous-year report exists now; the peer comparison runs here, indexed.
+ * Reports imported early in a batch were checked against fewer peers than the later ones, and may have been
+ * scored with a rubric replaced since. Re-run their checks once the batch is in, storing a new audit only
+ * where the findings or the rubric changed. The history checks run again in a worker where a previous-year
+ * report exists now (all checks, when the rubric's check options changed); the peer comparison runs here, indexed.
  */
-async function refreshPeers(store: Store, batcher: CommitBatcher<Store>, pool: WorkerPool, peers: PeerCache, reportIds: number[], rubric: Rubric, runId: number): Promise<void> {
-  if (reportIds.length < 2) return;
+async function refreshPeers(r: Refresh, reportIds: number[]): Promise<void> {
+  const { store, batcher, pool, peers, runs } = r;
+  if (reportIds.length === 0) return;
   // The import's peer cache already holds every year's latest reports (loaded once, then each new one added):
   // reusing it spares re-reading and re-fingerprinting them all, which blocked the event loop for seconds at 3,000 files.
   const refresh = async (id: number): Promise<void> => {
-    const row = await store.reports.row(id);
-    const before = row?.currentAuditId ? await store.audits.findings(row.currentAuditId) : [];
-    if (!row || before.length === 0) return; // unreadable: vetoed, nothing to compare
-    // Same import, same rubric, no reviewer work yet: only the checks comparing with other reports can differ.
-    let withoutPeers: readonly Finding[] = before;
-    const solo = await soloContextFor(store, { departmentId: row.departmentId, year: row.year }, rubric);
-    if (solo.previous) {
-      const report = peers.reportOf(id) ?? (await effectiveReport(store, id));
-      if (!report) return;
-      const own = await pool.check({ file: report.file, report, context: solo, earlier: before });
-      if (!own.findings) return; // overran: the audit written at import stands
-      withoutPeers = own.findings;
-    }
-    await batcher.commit(async (tx) => {
-      const audit = await finishStored(tx, id, rubric, peers, withoutPeers);
-      if (!audit) return;
-      const same =
-        before.length === audit.findings.length &&
-        before.every((b, i) => {
-          const f = audit.findings[i]!;
-          // A passing finding's wording (e.g. how many peers were compared) is not worth a new audit.
-          return b.check === f.check && b.status === f.status && b.deduction === f.deduction && (f.status === 'pass' || b.message === f.message);
+    for (let attempt = 1; ; attempt++) {
+      const rubric = await r.rubricNow(store);
+      const runId = await runs.of(rubric);
+      const row = await store.reports.row(id);
+      if (!row?.currentAuditId) return;
+      const before = await store.audits.findings(row.currentAuditId);
+      const beforeScore = await store.audits.score(row.currentAuditId);
+      const scoredWith = beforeScore ? await r.rubrics.of(store, beforeScore.rubric) : null;
+      const unreadable = before.length === 0; // vetoed: nothing to compare, only the rubric can change
+      // No reviewer work yet: with the same check options only the checks comparing with other reports can differ.
+      let withoutPeers: readonly Finding[] = before;
+      if (!unreadable) {
+        const solo = await soloContextFor(store, { departmentId: row.departmentId, year: row.year }, rubric);
+        const checkAll = !scoredWith || !sameCheckOptions(scoredWith, rubric);
+        if (solo.previous || checkAll) {
+          const report = peers.reportOf(id) ?? (await effectiveReport(store, id));
+          if (!report) return;
+          const fingerprint = await store.reports.fingerprint(id);
+          const own = await pool.check({ file: report.file, report, fingerprint, context: solo, ...(checkAll ? {} : { earlier: before }) });
+          if (!own.findings) return; // overran: the audit written at import stands
+          withoutPeers = own.findings;
+        }
+      }
+      try {
+        await batcher.commit(async (tx) => {
+          const inForce = await r.rubricNow(tx);
+          if (attempt < 4 && !sameRubric(inForce, rubric)) throw new RubricChanged();
+          const sameRubricAsBefore = beforeScore !== null && sameRubric(inForce, beforeScore.rubric);
+          if (unreadable) {
+            if (sameRubricAsBefore) return;
+            const file = await tx.files.byId(row.fileId);
+            await tx.audits.insert(id, runId, unreadableAudit({ error: file?.error ?? null }, inForce));
+            return;
+          }
+          const audit = await finishStored(tx, id, inForce, peers, withoutPeers);
+          if (!audit) return;
+          const same =
+            sameRubricAsBefore &&
+            before.length === audit.findings.length &&
+            before.every((b, i) => {
+              const f = audit.findings[i]!;
+              // A passing finding's wording (e.g. how many peers were compared) is not worth a new audit.
+              return b.check === f.check && b.status === f.status && b.deduction === f.deduction && (f.status === 'pass' || b.message === f.message);
+            });
+          if (!same) await tx.audits.insert(id, runId, audit);
         });
-      if (!same) await tx.audits.insert(id, runId, audit);
-    });
+        return;
+      } catch (err) {
+        if (!(err instanceof RubricChanged)) throw err;
+      }
+    }
   };
   // Each report is its own savepoint; the batcher groups them and yields to the event loop between batches.
   await Promise.all(reportIds.map((id) => refresh(id)));
+}
+
+interface Refresh {
+  store: Store;
+  batcher: CommitBatcher<Store>;
+  pool: WorkerPool;
+  peers: PeerCache;
+  runs: RunsByRubric;
+  rubrics: KnownRubrics;
+  rubricNow: (store: Store) => Promise<Rubric>;
+}
+
+/** The rubrics audits were scored with, by id and version: those this import used, else the stored versions. */
+class KnownRubrics {
+  private readonly known = new Map<string, Rubric | null>();
+
+  remember(rubric: Rubric): Rubric {
+    this.known.set(`${rubric.id}@${rubric.version}`, rubric);
+    return rubric;
+  }
+
+  async of(store: Store, which: { id: string; version: number }): Promise<Rubric | null> {
+    const key = `${which.id}@${which.version}`;
+    if (!this.known.has(key)) {
+      const row = (await store.rubrics.all()).find((x) => x.id === which.id && x.version === which.version);
+      this.known.set(key, row ? withRubricVersion(parseRubricJson(row.json), row.id, row.version) : null);
+    }
+    return this.known.get(key) ?? null;
+  }
 }

@@ -12,7 +12,7 @@ import type { CheckRunner } from '../auditing.ts';
 import { WorkerPool } from '../worker-pool.ts';
 import { readLimits } from '../settings.ts';
 import { ServiceError, guard } from './errors.ts';
-import { rubricInForce } from './rubrics.ts';
+import { rubricInForce, rubricInForceReader } from './rubrics.ts';
 
 /** Receives every job's updates in order; applying them (applyProgressUpdate) rebuilds the job's progress. */
 export type ImportListener = (update: ImportProgressUpdate) => void;
@@ -55,6 +55,7 @@ export function importJobs(store: Store, options: ImportOptions): ImportJobs {
   let pool: WorkerPool | null = null;
   let importChain: Promise<unknown> = Promise.resolve();
   let closed = false;
+  const readRubric = rubricInForceReader();
 
   const importLimits = (): ReturnType<typeof readLimits> =>
     readLimits({ timeoutMs: options.timeoutMs, maxFileBytes: options.maxFileBytes, workerMemoryMb: options.workerMemoryMb });
@@ -90,6 +91,8 @@ export function importJobs(store: Store, options: ImportOptions): ImportJobs {
       const limits = importLimits();
       const opts: Parameters<typeof importSources>[2] = {
         rubric: (await rubricInForce(store)).rubric,
+        // A rubric saved during the import applies from then on, and the import re-scores what it wrote before.
+        rubricInForce: readRubric,
         pool: workerPool(),
         jobId,
         onProgress: notify,

@@ -8,6 +8,7 @@ import {
   parseRubricJson,
   rescoreFindings,
   rubricIdentity,
+  vetoScoreFor,
   withRubricVersion,
   type Rubric,
 } from '../engine.ts';
@@ -40,6 +41,22 @@ export async function rubricInForce(store: Store): Promise<{ rubric: Rubric; doc
   return { rubric: parsed, doc: shownDoc(row) };
 }
 
+/**
+ * Reads the rubric in force on each call (an import asks before every report it scores, so a version
+ * saved meanwhile applies at once), parsing its JSON only when the stored version changed.
+ */
+export function rubricInForceReader(): (store: Store) => Promise<Rubric> {
+  let cached: { key: string; rubric: Rubric } | null = null;
+  return async (store) => {
+    const row = await store.rubrics.current();
+    const key = row ? `${row.id}@${row.version}@${row.createdAt}` : '';
+    if (cached?.key === key) return cached.rubric;
+    const { rubric } = await rubricInForce(store);
+    cached = { key: row ? key : '', rubric };
+    return rubric;
+  };
+}
+
 export function rubricApi(store: Store): Pick<AuditorApi, 'getRubric' | 'saveRubric' | 'rescoreAll'> {
   return {
     getRubric: () => guard(async () => (await rubricInForce(store)).doc),
@@ -60,18 +77,26 @@ export function rubricApi(store: Store): Pick<AuditorApi, 'getRubric' | 'saveRub
     rescoreAll: () =>
       guard(async () => {
         const started = performance.now();
-        const { rubric: r } = await rubricInForce(store);
-        const { id, version } = rubricIdentity(r);
-        const ids = await store.reports.latestIds();
         let n = 0;
         await store.transaction(async (tx) => {
           n = 0;
+          // Read inside the transaction: a report an import writes meanwhile is either here or scored by the
+          // import itself with the rubric in force (importer.ts), never left on the old version.
+          const { rubric: r } = await rubricInForce(tx);
+          const { id, version } = rubricIdentity(r);
+          const ids = await tx.reports.latestIds();
           const runId = await tx.audits.createRun({ kind: 'rescore', rubricId: id, rubricVersion: version, engineVersion: ENGINE_VERSION });
           for (const reportId of ids) {
             const row = (await tx.reports.row(reportId))!;
             if (!row.currentAuditId) continue;
             const report = await effectiveReport(tx, reportId);
-            if (!report) continue; // unreadable: vetoed, nothing to score
+            if (!report) {
+              // Unreadable: still vetoed, but under the new rubric's version like every other audit.
+              const file = await tx.files.byId(row.fileId);
+              await tx.audits.insert(reportId, runId, { findings: [], score: vetoScoreFor(file?.error ?? '无法读取', r), late: null, failed: 0, uncertain: 0, failedByCategory: {} });
+              n++;
+              continue;
+            }
             const findings = await tx.audits.findings(row.currentAuditId);
             const decisions = await tx.reviews.decisions(reportId);
             const rescored = rescoreFindings(report, findings, r, decisions);
