@@ -23,8 +23,24 @@ export class ApiError extends Error {
   }
 }
 
+const TOKEN_KEY = 'ogi.token';
+
+/**
+ * Browser mode is opened as /?token=…: once the page holds the token (the meta tag the server injected), it
+ * is taken out of the address bar and history, and kept in sessionStorage for this tab. A reload is let in by
+ * the HttpOnly cookie the server set with the page.
+ */
+function adoptToken(): void {
+  const token = document.querySelector('meta[name="ogi-token"]')?.getAttribute('content');
+  if (token) sessionStorage.setItem(TOKEN_KEY, token);
+  const url = new URL(location.href);
+  if (!url.searchParams.has('token')) return;
+  url.searchParams.delete('token');
+  history.replaceState(history.state, '', url.pathname + url.search + url.hash);
+}
+
 function readToken(): string {
-  return document.querySelector('meta[name="ogi-token"]')?.getAttribute('content') ?? '';
+  return document.querySelector('meta[name="ogi-token"]')?.getAttribute('content') ?? sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
 async function post(method: string, input: unknown): Promise<unknown> {
@@ -70,6 +86,8 @@ function preloadApi(inner: AuditorApi): AuditorApi {
   }
   return api as unknown as AuditorApi;
 }
+
+if (!window.ogi) adoptToken();
 
 export const api: AuditorApi = window.ogi ? preloadApi(window.ogi) : httpApi();
 export const desktop: DesktopShell | null = window.ogiDesktop ?? null;
