@@ -2,11 +2,12 @@
  * Benchmark (not a test): the bench corpus imported through the app's own service (createService →
  * importPaths → the real importer and worker pool, in this process), then a rubric change + full re-score,
  * PDF reading compared with `pdftotext -layout`, peak memory and the event-loop lag of this process (the one
- * that would serve the UI) while importing.
+ * that would serve the UI) while importing, and OCR of the scanned fixtures (bench/ocr-figures.ts).
  *   npm run bench                     300 files (bench/corpus default: ../shared/fixtures/bench)
  *   npm run bench -- --scale 10       the corpus in 10 variants (3,000 files, see bench/scale-corpus.ts)
  *   npm run bench -- --dir DIR --pool N
  *   npm run bench -- --cold [--runs 3]  the CLI as a user runs it, fresh process per run, next to pdftotext (bench/cold.ts)
+ *   npm run bench -- --ocr            only the OCR figures (a few pages of the scanned fixtures)
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -20,8 +21,10 @@ import { openPostgresStore } from '../src/main/store/postgres.ts';
 import { skipWithoutPostgres, startPgCluster, type PgCluster } from '../test/unit/helpers/pg-cluster.ts';
 import { buildScaledCorpus } from './scale-corpus.ts';
 import { coldBench } from './cold.ts';
+import { ocrBenchLine } from './ocr-figures.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '..');
+const scansDir = path.resolve(repoRoot, '../shared/fixtures/scans');
 
 interface Args {
   dir: string;
@@ -29,10 +32,12 @@ interface Args {
   pool: number | undefined;
   cold: boolean;
   runs: number;
+  /** Only the OCR figures (step 4). */
+  ocr: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { dir: path.resolve(repoRoot, '../shared/fixtures/bench'), scale: 1, pool: undefined, cold: false, runs: 3 };
+  const args: Args = { dir: path.resolve(repoRoot, '../shared/fixtures/bench'), scale: 1, pool: undefined, cold: false, runs: 3, ocr: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = (): string => {
@@ -45,7 +50,8 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--pool') args.pool = Number(value());
     else if (a === '--cold') args.cold = true;
     else if (a === '--runs') args.runs = Number(value());
-    else throw new Error(`未知参数：${a}（可用：--dir DIR --scale N --pool N --cold --runs N）`);
+    else if (a === '--ocr') args.ocr = true;
+    else throw new Error(`未知参数：${a}（可用：--dir DIR --scale N --pool N --cold --runs N --ocr）`);
   }
   if (!Number.isInteger(args.scale) || args.scale < 1) throw new Error('--scale 必须是正整数');
   return args;
@@ -273,6 +279,12 @@ async function main(): Promise<void> {
   const load0 = os.loadavg();
   const cores = os.availableParallelism();
   const poolSize = args.pool ?? cores;
+  if (args.ocr) {
+    console.log(`OGI Auditor bench --ocr — ${new Date().toISOString()}  cores ${cores}  load average ${load0.map((l) => l.toFixed(2)).join(' ')}`);
+    console.log(await ocrBenchLine(scansDir, poolSize));
+    console.log(`load average at end: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    return;
+  }
   console.log(`OGI Auditor bench — ${new Date().toISOString()}  node ${process.version}  cores ${cores}  pool ${poolSize}`);
   console.log(`load average at start: ${load0.map((l) => l.toFixed(2)).join(' ')}`);
 
@@ -391,6 +403,9 @@ async function main(): Promise<void> {
     const pdfPool = perFormat.get('pdf');
     if (pdfPool) pdfRows.push([`our import (pool of ${poolSize}, + checks + store)`, sec(pdfPool.wallMs), ratio(pdfPool.wallMs)]);
     console.log(table(pdfRows));
+
+    // 4. Scanned PDFs read by OCR (a few pages; `npm run bench:ocr` reads them all and checks the readings).
+    console.log(`\n${await ocrBenchLine(scansDir, poolSize)}`);
     console.log(`\nload average at end: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   } finally {
     scaled?.cleanup();

@@ -1,18 +1,16 @@
 /**
  * OCR benchmark (not a test): the scanned fixtures (../shared/fixtures/scans) read whole.
- *   1. one page at a time in this thread (one ONNX thread): wall and CPU time per page, after a warm-up page;
- *   2. both scans through the app's worker pool (2 workers): wall, CPU of the process (all threads), peak RSS;
+ *   1. both scans sent together through the app's worker pool (2 workers): wall, pages/s, CPU of the process (all threads), peak RSS;
+ *   2. one page at a time in this thread (one ONNX thread): wall and CPU time per page, after a warm-up page;
  *   3. what was read against answers.json: cells exact, department, year, expected check verdicts.
  *   npm run bench:ocr [-- --dir DIR]
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { openPdf } from '../src/core/ingest/pdf-load.ts';
 import { EMPTY_CONTEXT, runChecks } from '../src/core/checks/index.ts';
-import { readScannedPages } from '../src/core/ingest/pdf-scan.ts';
-import { ocrOptions, sharedRecognizer } from '../src/main/ocr/ocr-options.ts';
-import { WorkerPool } from '../src/main/worker-pool.ts';
 import type { Report } from '../src/shared/model.ts';
+import { median, pageCount, perPageOneCore, throughPool } from './ocr-figures.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '..');
 const dirArg = process.argv.indexOf('--dir');
@@ -26,54 +24,30 @@ interface Answer {
 }
 const answers = JSON.parse(fs.readFileSync(path.join(dir, 'answers.json'), 'utf8')) as Record<string, Answer>;
 const files = Object.keys(answers);
-const cpuMs = (since: NodeJS.CpuUsage): number => {
-  const u = process.cpuUsage(since);
-  return (u.user + u.system) / 1000;
-};
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const loadavg = (): string => os.loadavg().map((l) => l.toFixed(2)).join(' ');
+console.log(`OCR bench — ${new Date().toISOString()}  load average ${loadavg()}`);
 
-// 1. Page by page, single-threaded.
-await sharedRecognizer();
-const perPage: { file: string; page: number; wall: number; cpu: number }[] = [];
-let warmed = false;
-for (const file of files) {
-  const bytes = new Uint8Array(fs.readFileSync(path.join(dir, file)));
-  const opened = await openPdf(bytes);
-  const pages = opened.doc.numPages;
-  await opened.destroy();
-  for (let page = 1; page <= pages; page++) {
-    if (!warmed) {
-      await readScannedPages(bytes, [page], { ...ocrOptions(), budgetMs: 1e9 });
-      warmed = true;
-    }
-    const c = process.cpuUsage();
-    const t = performance.now();
-    await readScannedPages(bytes, [page], { ...ocrOptions(), budgetMs: 1e9 });
-    perPage.push({ file, page, wall: performance.now() - t, cpu: cpuMs(c) });
-  }
-}
-console.log('单线程逐页（预热一页之后）：');
-for (const p of perPage) console.log(`  ${p.file} 第${p.page}页  wall ${(p.wall / 1000).toFixed(2)} s  CPU ${(p.cpu / 1000).toFixed(2)} s`);
-console.log(`  中位数 CPU ${(median(perPage.map((p) => p.cpu)) / 1000).toFixed(2)} s/页，wall ${(median(perPage.map((p) => p.wall)) / 1000).toFixed(2)} s/页`);
-
-// 2. Through the worker pool, as an import reads them.
-let peakRss = 0;
-const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
-const pool = new WorkerPool({ size: 2, preload: true });
-await pool.whenReady();
-const c = process.cpuUsage();
-const t = performance.now();
-const outcomes = await Promise.all(
-  files.map((file, i) =>
-    pool.run({ id: i + 1, file, bytes: new Uint8Array(fs.readFileSync(path.join(dir, file))) }, (p) => console.log(`  ${file}：第 ${p.done}/${p.total} 页`)),
-  ),
+// 1. Through the worker pool, as an import reads them (first: the pool's RSS is not inflated by this thread's model).
+const pool = await throughPool(
+  files.map((file) => path.join(dir, file)),
+  2,
+  (file, done, total) => console.log(`  ${file}：第 ${done}/${total} 页`),
 );
-const wall = performance.now() - t;
-const cpu = cpuMs(c);
-clearInterval(sampler);
-await pool.close();
-const pages = perPage.length;
-console.log(`进程池（2 个工作线程，含首次加载模型）：${files.length} 个文件 ${pages} 页，wall ${(wall / 1000).toFixed(1)} s，CPU ${(cpu / 1000).toFixed(1)} s（CPU/wall ${(cpu / wall).toFixed(2)}），每页 wall ${(wall / pages / 1000).toFixed(2)} s，峰值 RSS ${Math.round(peakRss / 1048576)} MB`);
+const { outcomes, pages } = pool;
+console.log(
+  `进程池（2 个工作线程，同时送入，含首次加载模型）：${files.length} 个文件 ${pages} 页，wall ${(pool.wallMs / 1000).toFixed(1)} s，${(pages / (pool.wallMs / 1000)).toFixed(2)} 页/秒，CPU ${(pool.cpuMs / 1000).toFixed(1)} s（CPU/wall ${(pool.cpuMs / pool.wallMs).toFixed(2)}），峰值 RSS ${Math.round(pool.peakRss / 1048576)} MB（之前 ${Math.round(pool.rssBefore / 1048576)} MB）`,
+);
+
+// 2. Page by page, single-threaded.
+const everyPage: { file: string; page: number }[] = [];
+for (const file of files) {
+  const n = await pageCount(path.join(dir, file));
+  for (let page = 1; page <= n; page++) everyPage.push({ file: path.join(dir, file), page });
+}
+const perPage = await perPageOneCore(everyPage);
+console.log('单线程逐页（先读一页加载模型，不计）：');
+for (const p of perPage) console.log(`  ${p.file} 第${p.page}页  wall ${(p.wallMs / 1000).toFixed(2)} s  CPU ${(p.cpuMs / 1000).toFixed(2)} s`);
+console.log(`  中位数 CPU ${(median(perPage.map((p) => p.cpuMs)) / 1000).toFixed(2)} s/页，wall ${(median(perPage.map((p) => p.wallMs)) / 1000).toFixed(2)} s/页`);
 
 // 3. Accuracy against answers.json.
 let exact = 0;
@@ -81,7 +55,7 @@ let total = 0;
 outcomes.forEach((o, i) => {
   const file = files[i]!;
   const want = answers[file]!;
-  const report = o.report as Report | null;
+  const report: Report | null = o.report;
   if (!report) return console.log(`  ${file}：读取失败 ${o.error}`);
   const flat = (r: Answer['tables']): (number | null)[] => [...(r.active ?? []), ...(r.requests ?? []).flat(), ...(r.review ?? [])];
   const w = flat(want.tables);
@@ -99,3 +73,4 @@ outcomes.forEach((o, i) => {
   );
 });
 console.log(`表格单元格准确率 ${((exact / Math.max(1, total)) * 100).toFixed(1)}%（${exact}/${total}）`);
+console.log(`load average at end ${loadavg()}`);
