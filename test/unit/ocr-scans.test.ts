@@ -12,6 +12,7 @@ import { EMPTY_CONTEXT, runChecks } from '../../src/core/checks/index.ts';
 import { findLatticeTables } from '../../src/core/ingest/pdf-lattice.ts';
 import { openPdf } from '../../src/core/ingest/pdf-load.ts';
 import { readPage, type PageContent } from '../../src/core/ingest/pdf-page.ts';
+import { groupLines } from '../../src/core/ingest/pdf-text.ts';
 import { readScannedPage } from '../../src/core/ingest/scan/read-page.ts';
 import { ocrOptions, sharedRecognizer } from '../../src/main/ocr/ocr-options.ts';
 import { degrade, drawPdfPage } from './helpers/fake-scan.ts';
@@ -100,4 +101,38 @@ test('a text PDF\'s table page made into a scan (turned 1.4°, noisy, 150 dpi) r
   const exact = want.filter((v, i) => got[i] === v).length;
   assert.equal(got.length, want.length, `value cells found ${got.length}, text layer ${want.length}`);
   assert.ok(exact / want.length >= 0.99, `${exact}/${want.length} value cells exact`);
+});
+
+test('a page with text under its table (表四, then parts 五 and 六) made into a scan turned −2°, noisy, 200 dpi: the table\'s cells as its text layer, every line under the table read as text', { skip: skipWithoutShared, timeout: 240_000 }, async () => {
+  const file = path.join(fixturesDir, 'bench', 'b11-0001-pdf.pdf');
+  const page = 3;
+  const opened = await openPdf(new Uint8Array(readFileSync(file)));
+  let textLayer: PageContent;
+  try {
+    textLayer = await readPage(opened.pdfjs, await opened.doc.getPage(page));
+  } finally {
+    await opened.destroy();
+  }
+  const layout = (content: PageContent): { cells: string[]; lines: string[] } => {
+    const found = findLatticeTables(content.pieces, content.hRules, content.vRules);
+    const bottom = Math.max(...found.tables.map((t) => t.bottom));
+    return {
+      cells: found.tables.flatMap((t) => t.rows.flatMap((row) => row.map((c) => c.text.replace(/\s/g, '')))),
+      // Lines below the last table, as the page reads them (OCR has no spaces between Chinese and digits).
+      lines: groupLines(found.rest.filter((p) => p.top > bottom)).map((l) => l.text.replace(/\s/g, '')),
+    };
+  };
+  const want = layout(textLayer);
+  assert.ok(want.lines.some((l) => l.startsWith('五、存在的主要问题')), `the page has part 五 under its table: ${want.lines.join(' / ')}`);
+
+  const scan = degrade(await drawPdfPage(file, page, 200), { angle: -2, noise: 14, seed: 11 });
+  const read = await readScannedPage(scan.image, scan.scale, scan.dpi, await sharedRecognizer());
+  assert.ok(Math.abs(read.skew + 2) < 0.15, `skew found ${read.skew}°`);
+  const got = layout(read);
+  const cellsExact = want.cells.filter((v, i) => got.cells[i] === v).length;
+  assert.equal(got.cells.length, want.cells.length, `cells found ${got.cells.length}, text layer ${want.cells.length}`);
+  assert.ok(cellsExact / want.cells.length >= 0.99, `${cellsExact}/${want.cells.length} cells exact`);
+  for (const heading of want.lines.filter((l) => /^[五六]、/.test(l))) assert.ok(got.lines.includes(heading), `heading ${heading} read as text under the table: ${got.lines.join(' / ')}`);
+  // Every line under the table is found (OCR may miss a character or two of the long ones).
+  assert.equal(got.lines.length, want.lines.length, `lines under the table: ${got.lines.join(' / ')}`);
 });

@@ -55,5 +55,21 @@ export function estimateSkew(image: GrayImage, threshold: number): number {
 export function deskew(image: GrayImage, threshold: number): { image: GrayImage; angle: number } {
   const angle = estimateSkew(image, threshold);
   if (Math.abs(angle) < 0.05) return { image, angle: 0 };
-  return { image: rotate(image, -angle), angle };
+  // The corners turned in are filled with the paper's own grey: white beside greyish, grainy paper makes
+  // its grain pass for ink all along the seam, and a line of text running into it grows to the page edge.
+  return { image: rotate(image, -angle, paperLevel(image, threshold)), angle };
+}
+
+/** The median grey of the pixels lighter than `threshold` (the paper). */
+function paperLevel(image: GrayImage, threshold: number): number {
+  const histogram = new Uint32Array(256);
+  for (let i = 0; i < image.data.length; i++) histogram[image.data[i]!]!++;
+  let paper = 0;
+  for (let v = threshold + 1; v < 256; v++) paper += histogram[v]!;
+  let seen = 0;
+  for (let v = threshold + 1; v < 256; v++) {
+    seen += histogram[v]!;
+    if (seen * 2 >= paper) return v;
+  }
+  return 255;
 }

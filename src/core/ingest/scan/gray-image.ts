@@ -37,11 +37,11 @@ export function crop(image: GrayImage, x0: number, y0: number, x1: number, y1: n
   return { width, height, data };
 }
 
-/** Rotates by `degrees` (counter-clockwise positive) about the centre, bilinear, same size, white outside. */
-export function rotate(image: GrayImage, degrees: number): GrayImage {
+/** Rotates by `degrees` (counter-clockwise positive) about the centre, bilinear, same size, `fill` (white) outside. */
+export function rotate(image: GrayImage, degrees: number, fill = 255): GrayImage {
   if (degrees === 0) return image;
   const { width, height, data } = image;
-  const out = new Uint8Array(width * height).fill(255);
+  const out = new Uint8Array(width * height).fill(fill);
   const rad = (degrees * Math.PI) / 180;
   const cos = Math.cos(rad);
   const sin = Math.sin(rad);

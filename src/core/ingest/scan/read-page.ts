@@ -8,7 +8,7 @@ import type { OcrReading } from '../../../shared/model.ts';
 import type { PageContent, Rule, TextPiece } from '../pdf-page.ts';
 import { findLatticeCells } from '../pdf-lattice.ts';
 import { deskew } from './deskew.ts';
-import { binarizeAdaptive, crop, otsuThreshold, toPngDataUrl, type GrayImage } from './gray-image.ts';
+import { binarizeAdaptive, crop, otsuThreshold, smoothAlong, toPngDataUrl, type GrayImage } from './gray-image.ts';
 import { eraseRules, findRules, type InkMask } from './rules.ts';
 import { despeckle, findTextLines, type InkBox } from './text-lines.ts';
 import type { RecognisedText, TextRecognizer } from './recognizer.ts';
@@ -33,7 +33,10 @@ export async function readScannedPage(page: GrayImage, scale: number, dpi: numbe
   const firstThreshold = Math.min(200, otsuThreshold(page));
   const straight = deskew(page, firstThreshold);
   const image = straight.image;
-  const withRules = despeckle({ width: image.width, height: image.height, ink: binarizeAdaptive(image, Math.round(dpi / 10), 20) });
+  // Where the text is looked for: on a copy blurred over 3×3 pixels, the grain of the paper fades (grainy
+  // paper turned into specks of "ink" that chained onto the ends of lines) while strokes stay dark.
+  const softened = smoothAlong(smoothAlong(image, true, 1), false, 1);
+  const withRules = despeckle({ width: image.width, height: image.height, ink: binarizeAdaptive(softened, Math.round(dpi / 10), 20) });
   const rules = findRules(image, dpi);
   const toRule = (r: { at: number; from: number; to: number }): Rule => ({ at: r.at / scale, from: r.from / scale, to: r.to / scale });
   const hRules = rules.horizontal.map(toRule);
