@@ -4,7 +4,8 @@
  * thread — resolve the department and version, compare with the year's peers (indexed; in the peer thread
  * once the year is large, peer-comparer.ts), score, and write
  * file + report + findings in one transaction per file.
- * Killing the process loses nothing committed; running the import again finishes the rest.
+ * Killing the process loses nothing committed; running the import again finishes the rest, including the
+ * closing refresh of the reports the killed import wrote (marked pending_refresh in their own transaction).
  */
 import crypto from 'node:crypto';
 import path from 'node:path';
@@ -340,6 +341,8 @@ async function commit(store: Store, c: CommitInput, replaceFileId: number | unde
     replaceFileId,
   );
   if (written.duplicate) return written;
+  // Durable with the report: if this process dies before the closing refresh, the next import finishes it.
+  await store.audits.markPendingRefresh(written.reportId);
   await c.peers.add(store, written.reportId, departmentId, year, kept.report ? { report: kept.report, fingerprint: outcome.fingerprint } : undefined);
   return { duplicate: false, reportId: written.reportId };
 }
@@ -370,13 +373,16 @@ async function checkRead(store: Store, pool: WorkerPool, outcome: ReadOutcome, o
 
 /**
  * Reports imported early in a batch were checked against fewer peers than the later ones, and may have been
- * scored with a rubric replaced since. Re-run their checks once the batch is in, storing a new audit only
+ * scored with a rubric replaced since; reports still marked pending were written by an import that died
+ * before this step. Re-run their checks once the batch is in, storing a new audit only
  * where the findings or the rubric changed. The history checks run again in a worker where a previous-year
  * report exists now (all checks, when the rubric's check options changed); the peer comparison runs here, indexed.
  */
 async function refreshPeers(r: Refresh, reportIds: number[]): Promise<void> {
   const { store, batcher, pool, peers, runs } = r;
-  if (reportIds.length === 0) return;
+  // This import's reports, and any an earlier import wrote but died before refreshing (kill -9, power loss).
+  const ids = [...new Set([...reportIds, ...(await store.audits.pendingRefresh())])];
+  if (ids.length === 0) return;
   // The import's peer cache already holds every year's latest reports (loaded once, then each new one added):
   // reusing it spares re-reading and re-fingerprinting them all, which blocked the event loop for seconds at 3,000 files.
   const refresh = async (id: number): Promise<void> => {
@@ -433,7 +439,8 @@ async function refreshPeers(r: Refresh, reportIds: number[]): Promise<void> {
     }
   };
   // Each report is its own savepoint; the batcher groups them and yields to the event loop between batches.
-  await Promise.all(reportIds.map((id) => refresh(id)));
+  await Promise.all(ids.map((id) => refresh(id)));
+  await batcher.commit((tx) => tx.audits.clearPendingRefresh(ids));
 }
 
 interface Refresh {

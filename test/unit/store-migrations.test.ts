@@ -17,7 +17,7 @@ test('SQLite: migrates an empty database to the latest version with WAL and fore
   const db = new Database(file);
   assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
   const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name);
-  for (const t of ['departments', 'department_aliases', 'roster', 'blobs', 'files', 'reports', 'audit_runs', 'audits', 'findings', 'decisions', 'corrections', 'rubrics', 'settings']) {
+  for (const t of ['departments', 'department_aliases', 'roster', 'blobs', 'files', 'reports', 'audit_runs', 'audits', 'findings', 'decisions', 'corrections', 'rubrics', 'settings', 'pending_refresh']) {
     assert.ok(tables.includes(t), `table ${t}`);
   }
   assert.equal(db.pragma('integrity_check', { simple: true }), 'ok');

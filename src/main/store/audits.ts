@@ -77,3 +77,19 @@ export async function scoreOfAudit(sql: Sql, auditId: number): Promise<ScoreResu
   const row = await sql.get<{ json: string | null }>('SELECT score_json AS json FROM audits WHERE id = ?', [auditId]);
   return parseJson<ScoreResult>(row?.json);
 }
+
+export async function markPendingRefresh(sql: Sql, reportId: number): Promise<void> {
+  await sql.run('INSERT INTO pending_refresh (report_id) VALUES (?) ON CONFLICT (report_id) DO NOTHING', [reportId]);
+}
+
+export async function pendingRefresh(sql: Sql): Promise<number[]> {
+  return (await sql.all<{ report_id: number }>('SELECT report_id FROM pending_refresh ORDER BY report_id')).map((r) => Number(r.report_id));
+}
+
+/** In chunks, so a 5,000-report import stays under the databases' parameter limits. */
+export async function clearPendingRefresh(sql: Sql, reportIds: readonly number[]): Promise<void> {
+  for (let i = 0; i < reportIds.length; i += 500) {
+    const chunk = reportIds.slice(i, i + 500);
+    await sql.run(`DELETE FROM pending_refresh WHERE report_id IN (${chunk.map(() => '?').join(', ')})`, chunk);
+  }
+}

@@ -24,6 +24,7 @@ const TABLES: readonly { name: string; key: string; later?: string[] }[] = [
   { name: 'decisions', key: 'id' },
   { name: 'corrections', key: 'id' },
   { name: 'settings', key: 'key' },
+  { name: 'pending_refresh', key: 'report_id' },
 ];
 
 /** Rows per page: blobs are whole files, so their pages are small. */

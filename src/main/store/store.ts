@@ -195,6 +195,11 @@ export interface AuditStore {
   insert(reportId: number, runId: number, audit: AuditInput): Promise<number>;
   findings(auditId: number): Promise<Finding[]>;
   score(auditId: number): Promise<ScoreResult | null>;
+  /** Mark a report just written: its cross-report checks still wait for the rest of its import. */
+  markPendingRefresh(reportId: number): Promise<void>;
+  /** Reports still marked (an import that wrote them died before its closing refresh), oldest first. */
+  pendingRefresh(): Promise<number[]>;
+  clearPendingRefresh(reportIds: readonly number[]): Promise<void>;
 }
 
 export interface ReviewStore {

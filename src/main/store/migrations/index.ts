@@ -6,6 +6,7 @@
  */
 import { migration001 } from './001-initial.ts';
 import { migration002 } from './002-settings.ts';
+import { migration003 } from './003-pending-refresh.ts';
 
 export interface Migration {
   version: number;
@@ -14,7 +15,7 @@ export interface Migration {
   postgres: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
