@@ -59,12 +59,21 @@ export interface CellCorrection {
   at: string;
 }
 
+/** The reviewer's overall comment on a report (审核意见), printed in the audit sheet's 审核意见 box; the latest save holds. */
+export interface ReviewerComment {
+  text: string;
+  reviewer: string;
+  at: string;
+}
+
 export interface ReportDetail {
   summary: ReportSummary;
   /** The full audit (report model, findings with deductions, score) after corrections and decisions. */
   result: AuditResult;
   decisions: ReviewerDecision[];
   corrections: CellCorrection[];
+  /** The reviewer's overall comment (审核意见), null when none was written. */
+  comment: ReviewerComment | null;
   /**
    * How many decisions and corrections the report has had. A reviewer's change sends the revision its view
    * was read at; when someone else changed the report since, it is refused with 已被他人修改，请刷新.
@@ -213,6 +222,9 @@ export interface AuditorApi {
     revision?: number;
   }): Promise<ReportDetail>;
 
+  /** Save the reviewer's overall comment (审核意见) on a report; an empty text clears it (the box prints blank). */
+  saveComment(input: { reportId: number; text: string; reviewer: string }): Promise<ReportDetail>;
+
   getRubric(): Promise<RubricDocument>;
   saveRubric(input: { json: string }): Promise<RubricDocument>;
   rescoreAll(): Promise<{ reports: number; ms: number }>;
@@ -266,6 +278,7 @@ export const API_METHODS = [
   'changeStamp',
   'decideFinding',
   'correctCell',
+  'saveComment',
   'getRubric',
   'saveRubric',
   'rescoreAll',

@@ -4,7 +4,7 @@
  * exports name checks from here too, so a check has one title and one rule text everywhere. Template labels
  * in the rule texts come from the report template (./template).
  */
-import type { CheckCategory, Generation, PartNumber, ScoreResult, Severity } from './model.ts';
+import type { CheckCategory, Generation, PartNumber, ScoreResult, Severity, Verdict } from './model.ts';
 import { ACTIVE_2021, partTitle, REQUEST_COLUMNS, REQUEST_HEADER, REQUEST_HEADINGS, requestRowShort, REVIEW_BLOCKS, withoutNumbering } from './template/index.ts';
 
 export interface CheckMeta {
@@ -30,6 +30,13 @@ export interface CheckMeta {
    * under the time limit without the peers. Implies comparesReports.
    */
   comparesPeers?: true;
+  /**
+   * Whose task a failure of the check is. Omitted: the department's (the rectification notice lists it).
+   * 'office': the office's own record or reading (when the report was received, values read by OCR); it stays
+   * on the audit sheet and never goes on the notice. Doubts (uncertain findings) of any check are the
+   * reviewer's to settle and reach the notice only once confirmed.
+   */
+  fixedBy?: 'office';
   /** One paragraph in Chinese: what is checked and which rule requires it (quoted in the rectification notice). */
   docs: string;
 }
@@ -255,6 +262,8 @@ export const CHECK_CATALOGUE = [
     category: '时效',
     severity: 'error',
     dimension: '时效与格式',
+    // Lateness is recorded by the office; the department cannot correct it in the report.
+    fixedBy: 'office',
     docs: '《中华人民共和国政府信息公开条例》第四十九条规定，政府部门应于每年1月31日前向本级政府信息公开工作主管部门提交上一年度年报（地方人民政府于3月31日前公布）；2008年条例第三十一条规定的期限为3月31日。主管部门可另定日期。本检查以主管部门登记的收到日期为准，没有时以落款日期判断；未署日期的无法判断。',
   },
   {
@@ -345,6 +354,7 @@ export const CHECK_CATALOGUE = [
     title: '扫描件识别结果核对',
     category: '文字',
     severity: 'warning',
+    fixedBy: 'office',
     docs: '年度报告须如实载明各项统计数据（条例第五十条）。扫描件没有文字层，其文字和表格数值由文字识别（OCR）读取；识别把握不大的数值和文字列在此处，附原件图像，请对照图像确认，读错的数值请在表格中更正。',
   },
 ] as const satisfies readonly CheckMeta[];
@@ -365,6 +375,8 @@ export interface CheckInfo {
   dimension?: string;
   /** The rule text quoted in the rectification notice. */
   docs?: string;
+  /** 'office': failures are the office's own task and never go on the rectification notice (CheckMeta.fixedBy). */
+  fixedBy?: 'office';
 }
 
 export type CheckInfoMap = Record<string, CheckInfo>;
@@ -376,7 +388,10 @@ export const DIMENSION_ORDER = ['时效与格式', '要素齐全', '数据准确
 
 /** Title, default dimension and rule text of every check of the catalogue. */
 export const DEFAULT_CHECKS: CheckInfoMap = Object.fromEntries(
-  CHECK_CATALOGUE.map((m): [string, CheckInfo] => [m.id, { title: m.title, docs: m.docs, ...('dimension' in m ? { dimension: m.dimension } : {}) }]),
+  CHECK_CATALOGUE.map((m): [string, CheckInfo] => [
+    m.id,
+    { title: m.title, docs: m.docs, ...('dimension' in m ? { dimension: m.dimension } : {}), ...('fixedBy' in m ? { fixedBy: m.fixedBy } : {}) },
+  ]),
 );
 
 /** Title, dimension and rule text of one check: the caller's override, else the catalogue; unknown ids name themselves. */
@@ -387,7 +402,13 @@ export function checkInfo(id: string, overrides?: CheckInfoMap): CheckInfo {
     title: over?.title ?? base?.title ?? id,
     dimension: over?.dimension ?? base?.dimension,
     docs: over?.docs ?? base?.docs,
+    fixedBy: over?.fixedBy ?? base?.fixedBy,
   };
+}
+
+/** Whether a finding goes on the rectification notice: a failure (confirmed doubts included) the department must fix. */
+export function departmentMustFix(check: string, status: Verdict | 'dismissed', overrides?: CheckInfoMap): boolean {
+  return status === 'fail' && checkInfo(check, overrides).fixedBy !== 'office';
 }
 
 /**

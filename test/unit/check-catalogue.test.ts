@@ -25,7 +25,7 @@ test("the catalogue's dimension of a check is the default rubric's", () => {
 
 test('what documents and screens say about a check is its meta, unless the caller overrides it', () => {
   const deadline = checkMeta('deadline');
-  assert.deepEqual(checkInfo('deadline'), { title: deadline.title, dimension: deadline.dimension, docs: deadline.docs });
+  assert.deepEqual(checkInfo('deadline'), { title: deadline.title, dimension: deadline.dimension, docs: deadline.docs, fixedBy: 'office' });
   assert.equal(checkInfo('deadline', { deadline: { title: '按时报送（本地）' } }).title, '按时报送（本地）');
   assert.equal(checkInfo('no.such-check').title, 'no.such-check');
   // Rule texts quote the template's labels as the template writes them.

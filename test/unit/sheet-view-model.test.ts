@@ -1,7 +1,7 @@
 /** Pure view-model rules: ranking with ties, reviewer decisions, summary counts, cell markers. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildNoticeView, buildSheetView, buildSummaryView, findingViews, rankResults, renderSheetHtml } from '../../src/core/sheet/index.ts';
+import { buildNoticeView, buildSheetView, buildSummaryView, checkInfo, findingViews, rankResults, renderNoticeHtml, renderSheetHtml } from '../../src/core/sheet/index.ts';
 import type { ReviewerDecision } from '../../src/shared/api.ts';
 import type { AuditResult, Finding } from '../../src/shared/model.ts';
 import { fixtureResults, fixturesMissing } from './sheet-fixtures.ts';
@@ -85,4 +85,28 @@ test('a decision whose problem is gone is printed on the sheet as an earlier dec
   assert.match(html, /早先的审核意见/);
   assert.match(html, /表三“自然人”列/);
   assert.match(html, /四、审核意见/);
+});
+
+test('notice lists only what the department must fix: doubts wait for the reviewer, office tasks (fixedBy) never', { skip: missing ?? false }, async () => {
+  const [late, fee] = await fixtureResults(['p06-late.docx', 'p08-no-fee-statement.docx']);
+  // A late report: lateness is the office's record (deadline is fixedBy 'office'), nothing to fix in the report.
+  const lateIndex = late!.findings.findIndex((f) => f.check === 'deadline' && f.status === 'fail');
+  assert.ok(lateIndex >= 0, 'the fixture fails the deadline');
+  assert.ok(!buildNoticeView({ result: late!, fixBy: '2025-03-31', issuedOn: '2025-03-10' }).problems.some((p) => p.title === checkInfo('deadline').title));
+  // The sheet still shows it.
+  const sheet = buildSheetView({ result: late!, auditedAt: '2025-02-11T10:00:00Z', engineVersion: 't' });
+  assert.ok(sheet.dimensions.flatMap((d) => d.rows).some((r) => r.check === 'deadline' && r.verdict === 'fail'));
+
+  // Doubts: an undated report's deadline (a reviewer task: check the date of receipt) and an enumeration that may be incomplete.
+  const undated: Finding = { check: 'deadline', status: 'uncertain', severity: 'error', message: '报告未署日期，无法判断是否在2025-01-31前报送，请核对收到日期', evidence: [], deduction: 0 };
+  const enumeration: Finding = { check: 'narrative.enumeration', status: 'uncertain', severity: 'warning', message: '正文列举可能不完整，请人工核对', evidence: [{ page: 1, text: '共5件，其中…' }], deduction: 0 };
+  const result: AuditResult = { ...fee!, findings: [...fee!.findings, undated, enumeration] };
+  const notice = buildNoticeView({ result, fixBy: '2025-03-31', issuedOn: '2025-03-10' });
+  assert.deepEqual(notice.problems.map((p) => p.title), [checkInfo('other.fee').title], 'only the department’s failure');
+  assert.ok(!renderNoticeHtml({ result, fixBy: '2025-03-31', issuedOn: '2025-03-10' }).html.includes('请核对收到日期'));
+  // Confirmed by the reviewer, a doubt becomes the department's problem — unless the check is the office's own.
+  const confirm = (findingIndex: number, f: Finding): ReviewerDecision => ({ id: findingIndex, findingIndex, check: f.check, message: f.message, action: 'confirm', reason: '核实', reviewer: '李四', at: '2025-02-11T11:00:00Z' });
+  const n = fee!.findings.length;
+  const confirmed = buildNoticeView({ result, fixBy: '2025-03-31', issuedOn: '2025-03-10', decisions: [confirm(n, undated), confirm(n + 1, enumeration)] });
+  assert.deepEqual(confirmed.problems.map((p) => p.title).sort(), [checkInfo('other.fee').title, checkInfo('narrative.enumeration').title].sort());
 });

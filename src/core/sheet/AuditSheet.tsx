@@ -17,7 +17,8 @@ function FindingLines(props: { finding: FindingView }): ReactNode {
       </div>
       {f.evidence.map((e, i) => (
         <div key={i} className="evidence">
-          依据：{e}
+          {i === 0 ? '依据：' : ''}
+          {e}
         </div>
       ))}
       {f.decision ? (
@@ -50,6 +51,12 @@ function dimensionHeading(d: DimensionView): string {
   return `${d.name}（满分 ${d.weight} 分，扣 ${d.lost ?? 0} 分）`;
 }
 
+/** What passed by name; what did not apply by count (the checks had nothing to look at). */
+function passedLine(d: DimensionView): string {
+  const parts = [d.passed.length > 0 ? `通过：${d.passed.join('、')}` : '', d.notApplicable.length > 0 ? `不适用 ${d.notApplicable.length} 项` : ''];
+  return parts.filter(Boolean).join('；');
+}
+
 function DeductionTable(props: { dimensions: DimensionView[] }): ReactNode {
   return (
     <table className="deductions">
@@ -64,19 +71,19 @@ function DeductionTable(props: { dimensions: DimensionView[] }): ReactNode {
       </thead>
       {props.dimensions.map((d) => (
         <tbody key={d.name}>
-          <tr className="dim-head">
-            <td colSpan={4}>{dimensionHeading(d)}</td>
+          {/* A dimension without problems takes one line: its heading and what passed. */}
+          <tr className={d.rows.length > 0 ? 'dim-head has-rows' : 'dim-head'}>
+            <td colSpan={4}>
+              {dimensionHeading(d)}
+              {d.rows.length === 0 ? <span className="dim-passed">{passedLine(d)}</span> : null}
+            </td>
           </tr>
           {d.rows.map((row) => (
             <CheckRow key={row.check} row={row} />
           ))}
-          {d.passed.length + d.notApplicable.length > 0 ? (
-            <tr>
-              <td colSpan={4} className="small muted">
-                {d.passed.length > 0 ? `通过：${d.passed.join('、')}` : ''}
-                {d.passed.length > 0 && d.notApplicable.length > 0 ? '；' : ''}
-                {d.notApplicable.length > 0 ? `不适用：${d.notApplicable.join('、')}` : ''}
-              </td>
+          {d.rows.length > 0 && d.passed.length + d.notApplicable.length > 0 ? (
+            <tr className="passed">
+              <td colSpan={4}>{passedLine(d)}</td>
             </tr>
           ) : null}
         </tbody>
@@ -115,10 +122,33 @@ function RecordTable(props: { title: string; head: string[]; rows: string[][]; n
   );
 }
 
+/** The 审核意见 box: the reviewer's overall comment, or ruled lines to write one by hand. */
+function Opinion(props: { comment: SheetView['comment'] }): ReactNode {
+  const c = props.comment;
+  return (
+    <div className="opinion">
+      {c ? (
+        <>
+          <div className="comment">{c.text}</div>
+          <div className="by">
+            （{c.reviewer}，{shortDateTime(c.at)}）
+          </div>
+        </>
+      ) : (
+        [0, 1, 2, 3].map((i) => <div key={i} className="write-line" />)
+      )}
+    </div>
+  );
+}
+
+const SECTION_NUMBERS = ['一', '二', '三', '四', '五'];
+
 export function AuditSheet(props: { view: SheetView }): ReactNode {
   const v = props.view;
-  // Corrections and earlier decisions make up part 三 when there are any.
+  // Corrections and earlier decisions make up a section when there are any; sections are numbered as printed.
   const record = v.corrections.length > 0 || v.earlierDecisions.length > 0;
+  let section = 0;
+  const next = (title: string): string => `${SECTION_NUMBERS[section++]}、${title}`;
   return (
     <main>
       <div className="office">{v.office}</div>
@@ -128,42 +158,31 @@ export function AuditSheet(props: { view: SheetView }): ReactNode {
         {v.year ? ` · ${v.year}年度` : ''}
       </p>
       <table className="info">
-        <Columns widths={['17%', '33%', '17%', '33%']} />
+        <Columns widths={['14%', '40%', '14%', '32%']} />
         <tbody>
           <tr>
             <th>被审核单位</th>
-            <td colSpan={3}>{v.department}</td>
-          </tr>
-          <tr>
+            <td>{v.department}</td>
             <th>报告年度</th>
             <td>{v.year ? `${v.year}年` : '未能识别'}</td>
-            <th>落款日期</th>
-            <td>{v.signedOn ? chineseDate(v.signedOn) : '未注明'}</td>
           </tr>
           <tr>
             <th>原件文件</th>
-            <td colSpan={3}>
+            <td>
               {v.file.name}
               <span className="muted small">
                 （{v.file.format.toUpperCase()}，{v.file.sizeText}
                 {v.file.pages !== null ? `，共 ${v.file.pages} 页` : ''}）
               </span>
-              {v.file.ocrPages && (
-                <div className="small">
-                  扫描件：第 {v.file.ocrPages.join('、')} 页无文字层，其文字和表格数值由OCR识别读取；依据中注明“扫描件OCR识别”的数值请对照原件核实。
-                </div>
-              )}
             </td>
-          </tr>
-          <tr>
-            <th>SHA-256</th>
-            <td colSpan={3} className="mono">
-              {v.file.sha256}
-            </td>
+            <th>落款日期</th>
+            <td>{v.signedOn ? chineseDate(v.signedOn) : '未注明'}</td>
           </tr>
           <tr>
             <th>报告格式</th>
-            <td colSpan={3}>{v.generation}</td>
+            <td>{v.generation}</td>
+            <th>评分细则</th>
+            <td>{v.rubric}</td>
           </tr>
           <tr>
             <th>导入时间</th>
@@ -171,12 +190,13 @@ export function AuditSheet(props: { view: SheetView }): ReactNode {
             <th>审核时间</th>
             <td>{shortDateTime(v.auditedAt)}</td>
           </tr>
-          <tr>
-            <th>评分细则</th>
-            <td>{v.rubric}</td>
-            <th>审核引擎</th>
-            <td>{v.engineVersion}</td>
-          </tr>
+          {v.file.ocrPages && (
+            <tr>
+              <td colSpan={4} className="small">
+                扫描件：第 {v.file.ocrPages.join('、')} 页无文字层，其文字和表格数值由OCR识别读取；依据中注明“扫描件OCR识别”的数值请对照原件核实。
+              </td>
+            </tr>
+          )}
         </tbody>
       </table>
 
@@ -202,39 +222,49 @@ export function AuditSheet(props: { view: SheetView }): ReactNode {
       </table>
       {v.veto ? <div className="veto">否决事项：{v.veto}{v.error && v.error !== v.veto ? `（${v.error}）` : ''}</div> : null}
 
-      <h2>一、扣分明细</h2>
-      {v.dimensions.length > 0 ? <DeductionTable dimensions={v.dimensions} /> : <p>未执行检查。</p>}
+      <section className="section">
+        <h2>{next('扣分明细')}</h2>
+        {v.dimensions.length > 0 ? <DeductionTable dimensions={v.dimensions} /> : <p>未执行检查。</p>}
+      </section>
 
       {v.tables.length > 0 ? (
-        <>
-          <h2>二、统计表核对</h2>
-          <p className="small muted">红框单元格为问题所在，上标数字对应扣分明细中的问题序号；“空”表示未填写；灰色为模板中无此栏。</p>
-          {v.tables.map((g) => (
+        <section className="section">
+          {/* The heading, its note and the first table stay together. */}
+          <div className="keep">
+            <h2>{next('统计表核对')}</h2>
+            <p className="small muted">红框单元格为问题所在，上标数字对应扣分明细中的问题序号；“空”表示单元格未填写；†为审核人更正的数值；灰色为模板中无此栏。</p>
+            <GridTable grid={v.tables[0]!} />
+          </div>
+          {v.tables.slice(1).map((g) => (
             <GridTable key={g.id} grid={g} />
           ))}
-        </>
+        </section>
       ) : null}
 
-      {record ? <h2>三、审核过程记录</h2> : null}
-      {v.corrections.length > 0 ? (
-        <RecordTable
-          title="审核人更正的数据"
-          head={['单元格', '原读取值', '更正为', '理由', '审核人']}
-          numeric={[1, 2]}
-          rows={v.corrections.map((c) => [c.where, c.before, c.after, c.reason, c.reviewer])}
-        />
-      ) : null}
-      {v.earlierDecisions.length > 0 ? (
-        <RecordTable
-          title="早先的审核意见（对应的问题在重新检查后已不存在，不再计入）"
-          head={['检查项', '原问题', '审核人意见', '审核人']}
-          rows={v.earlierDecisions.map((d) => [d.title, d.message, `${d.action}：${d.reason || '（未填写理由）'}`, `${d.reviewer}，${shortDateTime(d.at)}`])}
-        />
+      {record ? (
+        <section className="section">
+          <h2>{next('审核过程记录')}</h2>
+          {v.corrections.length > 0 ? (
+            <RecordTable
+              title="审核人更正的数据"
+              head={['单元格', '原读取值', '更正为', '理由', '审核人']}
+              numeric={[1, 2]}
+              rows={v.corrections.map((c) => [c.where, c.before, c.after, c.reason, c.reviewer])}
+            />
+          ) : null}
+          {v.earlierDecisions.length > 0 ? (
+            <RecordTable
+              title="早先的审核意见（对应的问题在重新检查后已不存在，不再计入）"
+              head={['检查项', '原问题', '审核人意见', '审核人']}
+              rows={v.earlierDecisions.map((d) => [d.title, d.message, `${d.action}：${d.reason || '（未填写理由）'}`, `${d.reviewer}，${shortDateTime(d.at)}`])}
+            />
+          ) : null}
+        </section>
       ) : null}
 
       <div className="keep">
-        <h2>{record ? '四' : v.tables.length > 0 ? '三' : '二'}、审核意见</h2>
-        <div className="opinion" />
+        <h2>{next('审核意见')}</h2>
+        <Opinion comment={v.comment} />
         <div className="signatures">
           <div>
             审核人：<span className="line" />
@@ -248,6 +278,10 @@ export function AuditSheet(props: { view: SheetView }): ReactNode {
         </div>
       </div>
       {v.warnings.length > 0 ? <p className="footnote">读取提示：{v.warnings.join('；')}</p> : null}
+      {/* The page-margin footer is not part of the page's text: laid out here too (unseen) so its glyphs are loaded before printing. */}
+      <div className="margin-glyphs" aria-hidden="true">
+        {v.footer}
+      </div>
     </main>
   );
 }

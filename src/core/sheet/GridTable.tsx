@@ -22,7 +22,7 @@ export function GridTable(props: { grid: GridView }): ReactNode {
       </div>
     );
   }
-  const labelWidth = grid.id === 'requests' ? '38%' : grid.id === 'active' ? '36%' : '30%';
+  const labelWidth = grid.id === 'requests' ? '44%' : grid.id === 'active' ? '36%' : '30%';
   return (
     <div className="table-block">
       <div className="table-title">{grid.title}</div>

@@ -19,7 +19,6 @@ function Problem(props: { problem: NoticeProblemView }): ReactNode {
     <div className="problem">
       <h3>
         {chineseNumber(p.number)}、{p.title}
-        {p.pending ? '（请核实）' : ''}
       </h3>
       <p>
         <span className="label">问题：</span>

@@ -3,11 +3,11 @@
  * status after the reviewer's decisions, evidence in words, problem number), grouped by dimension.
  */
 import type { ReviewerDecision } from '../../shared/api.ts';
-import type { AuditResult } from '../../shared/model.ts';
+import type { AuditResult, Evidence, Report } from '../../shared/model.ts';
 import { decisionPerFinding, effectiveStatus, type EffectiveStatus } from '../../shared/decisions.ts';
 import { checkInfo, DIMENSION_ORDER, UNSCORED_DIMENSION } from '../../shared/check-catalogue.ts';
 import type { CheckInfoMap } from '../../shared/check-catalogue.ts';
-import { describeEvidence } from './format.ts';
+import { baseName, describeEvidence } from './format.ts';
 import { DECISION_LABELS } from '../../shared/wording.ts';
 import { dimensionOf as dimensionOfCheck, dimensionRank as dimensionRankIn } from '../../shared/check-catalogue.ts';
 
@@ -34,6 +34,32 @@ export interface FindingView {
   /** Problem number (1…) for fail / uncertain findings; null otherwise. */
   number: number | null;
   decision: DecisionView | null;
+}
+
+/** A short evidence text (a similarity, a value) is said after the other report's name; a longer one is a quote. */
+const SHORT_EVIDENCE = 24;
+
+/**
+ * A finding's evidence in words. The places in this report are listed one by one; the other reports it is
+ * compared with (peers, last year) after the first are said in one line, so five similar departments take
+ * one line, not five.
+ */
+export function printedEvidence(evidence: readonly Evidence[], report: Pick<Report, 'generation' | 'tables'> | null): string[] {
+  const lines: string[] = [];
+  const others: string[] = [];
+  let firstOther = true;
+  for (const e of evidence) {
+    if (e.other && !firstOther && !e.table && (e.text ?? '').length <= SHORT_EVIDENCE) {
+      const who = e.other.department ?? baseName(e.other.file);
+      others.push(`${who}${e.other.year ? ` ${e.other.year}年` : ''}报告${e.text ? `（${e.text}）` : ''}`);
+      continue;
+    }
+    if (e.other) firstOther = false;
+    const line = describeEvidence(e, report);
+    if (line.length > 0) lines.push(line);
+  }
+  if (others.length > 0) lines.push(`另对照：${others.join('、')}`);
+  return lines;
 }
 
 export function departmentOf(result: AuditResult): string {
@@ -65,7 +91,7 @@ export function findingViews(result: AuditResult, decisions?: ReviewerDecision[]
       check: f.check,
       status: effectiveStatus(f.status, d?.action),
       message: f.message,
-      evidence: f.evidence.map((e) => describeEvidence(e, result.report)).filter((s) => s.length > 0),
+      evidence: printedEvidence(f.evidence, result.report),
       deduction: f.deduction,
       number: null,
       decision: d ? { action: DECISION_LABELS[d.action], reason: d.reason, reviewer: d.reviewer, at: d.at } : null,

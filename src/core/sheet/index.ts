@@ -20,14 +20,14 @@ export interface RenderedDocument {
   title: string;
 }
 
-function page(kind: 'sheet' | 'notice' | 'summary', title: string, body: ReactElement): RenderedDocument {
-  const doc = createElement(HtmlDocument, { title, css: documentCss(kind), bodyClass: kind, children: body });
+function page(kind: 'sheet' | 'notice' | 'summary', title: string, body: ReactElement, css: string = documentCss(kind)): RenderedDocument {
+  const doc = createElement(HtmlDocument, { title, css, bodyClass: kind, children: body });
   return { html: `<!DOCTYPE html>${renderToStaticMarkup(doc)}`, title };
 }
 
 export function renderSheetHtml(input: SheetInput): RenderedDocument {
   const view = buildSheetView(input);
-  return page('sheet', view.documentTitle, createElement(AuditSheet, { view }));
+  return page('sheet', view.documentTitle, createElement(AuditSheet, { view }), documentCss('sheet', { footer: view.footer }));
 }
 
 export function renderNoticeHtml(input: NoticeInput): RenderedDocument {

@@ -1,7 +1,7 @@
 /** View model of the rectification notice (整改通知书). */
 import type { ReviewerDecision } from '../../shared/api.ts';
 import type { AuditResult } from '../../shared/model.ts';
-import { checkInfo } from '../../shared/check-catalogue.ts';
+import { checkInfo, departmentMustFix } from '../../shared/check-catalogue.ts';
 import type { CheckInfoMap } from '../../shared/check-catalogue.ts';
 import { baseName, formatScore } from './format.ts';
 import { DEFAULT_OFFICE, departmentOf, findingViews } from './finding-view.ts';
@@ -25,7 +25,6 @@ export interface NoticeProblemView {
   description: string;
   rule: string | null;
   where: string[];
-  pending: boolean;
 }
 
 export interface NoticeView {
@@ -55,7 +54,8 @@ export function buildNoticeView(input: NoticeInput): NoticeView {
   const views = findingViews(result, input.decisions, input.checks);
   const problems: NoticeProblemView[] = [];
   for (const v of views) {
-    if (v.status !== 'fail' && v.status !== 'uncertain') continue;
+    // Only what the department must fix: doubts wait for the reviewer, the office's own tasks stay on the sheet.
+    if (!departmentMustFix(v.check, v.status, input.checks)) continue;
     const info = checkInfo(v.check, input.checks);
     problems.push({
       number: problems.length + 1,
@@ -63,11 +63,10 @@ export function buildNoticeView(input: NoticeInput): NoticeView {
       description: v.message,
       rule: info.docs ? ruleText(info.docs) : null,
       where: v.evidence.length > MAX_NOTICE_PLACES ? [...v.evidence.slice(0, MAX_NOTICE_PLACES), `等共 ${v.evidence.length} 处`] : v.evidence,
-      pending: v.status === 'uncertain',
     });
   }
   if (result.error) {
-    problems.unshift({ number: 0, title: '报告文件无法读取', description: result.error, rule: null, where: [baseName(result.file)], pending: false });
+    problems.unshift({ number: 0, title: '报告文件无法读取', description: result.error, rule: null, where: [baseName(result.file)] });
     problems.forEach((p, i) => (p.number = i + 1));
   }
   return {

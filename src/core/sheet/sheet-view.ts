@@ -1,5 +1,5 @@
 /** View model of the audit sheet (审核意见单). */
-import type { CellCorrection, ReviewerDecision } from '../../shared/api.ts';
+import type { CellCorrection, ReviewerComment, ReviewerDecision } from '../../shared/api.ts';
 import { earlierDecisions } from '../../shared/decisions.ts';
 import type { AuditResult, Verdict } from '../../shared/model.ts';
 import { checkInfo } from '../../shared/check-catalogue.ts';
@@ -23,6 +23,8 @@ export interface SheetInput {
   corrections?: CellCorrection[];
   /** Check titles / docs from the check registry (override the built-in catalogue). */
   checks?: CheckInfoMap;
+  /** The reviewer's overall comment, printed in the 审核意见 box (lines to write on when there is none). */
+  comment?: ReviewerComment | null;
 }
 
 export interface CheckRowView {
@@ -72,6 +74,23 @@ export interface SheetView {
   /** Reviewer decisions whose problem the checks no longer report (kept on the record, not applied). */
   earlierDecisions: { title: string; message: string; action: string; reason: string; reviewer: string; at: string }[];
   warnings: string[];
+  comment: { text: string; reviewer: string; at: string } | null;
+  /** The small line at the foot of every page: the original's SHA-256 and the engine that audited it. */
+  footer: string;
+}
+
+/** A check's findings printed in full; beyond them, one line each (their cells are marked in the tables). */
+const FULL_FINDINGS = 3;
+/** Evidence lines printed under one finding; the rest are counted. */
+const EVIDENCE_LINES = 3;
+
+/** Repeated findings of one check, condensed: the first few with their evidence, the rest as one line each. */
+function condensed(findings: FindingView[]): FindingView[] {
+  return findings.map((f, i) => {
+    if (i >= FULL_FINDINGS) return { ...f, evidence: [] };
+    if (f.evidence.length <= EVIDENCE_LINES) return f;
+    return { ...f, evidence: [...f.evidence.slice(0, EVIDENCE_LINES - 1), `……等共 ${f.evidence.length} 处`] };
+  });
 }
 
 const STATUS_LABEL: Record<EffectiveStatus, string> = { ...VERDICT_LABELS, dismissed: DECIDED_LABELS.dismiss };
@@ -115,7 +134,7 @@ function dimensionViews(result: AuditResult, views: FindingView[], checks: Check
         verdictLabel: STATUS_LABEL[verdict],
         points,
         pointsText: points > 0 ? `−${formatPoints(points)}` : '0',
-        findings: list.filter((f) => f.status !== 'pass' && f.status !== 'na'),
+        findings: condensed(list.filter((f) => f.status !== 'pass' && f.status !== 'na')),
       });
     }
   }
@@ -177,5 +196,8 @@ export function buildSheetView(input: SheetInput): SheetView {
       at: d.at,
     })),
     warnings: report?.warnings ?? [],
+    comment: input.comment && input.comment.text.trim() !== '' ? { text: input.comment.text.trim(), reviewer: input.comment.reviewer, at: input.comment.at } : null,
+    // Plain spaces: a character the document does not use elsewhere may not be loaded from the embedded font in time for the page margin.
+    footer: `原件 SHA-256：${result.sha256} · 审核引擎 ${input.engineVersion}`,
   };
 }

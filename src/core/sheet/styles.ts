@@ -8,17 +8,36 @@ export const EMBEDDED_FONT_FAMILY = 'OGI Noto Sans SC';
 
 const FONT_STACK = `'${EMBEDDED_FONT_FAMILY}', 'Noto Sans SC', 'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', sans-serif`;
 
-function pageRule(orientation: 'portrait' | 'landscape'): string {
+/** Text as a CSS string literal (the footer is data: a file's hash, an engine version). */
+function cssString(text: string): string {
+  return `"${text.replace(/[\\"]/g, (c) => `\\${c}`).replace(/[\r\n]+/g, ' ')}"`;
+}
+
+function pageRule(orientation: 'portrait' | 'landscape', footer: string | undefined): string {
+  const pageNumber = `content: "第 " counter(page) " 页 共 " counter(pages) " 页";
+    font-family: ${FONT_STACK};
+    font-size: 9pt;
+    color: #333;`;
+  // With a footer line (the sheet's SHA-256 and engine), it takes the left and the page number the right.
+  const boxes = footer
+    ? `
+  @bottom-left {
+    content: ${cssString(footer)};
+    font-family: ${FONT_STACK};
+    font-size: 6.5pt;
+    color: #666;
+  }
+  @bottom-right {
+    ${pageNumber}
+  }`
+    : `
+  @bottom-center {
+    ${pageNumber}
+  }`;
   return `
 @page {
   size: A4 ${orientation};
-  margin: 18mm 16mm 18mm 16mm;
-  @bottom-center {
-    content: "第 " counter(page) " 页 共 " counter(pages) " 页";
-    font-family: ${FONT_STACK};
-    font-size: 9pt;
-    color: #333;
-  }
+  margin: 15mm 15mm 15mm 15mm;${boxes}
 }`;
 }
 
@@ -79,6 +98,43 @@ th { background: #eee; font-weight: 700; text-align: center; vertical-align: mid
 .footnote { font-size: 8pt; color: #555; margin-top: 2mm; }
 `;
 
+/**
+ * The audit sheet is condensed to fit a typical report on 1–2 pages: a small header table, tight statistical
+ * tables, and no heading left alone at the foot of a page (each heading is kept with what follows it; rows
+ * and blocks are never split).
+ */
+const SHEET = `
+body.sheet { font-size: 9.5pt; line-height: 1.4; }
+.sheet h1 { font-size: 16pt; margin-bottom: 1mm; }
+.sheet .subtitle { font-size: 10pt; margin-bottom: 3mm; }
+.sheet h2 { font-size: 11pt; margin: 4mm 0 1.5mm; }
+.sheet h2, .sheet h3, .sheet .table-title, .sheet .dim-head.has-rows { break-after: avoid; page-break-after: avoid; }
+.sheet .section { break-before: auto; }
+.sheet .section > h2 + * { break-before: avoid; page-break-before: avoid; }
+.sheet .info th, .sheet .info td { padding: 0.6mm 1.4mm; font-size: 9pt; }
+.sheet .info th { width: auto; }
+.sheet .scorebox { margin: 2.5mm 0; }
+.sheet .scorebox th, .sheet .scorebox td { padding: 0.6mm 1.4mm; }
+.sheet .scorebox .big { font-size: 14pt; }
+.sheet .deductions th, .sheet .deductions td { padding: 0.8mm 1.4mm; }
+.sheet .dim-passed { font-weight: 400; font-size: 7.5pt; color: #555; margin-left: 3mm; }
+.sheet .passed td { font-size: 7.5pt; color: #555; padding: 0.5mm 1.4mm; }
+.sheet .evidence, .sheet .decision { font-size: 8pt; margin-left: 3mm; }
+.sheet .evidence + .evidence { margin-left: 9mm; }
+.sheet .grid { font-size: 7.5pt; line-height: 1.15; }
+.sheet .grid th, .sheet .grid td { padding: 0.15mm 0.8mm; border-width: 0.4pt; }
+.sheet .grid td.missing-row { color: #a00; background: #f6f6f6; }
+.sheet .table-block { margin-bottom: 2mm; break-inside: avoid; page-break-inside: avoid; }
+.sheet .table-title { margin: 2mm 0 0.8mm; font-size: 9pt; }
+.sheet .opinion { min-height: 0; }
+.sheet .opinion .comment { white-space: pre-wrap; }
+.sheet .opinion .by { text-align: right; font-size: 8pt; color: #555; margin-top: 1mm; }
+.sheet .opinion .write-line { border-bottom: 0.5pt solid #999; height: 6.5mm; }
+.sheet .opinion .write-line:last-child { border-bottom: none; }
+.sheet .signatures { margin-top: 5mm; }
+.sheet .margin-glyphs { position: absolute; left: 0; top: 0; width: 1px; height: 1px; overflow: hidden; color: transparent; font-size: 1pt; }
+`;
+
 const NOTICE = `
 body.notice { font-size: 12pt; line-height: 1.8; }
 .notice .doc-no { text-align: right; font-size: 11pt; margin-bottom: 4mm; }
@@ -105,7 +161,7 @@ const SUMMARY = `
 .summary .late { color: #a00; font-weight: 700; }
 `;
 
-export function documentCss(kind: 'sheet' | 'notice' | 'summary'): string {
+export function documentCss(kind: 'sheet' | 'notice' | 'summary', options: { footer?: string } = {}): string {
   const orientation = kind === 'summary' ? 'landscape' : 'portrait';
-  return `${pageRule(orientation)}\n${BASE}\n${kind === 'notice' ? NOTICE : ''}${kind === 'summary' ? SUMMARY : ''}`;
+  return `${pageRule(orientation, options.footer)}\n${BASE}\n${kind === 'sheet' ? SHEET : ''}${kind === 'notice' ? NOTICE : ''}${kind === 'summary' ? SUMMARY : ''}`;
 }

@@ -81,6 +81,8 @@ async function runExport(opts: ExportCommandOptions): Promise<number> {
       issuedOn: opts.issuedOn,
       importedAt: stored.importedAt,
       decisions: stored.decisions,
+      corrections: stored.corrections,
+      comments: stored.comments,
       missing: stored.missing,
       json: opts.json,
     });

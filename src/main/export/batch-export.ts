@@ -64,6 +64,8 @@ export async function exportYear(store: Store, dir: string, options: BatchExport
     ...(options.office ? { office: options.office } : {}),
     importedAt: stored.importedAt,
     decisions: stored.decisions,
+      corrections: stored.corrections,
+      comments: stored.comments,
     missing: stored.missing,
     progress: false,
     onProgress: (done, written, file) => {

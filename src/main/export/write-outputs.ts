@@ -7,9 +7,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
-import type { CheckInfoMap } from '../../shared/check-catalogue.ts';
+import { departmentMustFix, type CheckInfoMap } from '../../shared/check-catalogue.ts';
 import { exportDocument, rankResults, renderNoticeHtml, renderSheetHtml, renderSummaryHtml } from '../engine-documents.ts';
-import type { ReviewerDecision } from '../../shared/api.ts';
+import type { CellCorrection, ReviewerComment, ReviewerDecision } from '../../shared/api.ts';
 import { effectiveStatuses } from '../../shared/decisions.ts';
 import type { AuditResult } from '../../shared/model.ts';
 import { printBatch } from '../print/pdf.ts';
@@ -28,6 +28,9 @@ export interface WriteOutputsOptions {
   importedAt?: Record<string, string>;
   /** Reviewer decisions per result file. */
   decisions?: Record<string, ReviewerDecision[]>;
+  /** Reviewer cell corrections (listed on the sheet, cells marked †) and overall comments (审核意见), per result file. */
+  corrections?: Record<string, CellCorrection[]>;
+  comments?: Record<string, ReviewerComment>;
   /** The notice's date and fix-by date (ISO yyyy-mm-dd); fix-by defaults to 15 days after issue. */
   issuedOn?: string;
   fixBy?: string;
@@ -72,10 +75,11 @@ function mostCommonYear(results: AuditResult[]): number | null {
   return best;
 }
 
-/** A report gets a notice when something is left to fix: a failed or uncertain finding, or an unreadable file. */
-export function needsNotice(result: AuditResult, decisions: ReviewerDecision[] = []): boolean {
+/** A report gets a notice when the department has something to fix (see departmentMustFix), or the file is unreadable. */
+export function needsNotice(result: AuditResult, decisions: ReviewerDecision[] = [], checks?: CheckInfoMap): boolean {
   if (result.error) return true;
-  return effectiveStatuses(result.findings, decisions).some((s) => s === 'fail' || s === 'uncertain');
+  const statuses = effectiveStatuses(result.findings, decisions);
+  return result.findings.some((f, i) => departmentMustFix(f.check, statuses[i]!, checks));
 }
 
 export async function writeOutputs(results: AuditResult[], outDir: string, opts: WriteOutputsOptions): Promise<WrittenOutputs> {
@@ -121,11 +125,13 @@ export async function writeOutputs(results: AuditResult[], outDir: string, opts:
         office: opts.office,
         rank: rank === null || rank === undefined ? null : { rank, of: scoredByYear.get(yearOf(result)) ?? 0 },
         decisions,
+        corrections: opts.corrections?.[result.file] ?? [],
+        comment: opts.comments?.[result.file] ?? null,
         checks: opts.checks,
       }).html,
     });
     sheets.push(sheetFile);
-    if (needsNotice(result, decisions)) {
+    if (needsNotice(result, decisions, opts.checks)) {
       const noticeFile = path.join(noticesDir, `${names[i]}.pdf`);
       jobs.push({ file: noticeFile, html: renderNoticeHtml({ result, fixBy, issuedOn, office: opts.office, decisions, checks: opts.checks }).html });
       notices.push(noticeFile);

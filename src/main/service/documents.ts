@@ -52,6 +52,7 @@ export function documentApi(store: Store, fallbackOffice: string | undefined): P
             engineVersion: ENGINE_VERSION,
             decisions: d.decisions,
             corrections: d.corrections,
+            comment: d.comment,
             rank: await rankOf(store, input.reportId, d.summary.year),
             ...(office ? { office } : {}),
           }));

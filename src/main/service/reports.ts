@@ -93,6 +93,7 @@ export async function reportDetail(store: Store, reportId: number): Promise<Repo
     // (a decision whose finding is gone keeps its record, with findingIndex -1).
     decisions: reanchorDecisions(result.findings, stored),
     corrections,
+    comment: await store.reviews.comment(reportId),
     revision: stored.length + corrections.length,
     versions,
     fixedSincePrevious,

@@ -78,8 +78,22 @@ export async function reauditSaved(store: Store, reportId: number, runner: Check
   await store.transaction((tx) => reaudit(tx, reportId, withoutPeers));
 }
 
-export function reviewApi(store: Store, runner: () => CheckRunner): Pick<AuditorApi, 'decideFinding' | 'correctCell'> {
+/** Longest overall comment accepted: the 审核意见 box holds about half a page. */
+const MAX_COMMENT_CHARS = 2000;
+
+export function reviewApi(store: Store, runner: () => CheckRunner): Pick<AuditorApi, 'decideFinding' | 'correctCell' | 'saveComment'> {
   return {
+    saveComment: (input) =>
+      guard(async () => {
+        const reviewer = required(input.reviewer, '审核人');
+        const text = input.text.trim();
+        if (text.length > MAX_COMMENT_CHARS) throw new ServiceError('invalid', `审核意见过长：${text.length} 字（最多 ${MAX_COMMENT_CHARS} 字）`);
+        if (!(await store.reports.row(input.reportId))) throw new ServiceError('not-found', `报告不存在（编号 ${input.reportId}）`);
+        // A comment does not change what the checks find or the score: no re-audit.
+        await store.reviews.insertComment(input.reportId, { text, reviewer });
+        return reportDetail(store, input.reportId);
+      }),
+
     decideFinding: (input) =>
       guard(async () => {
         const reason = required(input.reason, '理由');

@@ -23,6 +23,7 @@ const TABLES: readonly { name: string; key: string; later?: string[] }[] = [
   { name: 'findings', key: 'audit_id, idx' },
   { name: 'decisions', key: 'id' },
   { name: 'corrections', key: 'id' },
+  { name: 'report_comments', key: 'id' },
   { name: 'settings', key: 'key' },
   { name: 'pending_refresh', key: 'report_id' },
 ];
@@ -89,7 +90,7 @@ export async function copyDatabase(fromLocation: string, toLocation: string, onT
 
 /** PostgreSQL's identity columns continue after the copied ids. */
 async function resetIdentities(store: SqlStore): Promise<void> {
-  for (const table of ['departments', 'files', 'reports', 'audit_runs', 'audits', 'decisions', 'corrections']) {
+  for (const table of ['departments', 'files', 'reports', 'audit_runs', 'audits', 'decisions', 'corrections', 'report_comments']) {
     await store.sql.get(`SELECT setval(pg_get_serial_sequence('${table}', 'id'), COALESCE((SELECT MAX(id) FROM ${table}), 0) + 1, false)`);
   }
 }

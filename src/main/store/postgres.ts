@@ -127,7 +127,7 @@ class PostgresSql implements Sql {
   }
 }
 
-const TABLES = ['departments', 'department_aliases', 'roster', 'blobs', 'files', 'rubrics', 'reports', 'audit_runs', 'audits', 'findings', 'decisions', 'corrections', 'settings', 'pending_refresh'];
+const TABLES = ['departments', 'department_aliases', 'roster', 'blobs', 'files', 'rubrics', 'reports', 'audit_runs', 'audits', 'findings', 'decisions', 'corrections', 'report_comments', 'settings', 'pending_refresh'];
 
 /** Why a connection failed, in words an office can act on (never with the password). */
 export function connectionErrorMessage(err: unknown, target: PostgresTarget): string {

@@ -5,7 +5,7 @@
 import type { TableId } from '../../shared/model.ts';
 import { cellAddress, cellFields } from '../../shared/template/index.ts';
 import { nowIso, type Sql } from './sql.ts';
-import type { CorrectionInput, CorrectionRow, DecisionInput, DecisionRow } from './store.ts';
+import type { CommentRow, CorrectionInput, CorrectionRow, DecisionInput, DecisionRow } from './store.ts';
 
 export function decisionsOf(sql: Sql, reportId: number): Promise<DecisionRow[]> {
   return sql.all<DecisionRow>(
@@ -51,6 +51,22 @@ export async function insertCorrection(sql: Sql, reportId: number, c: Correction
   return row!.id;
 }
 
+/** The latest comment saved on the report; an empty text (cleared) reads as none. */
+export async function commentOf(sql: Sql, reportId: number): Promise<CommentRow | null> {
+  const row = await sql.get<CommentRow>('SELECT text, reviewer, at FROM report_comments WHERE report_id = ? ORDER BY id DESC LIMIT 1', [reportId]);
+  return row && row.text.trim() !== '' ? row : null;
+}
+
+export async function insertComment(sql: Sql, reportId: number, c: Omit<CommentRow, 'at'>): Promise<number> {
+  const row = await sql.get<{ id: number }>('INSERT INTO report_comments (report_id, text, reviewer, at) VALUES (?, ?, ?, ?) RETURNING id', [
+    reportId,
+    c.text.trim(),
+    c.reviewer.trim(),
+    nowIso(),
+  ]);
+  return row!.id;
+}
+
 export async function reviewRevision(sql: Sql, reportId: number): Promise<number> {
   // Lock the report row first (PostgreSQL): a second reviewer's check-then-write waits for this one's commit.
   if (sql.dialect.forUpdate) await sql.get(`SELECT id FROM reports WHERE id = ?${sql.dialect.forUpdate}`, [reportId]);
@@ -64,7 +80,7 @@ export async function reviewRevision(sql: Sql, reportId: number): Promise<number
 /** Highest ids of everything reviewers and imports add (rows are only ever added, apart from departments). */
 export async function changeStamp(sql: Sql): Promise<string> {
   const row = await sql.get<Record<string, number | null>>(
-    `SELECT (SELECT MAX(id) FROM audits) AS a, (SELECT MAX(id) FROM decisions) AS d, (SELECT MAX(id) FROM corrections) AS c,
+    `SELECT (SELECT MAX(id) FROM audits) AS a, (SELECT MAX(id) FROM decisions) AS d, (SELECT MAX(id) FROM corrections) AS c, (SELECT MAX(id) FROM report_comments) AS k,
        (SELECT COUNT(*) FROM departments) AS n, (SELECT SUM(length(name)) FROM departments) AS nl, (SELECT COUNT(*) FROM department_aliases) AS al, (SELECT COUNT(*) FROM roster) AS r,
        (SELECT MAX(created_at) FROM rubrics) AS ru`,
   );

@@ -18,7 +18,7 @@ import {
   summaries,
   versionsOf,
 } from './reports.ts';
-import { changeStamp, correctionsOf, decisionsOf, insertCorrection, insertDecision, reviewRevision } from './reviews.ts';
+import { changeStamp, commentOf, correctionsOf, decisionsOf, insertComment, insertCorrection, insertDecision, reviewRevision } from './reviews.ts';
 import { rosterEntry, rosterForYear, setRoster } from './roster.ts';
 import { currentRubric, insertRubric, rubricVersions } from './rubrics.ts';
 import { getSetting, setSetting } from './settings.ts';
@@ -104,6 +104,8 @@ export class SqlStore implements Store {
       insertDecision: (reportId, d) => insertDecision(sql, reportId, d),
       corrections: (reportId) => correctionsOf(sql, reportId),
       insertCorrection: (reportId, c) => insertCorrection(sql, reportId, c),
+      comment: (reportId) => commentOf(sql, reportId),
+      insertComment: (reportId, c) => insertComment(sql, reportId, c),
       revision: (reportId) => reviewRevision(sql, reportId),
       changeStamp: () => changeStamp(sql),
     };

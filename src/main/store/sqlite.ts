@@ -155,7 +155,7 @@ class SqliteSql implements Sql {
   }
 }
 
-const TABLES = ['departments', 'department_aliases', 'roster', 'blobs', 'files', 'rubrics', 'reports', 'audit_runs', 'audits', 'findings', 'decisions', 'corrections', 'settings', 'pending_refresh'];
+const TABLES = ['departments', 'department_aliases', 'roster', 'blobs', 'files', 'rubrics', 'reports', 'audit_runs', 'audits', 'findings', 'decisions', 'corrections', 'report_comments', 'settings', 'pending_refresh'];
 
 /** Open (or create) a SQLite store. `migrate: false` leaves the schema as it is (tests of old versions). */
 export function openSqliteStore(file: string, options: { migrate?: boolean; target?: number } = {}): Store {

@@ -3,7 +3,7 @@
  * of data. Two adapters implement it — the embedded SQLite file (default) and a shared PostgreSQL server
  * (several reviewers at once) — and neither SQL nor driver types leave src/main/store.
  */
-import type { CellCorrection, ReportSummary, ReviewerDecision } from '../../shared/api.ts';
+import type { CellCorrection, ReportSummary, ReviewerComment, ReviewerDecision } from '../../shared/api.ts';
 import { CodedError } from '../../shared/coded-error.ts';
 import type { CellValue, Finding, Generation, Report, ScoreResult, TableId } from '../../shared/model.ts';
 import type { CellAddress } from '../../shared/template/index.ts';
@@ -90,6 +90,7 @@ export interface SummaryFilter {
 
 /** A stored reviewer decision: the same shape the API returns. */
 export type DecisionRow = ReviewerDecision;
+export type CommentRow = ReviewerComment;
 
 export type DecisionInput = Omit<ReviewerDecision, 'id' | 'at'>;
 
@@ -207,6 +208,9 @@ export interface ReviewStore {
   insertDecision(reportId: number, decision: DecisionInput): Promise<number>;
   corrections(reportId: number): Promise<CorrectionRow[]>;
   insertCorrection(reportId: number, correction: CorrectionInput): Promise<number>;
+  /** The reviewer's overall comment in force (the latest saved; null when none or cleared). */
+  comment(reportId: number): Promise<CommentRow | null>;
+  insertComment(reportId: number, comment: Omit<CommentRow, 'at'>): Promise<number>;
   /**
    * How many reviewer changes (decisions + corrections) a report has: never decreases, so a view that
    * read revision n is stale once it is n+1. Inside a transaction it also locks the report against

@@ -72,6 +72,7 @@ export const INPUT_RULES: Record<ApiMethod, Rule> = {
   changeStamp: none,
   decideFinding: shape({ reportId: int, findingIndex: int, action: oneOf('confirm', 'dismiss'), reason: str, reviewer: str }, { revision: int }),
   correctCell: shape({ reportId: int, cell: cellAddress, value: cell, reason: str, reviewer: str }, { revision: int }),
+  saveComment: shape({ reportId: int, text: str, reviewer: str }),
   getRubric: none,
   saveRubric: shape({ json: str }),
   rescoreAll: none,

@@ -8,6 +8,7 @@ import type { ReportDetail } from '../../shared/api.ts';
 import type { CellValue } from '../../shared/model.ts';
 import { api, errorText } from '../api/client.ts';
 import { DocumentPreview, printDocument } from '../components/DocumentPreview.tsx';
+import { CommentCard } from '../components/CommentCard.tsx';
 import { FindingsPanel } from '../components/FindingsPanel.tsx';
 import { ReasonDialog } from '../components/ReasonDialog.tsx';
 import { ReportText } from '../components/ReportText.tsx';
@@ -310,6 +311,13 @@ export function DetailScreen({ reportId }: { reportId: number }) {
             selected={selected}
             onSelect={selectFinding}
             onDecide={(index, action) => setDeciding({ index, action })}
+          />
+          <CommentCard
+            detail={detail}
+            onSaved={(updated) => {
+              setDetail(updated);
+              dataChanged();
+            }}
           />
           {detail.fixedSincePrevious.length > 0 && (
             <section className="card">

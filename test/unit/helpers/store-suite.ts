@@ -202,6 +202,28 @@ export function storeSuite(backend: string, open: OpenStore, skip: string | fals
     await assert.rejects(sql.run('DELETE FROM corrections'), /单元格更正记录不可删除/);
   });
 
+  it('the overall comment (审核意见): the latest save holds, an empty one clears it, history is never changed', async (store) => {
+    const imported = await importReport(store, '戊局年报', '戊局', 2024, [finding('table-sum', 'fail')]);
+    assert.ok(!imported.duplicate);
+    const id = imported.reportId;
+    assert.equal(await store.reviews.comment(id), null);
+    const stamp = await store.reviews.changeStamp();
+    await store.reviews.insertComment(id, { text: '  表三数据与台账核对一致。\n第五部分需补充措施。 ', reviewer: ' 张三 ' });
+    assert.notEqual(await store.reviews.changeStamp(), stamp, 'others see the comment');
+    await store.reviews.insertComment(id, { text: '同意整改后通过。', reviewer: '李四' });
+    const held = await store.reviews.comment(id);
+    assert.deepEqual([held?.text, held?.reviewer], ['同意整改后通过。', '李四']);
+    assert.match(held!.at, /^\d{4}-\d\d-\d\dT/);
+    await store.reviews.insertComment(id, { text: '  ', reviewer: '李四' });
+    assert.equal(await store.reviews.comment(id), null, 'cleared');
+    assert.equal(await store.reviews.revision(id), 0, 'a comment is no table or finding change');
+    await assert.rejects(store.reviews.insertComment(id, { text: 'x', reviewer: ' ' }));
+    const sql = (store as SqlStore).sql;
+    await assert.rejects(sql.run('DELETE FROM report_comments'), /审核意见记录不可删除/);
+    await assert.rejects(sql.run("UPDATE report_comments SET text = 'x'"), /审核意见记录不可修改/);
+    assert.equal((await store.counts()).report_comments, 3);
+  });
+
   it('rubrics are versioned, never overwritten; settings and the roster', async (store) => {
     assert.equal(await store.rubrics.current(), null);
     const v1 = await store.rubrics.insert('default', '{"a":1}', 1);

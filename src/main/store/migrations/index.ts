@@ -7,6 +7,7 @@
 import { migration001 } from './001-initial.ts';
 import { migration002 } from './002-settings.ts';
 import { migration003 } from './003-pending-refresh.ts';
+import { migration004 } from './004-report-comments.ts';
 
 export interface Migration {
   version: number;
@@ -15,7 +16,7 @@ export interface Migration {
   postgres: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
