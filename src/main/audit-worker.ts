@@ -12,6 +12,8 @@ import { isCheckTask, type CancelRead, type CheckOutcome, type CheckTask, type R
 import { checkAlone, fingerprintReport, readReportFile, warmUpReaders } from './engine.ts';
 import { ocrOptions } from './ocr/ocr-options.ts';
 import { lowerThreadPriority } from './thread-priority.ts';
+import { maxReportChars, tooLongReason } from './settings.ts';
+import type { Report } from '../shared/model.ts';
 
 if (!parentPort) throw new Error('audit-worker 只能作为 worker_threads 线程运行');
 const port = parentPort;
@@ -61,6 +63,14 @@ port.on('message', (message: WorkerTask | CancelRead) => {
     .catch(() => undefined); // nothing may stop the files after this one (the pool's time limit fails this one)
 });
 
+const maxTextChars = maxReportChars();
+
+function textLength(report: Report): number {
+  let chars = 0;
+  for (const paragraph of report.paragraphs) chars += paragraph.original.length;
+  return chars;
+}
+
 function failed(task: WorkerTask, error: string): WorkerOutcome {
   if (isCheckTask(task)) return { kind: 'check', id: task.id, findings: null, error, errorCode: 'internal' };
   return { id: task.id, report: null, format: null, error, errorCode: 'internal', fingerprint: null };
@@ -85,6 +95,9 @@ async function handle(task: ReadTask): Promise<ReadOutcome> {
     });
     const read = await readReportFile(task.file, task.bytes, ocr);
     cancelled.delete(task.id);
+    // Refused here, not after: a report of millions of characters would stall the UI thread that stores it.
+    const chars = read.report ? textLength(read.report) : 0;
+    if (chars > maxTextChars) return { id: task.id, report: null, format: read.format, error: tooLongReason(chars, maxTextChars), errorCode: 'too-long', fingerprint: null };
     const fingerprint = read.report ? fingerprintReport(read.report) : null;
     return { id: task.id, ...read, fingerprint };
   } catch (err) {

@@ -19,7 +19,7 @@ import { PeerComparer } from './peer-comparer.ts';
 import { ENGINE_VERSION, finishAudit, finishAuditWith, parseRubricJson, reuseFingerprint, rubricCheckOptions, rubricIdentity, vetoScoreFor, withRubricVersion, type Rubric } from './engine.ts';
 import { readLimits, tooLargeReason } from './settings.ts';
 import { accessReason, walkInputs } from './walk.ts';
-import { sha256 } from './hash.ts';
+import { sha256Yielding } from './hash.ts';
 import { FileReadRefused, readFileWithin } from './read-file.ts';
 
 /** Errors that say nothing about the file (the worker died or hung): such files are retried next time. */
@@ -119,7 +119,7 @@ export async function importSources(store: Store, sources: ImportSource[], optio
       progress.errors.push({ file: display, reason: err instanceof FileReadRefused ? err.message : `无法读取文件：${accessReason(err)}` });
       return;
     }
-    const hash = sha256(bytes);
+    const hash = await sha256Yielding(bytes);
     const earlier = seen.get(hash);
     if (earlier) {
       progress.skipped.push({ file: display, reason: `与本批文件 ${earlier} 内容相同，已跳过` });
@@ -147,6 +147,11 @@ export async function importSources(store: Store, sources: ImportSource[], optio
     readDone();
     if (outcome.errorCode === 'cancelled') {
       progress.skipped.push({ file: display, reason: outcome.error ?? '导入已取消' });
+      return;
+    }
+    if (outcome.errorCode === 'too-long') {
+      // Not stored, like a file over the size limit: writing its original and model would stall the thread serving the UI.
+      progress.errors.push({ file: display, reason: outcome.error ?? '正文过长，未导入' });
       return;
     }
     // The checks run in a worker too, under the same time limit; this thread only compares with the peers and

@@ -6,6 +6,7 @@
  *   OGI_MAX_FILE_MB        largest file read at all (default 100)
  *   OGI_PARSE_TIMEOUT_S    longest time one file may take to read and parse (default 120)
  *   OGI_WORKER_MEMORY_MB   heap of one parsing worker; over it the worker is killed, the file fails (default 2048)
+ *   OGI_MAX_TEXT_CHARS     most characters of text one report may hold (default 1,000,000; see maxReportChars)
  * The .docx decompression limits live with the zip reader (src/core/ingest/zip-guard.ts, DOCX_ZIP_LIMITS).
  */
 
@@ -54,4 +55,19 @@ export function formatMegabytes(bytes: number): string {
 /** The reason shown for a file over the size limit (names the size and the limit). */
 export function tooLargeReason(size: number, limit: number): string {
   return `文件过大（${formatMegabytes(size)}），超过单个文件 ${formatMegabytes(limit)} 的上限，未读取；请人工审核，或请报送单位压缩后重新报送`;
+}
+
+/**
+ * Most characters of text one report may hold. A real annual report has 10,000–100,000; a file with millions
+ * (a 40 MB .txt) would be refused anyway by any reviewer, and storing and re-reading its model happens in the
+ * thread that serves the UI (one SQLite write of ~3× its text): the worker refuses it instead.
+ */
+export function maxReportChars(env: NodeJS.ProcessEnv = process.env): number {
+  return positiveInt(env['OGI_MAX_TEXT_CHARS']) ?? 1_000_000;
+}
+
+/** The reason shown for a report over the text limit. */
+export function tooLongReason(chars: number, limit: number): string {
+  const wan = (n: number): string => `${Math.round(n / 10_000).toLocaleString('zh-CN')} 万字`;
+  return `正文过长（约 ${wan(chars)}），超过一份年报 ${wan(limit)} 的上限，未导入；请人工审核，或请报送单位核对文件后重新报送`;
 }
