@@ -229,7 +229,7 @@ export async function importSources(store: Store, sources: ImportSource[], optio
       };
       startNext();
     });
-    await refreshPeers({ store, batcher, pool, peers, runs, rubrics, rubricNow }, reportIds);
+    await refreshPeers({ store, batcher, pool, peers, runs, rubrics, rubricNow }, [...reportIds, ...(await regionReportsOfBatch(store, reportIds))]);
   } finally {
     await comparer.close();
     if (ownPool) await pool.close();
@@ -374,6 +374,27 @@ async function checkRead(store: Store, pool: WorkerPool, outcome: ReadOutcome, o
   const departmentId = report.department ? ((await store.departments.match(report.department))?.id ?? null) : null;
   const context = await soloContextFor(store, { departmentId, year }, rubric);
   return pool.check({ file: report.file, report, fingerprint: outcome.fingerprint, context });
+}
+
+/**
+ * The region governments' own reports (某县人民政府) of the batch's years imported before it: their tables
+ * are compared with the sum of the departments' (region.rollup), so new departments change their findings.
+ */
+async function regionReportsOfBatch(store: Store, reportIds: readonly number[]): Promise<number[]> {
+  const batch = new Set(reportIds);
+  const years = new Set<number>();
+  for (const id of reportIds) {
+    const year = (await store.reports.row(id))?.year;
+    if (year !== null && year !== undefined) years.add(year);
+  }
+  const out: number[] = [];
+  for (const year of years) {
+    // One query per year (names joined in the store), not one per report.
+    for (const row of await store.reports.summaries({ year, latestOnly: true })) {
+      if (!batch.has(row.reportId) && row.department?.trim().endsWith('人民政府')) out.push(row.reportId);
+    }
+  }
+  return out;
 }
 
 /**

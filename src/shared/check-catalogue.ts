@@ -348,6 +348,18 @@ export const CHECK_CATALOGUE = [
     severity: 'warning',
     docs: `国办公开办函〔2021〕30号规定第六部分报告“${part(6)}”，各地主管部门常要求在此报告政务公开工作要点落实情况、人大代表建议和政协提案办理结果公开情况等。本检查按主管部门配置的关键词逐项查找第六部分；未配置时不适用。`,
   },
+  // Beyond the catalogue of CHECKS.md: the region government's tables against the roll-up of its departments.
+  {
+    id: 'region.rollup',
+    title: '本级统计表与各单位汇总一致',
+    category: '数据',
+    severity: 'error',
+    dimension: '数据准确',
+    profiles: ['2021'],
+    comparesReports: true,
+    comparesPeers: true,
+    docs: '地方人民政府的年度报告汇总本行政区域的政府信息公开工作（条例第四十九条、第五十条），其统计表（表二、表三、表四）应与本级各单位报送年报的统计表相加之和一致。本检查仅对本级人民政府自身的年报（如某县人民政府）适用：将各单位最新版本（含审核人员的更正）逐项相加，与本级年报逐个单元格比对，列出不一致的单元格及双方数值；有单位未能纳入汇总（未读取到统计表、使用旧版格式等）时，差异列为待人工核实。',
+  },
   // Beyond the catalogue of CHECKS.md: values of scanned pages read with low confidence.
   {
     id: 'scan.ocr-confidence',

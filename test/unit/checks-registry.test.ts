@@ -22,7 +22,7 @@ test('every check is registered once, with Chinese metadata that cites its rule'
 test('the registered checks are exactly the catalogue of CHECKS.md', { skip: existsSync(spec) ? false : `${spec} not found` }, () => {
   const catalogue = [...readFileSync(spec, 'utf8').matchAll(/^\| `([a-z0-9.-]+)` \|/gm)].map((m) => m[1]!);
   // The app's own checks beyond the catalogue (about reading the file, not the report's content).
-  const beyondCatalogue = ['scan.ocr-confidence'];
+  const beyondCatalogue = ['region.rollup', 'scan.ocr-confidence'];
   assert.deepEqual([...new Set(catalogue), ...beyondCatalogue].sort(), ALL_CHECKS.map((c) => c.meta.id).sort());
 });
 
@@ -69,7 +69,7 @@ test('only checks marked comparesReports read other reports: the rest give the s
   assert.ok(reports.length >= 10, `${reports.length} reports`);
   const related = reports.map((report) => ({ file: report.file, department: report.department, year: report.year, report }));
   const compared = ALL_CHECKS.filter((c) => c.meta.comparesReports).map((c) => c.meta.id);
-  assert.deepEqual(compared.sort(), ['history.carryover', 'history.normative-stock', 'history.repeated-text', 'history.values-copied', 'peer.repeated-text']);
+  assert.deepEqual(compared.sort(), ['history.carryover', 'history.normative-stock', 'history.repeated-text', 'history.values-copied', 'peer.repeated-text', 'region.rollup']);
   for (const [i, report] of reports.entries()) {
     // The same department's report of the year before, and every other report as a peer.
     const previous = { ...related[(i + 1) % related.length]!, department: report.department, year: (report.year ?? 2024) - 1 };

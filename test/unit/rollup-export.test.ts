@@ -14,6 +14,8 @@ import { fixturesDir, skipWithoutShared } from './helpers/shared.ts';
 import { runCli } from './helpers/run-cli.ts';
 import { compareWithRollup, rollUp } from '../../src/core/rollup/index.ts';
 import type { Report } from '../../src/shared/model.ts';
+import { cellLabel } from '../../src/shared/template/index.ts';
+import { openStore } from '../../src/main/store/open.ts';
 
 interface Answer {
   department: string | null;
@@ -52,7 +54,10 @@ test('export writes rollup.json = the sum of the departments\' tables; the regio
   assert.ok(picked.length >= 5, 'enough distinct departments in the bench');
   const folder = path.join(tmp, 'reports');
   fs.mkdirSync(folder);
-  for (const [file] of picked) fs.copyFileSync(path.join(bench, file), path.join(folder, file));
+  // The last department arrives in an import of its own, after the county's report: its finding must follow.
+  const late = path.join(tmp, 'late');
+  fs.mkdirSync(late);
+  for (const [i, [file]] of picked.entries()) fs.copyFileSync(path.join(bench, file), path.join(i === picked.length - 1 ? late : folder, file));
   // The county government's own report: another bench report renamed — its tables cannot be the county's sum.
   const [govSource, govAnswer] = Object.entries(answers).find(([f, a]) => f.endsWith('.txt') && a.department?.startsWith('青山县') && complete(a))!;
   const govText = fs.readFileSync(path.join(bench, govSource), 'utf8').replaceAll(govAnswer.department!, '南岭县人民政府');
@@ -61,6 +66,8 @@ test('export writes rollup.json = the sum of the departments\' tables; the regio
   const db = path.join(tmp, 'office.db');
   const imported = await ogi(['import', folder, '--db', db, '--no-progress']);
   assert.equal(imported.code, 0, imported.stderr);
+  const importedLate = await ogi(['import', late, '--db', db, '--no-progress']);
+  assert.equal(importedLate.code, 0, importedLate.stderr);
   const out = path.join(tmp, 'out');
   const exported = await ogi(['export', '--db', db, '--year', '2024', '--out', out, '--rollup-only']);
   assert.equal(exported.code, 0, exported.stderr);
@@ -92,6 +99,27 @@ test('export writes rollup.json = the sum of the departments\' tables; the regio
     ...govAnswer.tables.review!.map((v, i) => (v === json.tables.review[i] ? null : `review:${i}`)),
   ].filter((x): x is string => x !== null);
   assert.ok(expectedDiffs.length > 0);
+  // The same differences are findings of the county's own report (region.rollup), each naming its cell and both values.
+  const store = await openStore(db);
+  try {
+    const govRow = (await store.reports.summaries({ year: 2024, latestOnly: true })).find((r) => r.department === '南岭县人民政府')!;
+    const auditId = (await store.reports.row(govRow.reportId))!.currentAuditId!;
+    const findings = (await store.audits.findings(auditId)).filter((f) => f.check === 'region.rollup');
+    const othersLeftOut = json.excluded.filter((e) => e.name !== '南岭县人民政府').length > 0;
+    for (const f of findings) assert.equal(f.status, othersLeftOut ? 'uncertain' : 'fail', f.message);
+    const cells = findings.flatMap((f) => f.evidence.map((e) => (e.table === 'requests' ? `requests:${e.row}:${e.col}` : `${e.table}:${e.row}`)));
+    assert.deepEqual(cells.sort(), [...expectedDiffs].sort());
+    for (const f of findings.filter((x) => x.evidence.length === 1)) {
+      const e = f.evidence[0]!;
+      const address = e.table === 'requests' ? { table: 'requests' as const, row: e.row!, col: e.col! } : { table: e.table!, index: e.row! };
+      assert.ok(f.message.includes(cellLabel(address, '2021')), f.message);
+      assert.match(f.message, /本级年报填报 (空白|[\d.]+)，\d+ 个单位汇总为 [\d.]+/);
+    }
+    if (!othersLeftOut) assert.ok((await store.audits.score(auditId))!.deductions.some((d) => d.check === 'region.rollup'), 'priced by the rubric');
+  } finally {
+    await store.close();
+  }
+
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(path.join(out, 'rollup.xlsx'));
   assert.deepEqual(wb.worksheets.map((s) => s.name), ['表二 主动公开', '表三 依申请公开', '表四 复议诉讼', '各单位明细', '纳入情况', '与本级政府年报比对']);

@@ -30,6 +30,7 @@ import { requestsBalance } from './requests-balance.ts';
 import { requestsResultTotal } from './requests-result-total.ts';
 import { requestsRowTotal } from './requests-row-total.ts';
 import { requestsValues } from './requests-values.ts';
+import { regionRollup } from './region-rollup.ts';
 import { reviewTotals } from './review-totals.ts';
 import { scanOcrConfidence } from './scan-ocr-confidence.ts';
 import { sectionsPresent } from './sections-present.ts';
@@ -52,8 +53,8 @@ export const ALL_CHECKS: readonly Check[] = [
   deadline, yearConsistency,
   historyCarryover, historyNormativeStock, historyValuesCopied, historyRepeatedText, peerRepeatedText,
   textPlaceholder, textGarbled, textPersonalInfo, otherLocalItems,
-  // Beyond the catalogue of CHECKS.md: values of scanned pages read with low confidence.
-  scanOcrConfidence,
+  // Beyond the catalogue of CHECKS.md: the region's tables against its departments' sum; values of scanned pages read with low confidence.
+  regionRollup, scanOcrConfidence,
 ];
 
 export const CHECK_IDS: readonly string[] = ALL_CHECKS.map((c) => c.meta.id);

@@ -4,37 +4,15 @@
  * cells where the region's report differs from the sum.
  */
 import type { Finding, Report } from '../../shared/model.ts';
-import { cellLabel, type CellAddress } from '../../shared/template/index.ts';
 import { requestsBalance } from '../checks/requests-balance.ts';
 import { requestsResultTotal } from '../checks/requests-result-total.ts';
 import { requestsRowTotal } from '../checks/requests-row-total.ts';
 import { reviewTotals } from '../checks/review-totals.ts';
 import { runCheck, EMPTY_CONTEXT } from '../checks/index.ts';
-import type { Rollup, RollupMember } from './rollup.ts';
-import type { RegionDifference } from '../../shared/rollup.ts';
+import type { Rollup } from './rollup.ts';
 
-export type { RegionDifference } from '../../shared/rollup.ts';
-
-const GOVERNMENT_SUFFIX = '人民政府';
-
-/**
- * The region's own report: a government's report (name ending in 人民政府) whose place the other members'
- * names fall under most often — 临江市人民政府 among 临江市教育局, 临江市财政局… — and only when that
- * choice is unambiguous. A batch of several districts' governments with no city report has none.
- */
-export function regionMember(members: readonly RollupMember[]): RollupMember | null {
-  const governments = members.filter((m) => m.report !== null && m.department.endsWith(GOVERNMENT_SUFFIX));
-  if (governments.length === 0) return null;
-  const scored = governments.map((g) => {
-    const place = g.department.slice(0, -GOVERNMENT_SUFFIX.length);
-    const under = members.filter((m) => m !== g && place.length > 0 && m.department.startsWith(place)).length;
-    return { g, under, place };
-  });
-  scored.sort((a, b) => b.under - a.under || a.place.length - b.place.length);
-  if (governments.length === 1) return scored[0]!.g;
-  if (scored[0]!.under > 0 && scored[0]!.under > scored[1]!.under) return scored[0]!.g;
-  return null;
-}
+// Which report is the region's and how it differs from the sum: no check imports there (region.rollup uses them).
+export { compareWithRollup, regionMember, type RegionDifference } from './region-compare.ts';
 
 /** A synthetic 2021-format report holding the roll-up's tables, for the arithmetic checks. */
 function rollupAsReport(rollup: Rollup, name: string): Report {
@@ -63,19 +41,4 @@ function rollupAsReport(rollup: Rollup, name: string): Report {
 export function rollupArithmetic(rollup: Rollup, name = '全区域'): Finding[] {
   const report = rollupAsReport(rollup, name);
   return [requestsRowTotal, requestsResultTotal, requestsBalance, reviewTotals].flatMap((check) => runCheck(check, report, EMPTY_CONTEXT));
-}
-
-/** Cells where the region's own report differs from the roll-up of the others (a missing cell counts as differing). */
-export function compareWithRollup(region: Report, rollup: Rollup): RegionDifference[] {
-  const out: RegionDifference[] = [];
-  const t = region.tables;
-  const push = (address: CellAddress, reported: number | null | undefined, sum: number): void => {
-    const value = reported ?? null;
-    if (value !== null && Math.abs(value - sum) < 1e-6) return;
-    out.push({ address, label: cellLabel(address, '2021'), reported: value, rollup: sum });
-  };
-  rollup.tables.active.forEach((sum, index) => push({ table: 'active', index }, t.active?.[index], sum));
-  rollup.tables.requests.forEach((row, r) => row.forEach((sum, col) => push({ table: 'requests', row: r, col }, t.requests?.[r]?.[col], sum)));
-  rollup.tables.review.forEach((sum, index) => push({ table: 'review', index }, t.review?.[index], sum));
-  return out;
 }
