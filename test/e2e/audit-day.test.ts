@@ -176,9 +176,9 @@ describe('审核一天（浏览器模式）', { skip: reason ?? false, timeout: 
     await page.getByRole('button', { name: '保存并重新评分' }).click();
     await page.getByRole('alert').getByText(/^第 \d+ 行「表三各行总计」：扣分上限不能小于单项扣分（2 分）$/).waitFor();
     await rowTotals.getByLabel(/扣分上限$/).fill('');
-    // Two points moved from 表四总计 to 表三各行总计: the sum stays 100.
+    // 3.2 points moved from 表四总计 (4.8) to 表三各行总计 (4.8): the sum stays 100.
     await rowTotals.getByLabel(/权重$/).fill('8');
-    await row('表四总计').getByLabel(/权重$/).fill('4');
+    await row('表四总计').getByLabel(/权重$/).fill('1.6');
     await page.getByRole('button', { name: '保存并重新评分' }).click();
     const saved = page.getByText(/已保存为第 (\d+) 版评分规则，并已按新规则重新评分 \d+ 份报告/);
     await saved.waitFor({ timeout: 120_000 });

@@ -24,7 +24,7 @@ const rowIndex = (table: RubricTable, check: string): number => table.rows.findI
 test('the default rubric as a table: Chinese titles and labels, written back it is the same rubric', () => {
   const table = rubricTable(defaultRubricJson());
   const scored = table.rows.filter((r) => r.dimension !== null);
-  assert.equal(scored.length, 20);
+  assert.equal(scored.length, 21);
   assert.equal(table.dimensions.length, 5);
   for (const row of table.rows) {
     assert.match(row.title, /\p{Script=Han}/u, `${row.check} 有中文标题`);
@@ -47,12 +47,13 @@ test('a weight moved between two checks of a dimension changes the score; the ca
   const lost = (json: string): number => scoreReport({ report, findings, rubric: parseRubric(json) }).score.deductions.find((d) => d.check === 'requests.row-total')?.points ?? 0;
   const table = rubricTable(defaultRubricJson());
   assert.equal(lost(written(table)), 6);
-  const capped = edit(table, 'requests.row-total', { cap: '4' });
+  // The cap grows with the weight of the na checks of the dimension (region.rollup here): 3.2 × 30/24 = 4.
+  const capped = edit(table, 'requests.row-total', { cap: '3.2' });
   assert.equal(lost(written(capped)), 4);
   assert.match(scoreReport({ report, findings, rubric: parseRubric(written(capped)) }).score.deductions.find((d) => d.check === 'requests.row-total')!.explanation, /上限 4/);
-  // 6 → 8 on this check, 6 → 4 on another of 数据准确: the sum stays 100.
-  const moved = edit(edit(table, 'requests.row-total', { weight: '8' }), 'review.totals', { weight: '4' });
-  assert.equal(lost(written(moved)), 6, '3 行 × 2 分，上限 8');
+  // 4.8 → 8 on this check, 4.8 → 1.6 on another of 数据准确: the sum stays 100.
+  const moved = edit(edit(table, 'requests.row-total', { weight: '8' }), 'review.totals', { weight: '1.6' });
+  assert.equal(lost(written(moved)), 6, '3 行 × 2 分，上限 8 以上');
   const rubric = parseRubric(written(moved));
   assert.equal(rubric.dimensions.find((d) => d.name === '数据准确')!.weight, 30);
 });
@@ -63,14 +64,14 @@ test('errors name the row in plain Chinese', () => {
   const tooSmall = tableToRubricJson(edit(table, 'requests.row-total', { cap: '1' }));
   assert.ok('errors' in tooSmall);
   assert.deepEqual(tooSmall.errors, [`第 ${i + 1} 行「${table.rows[i]!.title}」：扣分上限不能小于单项扣分（2 分）`]);
-  const total = tableToRubricJson(edit(table, 'requests.row-total', { weight: '5' }));
+  const total = tableToRubricJson(edit(table, 'requests.row-total', { weight: '3.8' }));
   assert.ok('errors' in total);
   assert.deepEqual(total.errors, ['各检查项权重合计必须为 100 分（现为 99 分）']);
   const bad = tableToRubricJson(edit(table, 'deadline', { weight: '八' }));
   assert.ok('errors' in bad);
   assert.match(bad.errors[0]!, /^第 1 行「.+」：权重必须是不小于 0 的数$/);
-  const fromService = explainServiceError(table, '评分规则无效：dimensions[2].checks[0].cap 不能大于权重（6）');
-  assert.equal(fromService, `第 ${i + 1} 行「${table.rows[i]!.title}」：扣分上限不能大于权重（6）`);
+  const fromService = explainServiceError(table, '评分规则无效：dimensions[2].checks[0].cap 不能大于权重（4.8）');
+  assert.equal(fromService, `第 ${i + 1} 行「${table.rows[i]!.title}」：扣分上限不能大于权重（4.8）`);
 });
 
 test('a veto switched on and off; an unscored check given a dimension and a weight', () => {
