@@ -1,6 +1,7 @@
 /** 汇总排名表: all departments of a year ranked, the 未报送 list and the common problems. */
 import type { ReactNode } from 'react';
 import { Columns } from './Columns.tsx';
+import { SummaryCharts } from './SummaryCharts.tsx';
 import { shortDateTime } from './format.ts';
 import type { SummaryView } from './summary-view.ts';
 
@@ -16,6 +17,7 @@ export function SummaryTable(props: { view: SummaryView }): ReactNode {
         共审核报告 {v.counts.reports} 份（{v.counts.departments} 个单位），计分 {v.counts.scored} 份：{grades}；逾期报送 {v.counts.late} 份；未报送{' '}
         {v.missing.length} 个单位。
       </p>
+      <SummaryCharts charts={v.charts} />
       <h2>一、得分排名</h2>
       <table className="grid">
         <Columns widths={['5%', '22%', '15%', '6%', '6%', '6%', ...v.dimensions.map(() => null), '7%']} />

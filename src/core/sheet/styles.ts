@@ -159,6 +159,10 @@ const SUMMARY = `
 .summary .stats { margin: 0 0 3mm; }
 .summary .missing-list { columns: 3; column-gap: 8mm; margin: 0; padding-left: 6mm; }
 .summary .late { color: #a00; font-weight: 700; }
+.summary .charts { display: flex; gap: 8mm; margin: 0 0 3mm; break-inside: avoid; page-break-inside: avoid; }
+.summary .chart-figure { margin: 0; flex: 1; }
+.summary .chart-figure svg { max-width: 100%; height: auto; }
+.summary .chart-figure figcaption { color: #333; margin-top: 1mm; }
 `;
 
 export function documentCss(kind: 'sheet' | 'notice' | 'summary', options: { footer?: string } = {}): string {

@@ -5,6 +5,7 @@ import { checkInfo, DIMENSION_ORDER, UNSCORED_DIMENSION } from '../../shared/che
 import type { CheckInfoMap } from '../../shared/check-catalogue.ts';
 import { baseName, formatScore, worstVerdict } from './format.ts';
 import { DEFAULT_OFFICE, departmentOf, dimensionOf } from './finding-view.ts';
+import { dimensionChart, gradeChart, type YearCharts } from '../../shared/year-charts.ts';
 
 export interface SummaryInput {
   year: number;
@@ -57,6 +58,8 @@ export interface SummaryView {
   missing: string[];
   common: CommonProblemView[];
   counts: { reports: number; departments: number; scored: number; grades: { grade: string; count: number }[]; late: number };
+  /** Grade distribution and failed checks per dimension, from the counts and rows above (as the overview shows them). */
+  charts: YearCharts;
 }
 
 export function onTimeFlag(result: AuditResult): SummaryRowView['onTime'] {
@@ -117,6 +120,7 @@ export function buildSummaryView(input: SummaryInput): SummaryView {
       share: audited > 0 ? `${Math.round((n / audited) * 100)}%` : '—',
     }));
   const grades = ['优秀', '良好', '合格', '不合格'].map((grade) => ({ grade, count: results.filter((r) => r.score?.grade === grade).length }));
+  const failedPerDimension = dimensions.map((_, d) => rows.reduce((n, r) => n + r.failedByDimension[d]!, 0));
   return {
     documentTitle: `${input.year}年度政府信息公开工作年度报告审核汇总排名表`,
     title: `${input.year}年度政府信息公开工作年度报告审核汇总排名表`,
@@ -134,5 +138,6 @@ export function buildSummaryView(input: SummaryInput): SummaryView {
       grades,
       late: rows.filter((r) => r.onTime === '逾期').length,
     },
+    charts: { grades: gradeChart(input.year, grades), dimensions: dimensionChart(input.year, dimensions, failedPerDimension) },
   };
 }
