@@ -223,11 +223,18 @@ test('IPC: one channel per API method plus the shell channels; sender checked an
   assert.match(invalid.error?.message ?? '', /reportId/);
   const notObject = (await fake.ipcHandlers.get('ogi:importPaths')!(trusted, 'rm -rf /')) as { ok: boolean; error?: { code: string } };
   assert.equal(notObject.error?.code, 'invalid');
+  // Import progress over IPC is the same delta call as over HTTP: counts the renderer holds, validated.
+  const importUpdate = fake.ipcHandlers.get('ogi:importUpdate')!;
+  const negative = (await importUpdate(trusted, { jobId: 'j', skippedFrom: -1, errorsFrom: 0 })) as { ok: boolean; error?: { code: string; message: string } };
+  assert.equal(negative.error?.code, 'invalid');
+  assert.match(negative.error?.message ?? '', /skippedFrom/);
   assert.deepEqual(calls, [], 'the service never saw a refused call');
 
   const ok = (await getReport(trusted, { reportId: 1 })) as { ok: boolean; value?: unknown };
   assert.deepEqual(ok, { ok: true, value: 'done' });
   assert.deepEqual(calls, [{ method: 'getReport', input: { reportId: 1 } }]);
+  assert.deepEqual(await importUpdate(trusted, { jobId: 'j', skippedFrom: 3, errorsFrom: 1 }), { ok: true, value: 'done' });
+  assert.deepEqual(calls.at(-1), { method: 'importUpdate', input: { jobId: 'j', skippedFrom: 3, errorsFrom: 1 } });
   const badKind = (await fake.ipcHandlers.get(DESKTOP_CHANNELS.choosePaths)!(trusted, { kind: '/etc' })) as { ok: boolean };
   assert.equal(badKind.ok, false);
 });
