@@ -35,7 +35,7 @@ const pool = await throughPool(
 );
 const { outcomes, pages } = pool;
 console.log(
-  `进程池（2 个工作线程，同时送入，含首次加载模型）：${files.length} 个文件 ${pages} 页，wall ${(pool.wallMs / 1000).toFixed(1)} s，${(pages / (pool.wallMs / 1000)).toFixed(2)} 页/秒，CPU ${(pool.cpuMs / 1000).toFixed(1)} s（CPU/wall ${(pool.cpuMs / pool.wallMs).toFixed(2)}），峰值 RSS ${Math.round(pool.peakRss / 1048576)} MB（之前 ${Math.round(pool.rssBefore / 1048576)} MB）`,
+  `进程池（2 个工作线程，同时送入，含首次加载模型）：${files.length} 个文件 ${pages} 页，wall ${(pool.wallMs / 1000).toFixed(1)} s，${(pages / (pool.wallMs / 1000)).toFixed(2)} 页/秒，同时在读的扫描件 ${pool.concurrency.toFixed(2)}（2 = 两个核都在读），CPU ${(pool.cpuMs / 1000).toFixed(1)} s（CPU/wall ${(pool.cpuMs / pool.wallMs).toFixed(2)}），峰值 RSS ${Math.round(pool.peakRss / 1048576)} MB（之前 ${Math.round(pool.rssBefore / 1048576)} MB）`,
 );
 
 // 2. Page by page, single-threaded.
@@ -69,7 +69,7 @@ outcomes.forEach((o, i) => {
     ...(want.expect_pass ?? []).filter((id) => findings.find((f) => f.check === id)?.status !== 'pass'),
   ];
   console.log(
-    `  ${file}：单元格 ${ok}/${w.length}，单位 ${report.department === want.department ? '✓' : `✗ ${report.department}`}，年度 ${report.year === want.year ? '✓' : `✗ ${report.year}`}，预期结论 ${wrong.length === 0 ? '✓' : `✗ ${wrong.join('、')}`}，待确认 ${findings.filter((f) => f.status === 'uncertain').map((f) => f.check).join('、') || '无'}`,
+    `  ${file}：单元格 ${ok}/${w.length}，单位 ${report.department === want.department ? '✓' : `✗ ${report.department}`}，年度 ${report.year === want.year ? '✓' : `✗ ${report.year}`}，预期结论 ${wrong.length === 0 ? '✓' : `✗ ${wrong.join('、')}`}，待确认 ${findings.filter((f) => f.status === 'uncertain').map((f) => f.check).join('、') || '无'}${report.warnings.length ? `，提示：${report.warnings.join('；')}` : ''}`,
   );
 });
 console.log(`表格单元格准确率 ${((exact / Math.max(1, total)) * 100).toFixed(1)}%（${exact}/${total}）`);
