@@ -68,7 +68,17 @@ export function importJobs(store: Store, options: ImportOptions): ImportJobs {
     }
     return pool;
   };
-  if (options.startWorkers) workerPool();
+  if (options.startWorkers) {
+    workerPool();
+    // The app (or browser mode) opened after an import died mid-way (kill -9, power loss): finish the closing
+    // refresh that import never ran, before any new job. A failure here is left to the next import to retry.
+    importChain = importChain
+      .then(async () => {
+        if ((await store.audits.pendingRefresh()).length === 0) return;
+        await importSources(store, [], { rubric: (await rubricInForce(store)).rubric, rubricInForce: readRubric, pool: workerPool() });
+      })
+      .catch(() => undefined);
+  }
 
   /** Entries of each job already broadcast: the next update starts there. */
   const broadcast = new Map<string, SeenEntries>();
