@@ -10,8 +10,8 @@
  * it is kept in the store, shown as an earlier decision, and no longer applied. Decisions recorded without a
  * message (older stores) fall back to the same place in the list, or the only open finding of that check.
  */
-import type { CellValue, Finding, FindingDecision, Report } from '../shared/model.ts';
-import { cellAddress, cellKey, type CellAddress } from '../shared/template/index.ts';
+import type { CellSource, CellValue, Finding, FindingDecision, Report } from '../shared/model.ts';
+import { cellAddress, cellKey, cellValueAt, type CellAddress } from '../shared/template/index.ts';
 
 /** A reviewer's correction of one table cell. */
 export interface CellCorrectionInput {
@@ -23,16 +23,31 @@ export interface CellCorrectionInput {
 export function applyCorrections(report: Report, corrections: readonly CellCorrectionInput[]): Report {
   if (corrections.length === 0) return report;
   const tables = structuredClone(report.tables);
+  const sources = structuredClone(report.tableSources);
   for (const { cell, value } of corrections) {
+    // The source keeps where the cell is in the file and says what was read there before the correction.
+    const read = cellValueAt(report.tableSources, cell) ?? null;
+    const original = read?.correctedFrom ?? read?.raw ?? '';
+    const source: CellSource = { ...(read ?? {}), raw: value === null ? '' : String(value), correctedFrom: original };
+    delete source.provenance;
+    delete source.ocr;
     if (cell.table === 'requests') {
       const row = tables.requests?.[cell.row];
-      if (row && cell.col < row.length) row[cell.col] = value;
+      if (row && cell.col < row.length) {
+        row[cell.col] = value;
+        const sourceRow = sources.requests?.[cell.row];
+        if (sourceRow) sourceRow[cell.col] = source;
+      }
     } else {
       const values = tables[cell.table];
-      if (values && cell.index < values.length) values[cell.index] = value;
+      if (values && cell.index < values.length) {
+        values[cell.index] = value;
+        const sourceValues = sources[cell.table];
+        if (sourceValues && cell.index < sourceValues.length) sourceValues[cell.index] = source;
+      }
     }
   }
-  return { ...report, tables, ...(report.runCuts ? { runCuts: settledRuns(report, corrections) } : {}) };
+  return { ...report, tables, tableSources: sources, ...(report.runCuts ? { runCuts: settledRuns(report, corrections) } : {}) };
 }
 
 /** A run of digits the reader could not cut is settled once the reviewer has set each of its cells. */

@@ -52,6 +52,8 @@ export interface CellSource {
   provenance?: 'run-split';
   /** Present when the value was read by OCR from a scanned page. */
   ocr?: OcrReading;
+  /** Set on the corrected copy of a report (core/review applyCorrections): the text as read before the reviewer corrected the cell ('' for a blank). */
+  correctedFrom?: string;
 }
 
 /** A table cell addressed like Evidence: table 三 by row and column; 表二/表四 by value index in `row`. */
@@ -180,6 +182,8 @@ export interface Evidence {
   ocr?: OcrReading;
   /** For cross-report evidence: which other report (department / file / year). */
   other?: { department: string | null; file: string; year: number | null };
+  /** A table cell the reviewer corrected: `text` is the corrected value, `original` what was read from the file. */
+  corrected?: { original: string };
 }
 
 export interface Finding {

@@ -42,7 +42,8 @@ export function describeEvidence(e: Evidence, report: Pick<Report, 'generation' 
   const parts: string[] = [];
   if (e.page !== undefined) parts.push(`第${e.page}页`);
   if (e.table) parts.push(tablePlaceLabel(e.table, e.row, e.col, report?.generation ?? null, report?.tables.active?.length));
-  if (e.text) parts.push(e.table ? `填报值“${truncate(e.text, 40)}”` : `原文：“${truncate(e.text, 160)}”`);
+  if (e.corrected) parts.push(`审核人更正为“${truncate(e.text ?? '', 40) || '空'}”（原读取“${truncate(e.corrected.original, 40) || '空'}”）`);
+  else if (e.text) parts.push(e.table ? `填报值“${truncate(e.text, 40)}”` : `原文：“${truncate(e.text, 160)}”`);
   // Read from a scanned page: the printed sheet says so (the value is the machine's reading of a picture).
   if (e.ocr) parts.push(`扫描件OCR识别，把握${Math.round(e.ocr.confidence * 100)}%`);
   if (e.other) {

@@ -232,7 +232,7 @@ export function AuditSheet(props: { view: SheetView }): ReactNode {
           {/* The heading, its note and the first table stay together. */}
           <div className="keep">
             <h2>{next('统计表核对')}</h2>
-            <p className="small muted">红框单元格为问题所在，上标数字对应扣分明细中的问题序号；“空”表示单元格未填写；†为审核人更正的数值；灰色为模板中无此栏。</p>
+            <p className="small muted">红框单元格为问题所在，上标数字对应扣分明细中的问题序号；“空”表示单元格未填写，“缺”表示报告中没有这一行；†为审核人更正的数值；灰色为模板中无此栏。</p>
             <GridTable grid={v.tables[0]!} />
           </div>
           {v.tables.slice(1).map((g) => (

@@ -9,6 +9,7 @@ function cellClass(cell: CellView): string {
   if (cell.corrected) classes.push('corrected');
   if (cell.recovered) classes.push('recovered');
   if (cell.pending) classes.push('pending');
+  if (cell.missingRow) classes.push('missing-row');
   return classes.join(' ');
 }
 

@@ -19,8 +19,10 @@ import {
 } from '../../shared/template/index.ts';
 import type { FindingView } from './finding-view.ts';
 import { runCells, type RunCells } from '../../shared/run-cells.ts';
+import { missingRequestRows } from '../../shared/missing-rows.ts';
 
 export interface CellView {
+  /** The value; 空 for a blank cell, 缺 for a cell of a row the report does not have, 待定 for an unsettled run. */
   text: string;
   /** value: a number; blank: not filled; none: the template has no cell here. */
   state: 'value' | 'blank' | 'none';
@@ -31,6 +33,8 @@ export interface CellView {
   recovered?: boolean;
   /** The cell stands in a run of digits with several possible cuts, not yet settled by the reviewer. */
   pending?: boolean;
+  /** The report has no such row at all (not a blank cell). */
+  missingRow?: boolean;
 }
 
 export interface GridRowView {
@@ -58,6 +62,9 @@ function cellText(v: CellValue | undefined): CellView {
   if (v === null || v === undefined) return { text: '空', state: 'blank', markers: [], corrected: false };
   return { text: String(v), state: 'value', markers: [], corrected: false };
 }
+
+/** A cell of a 表三 row the report does not have: missing, not 0 and not a blank cell. */
+export const MISSING_ROW_TEXT = '缺';
 
 const NONE_CELL = (): CellView => ({ text: '', state: 'none', markers: [], corrected: false });
 
@@ -140,6 +147,7 @@ function activeGrid(report: Report | null, markers: Map<CellKey, number[]>, corr
 
 function requestsGrid(report: Report | null, markers: Map<CellKey, number[]>, corrected: Set<CellKey>, runs: RunCells): GridView {
   const values = report?.tables.requests ?? null;
+  const missing = missingRequestRows(report);
   const rows: GridRowView[] = [];
   REQUEST_ROWS.forEach((r, rowIndex) => {
     for (const h of r.before) rows.push({ label: h.label, indent: h.indent, heading: true, cells: [] });
@@ -147,9 +155,11 @@ function requestsGrid(report: Report | null, markers: Map<CellKey, number[]>, co
       label: r.label,
       indent: r.indent,
       heading: false,
-      cells: REQUEST_COLUMNS.map((_, col) =>
-        values === null ? NONE_CELL() : decorate(cellText(values[rowIndex]?.[col]), cellKey({ table: 'requests', row: rowIndex, col }), markers, corrected, runs),
-      ),
+      cells: REQUEST_COLUMNS.map((_, col) => {
+        if (values === null) return NONE_CELL();
+        const cell = decorate(cellText(values[rowIndex]?.[col]), cellKey({ table: 'requests', row: rowIndex, col }), markers, corrected, runs);
+        return missing.has(rowIndex) ? { ...cell, text: MISSING_ROW_TEXT, missingRow: true } : cell;
+      }),
     });
   });
   return { id: 'requests', title: TABLE_TITLES.requests, labelHead: REQUEST_HEADER.all, columns: [...REQUEST_COLUMNS], rows, missing: values === null, note: null };

@@ -40,10 +40,13 @@ interface GridProps {
   runs?: RunCells;
   /** Prefix for DOM ids so two reports can be shown side by side. */
   idPrefix: string;
+  /** 表三 rows the report does not have at all (shared/missing-rows): shown as 缺, not as blank cells. */
+  missingRows?: ReadonlySet<number>;
 }
 
-function formatValue(value: CellValue | undefined, pending = false): string {
+function formatValue(value: CellValue | undefined, pending = false, missingRow = false): string {
   if (pending) return '待定';
+  if (missingRow && value === null) return '缺';
   if (value === undefined) return '';
   if (value === null) return '空';
   return String(value);
@@ -58,7 +61,8 @@ function Cell({ cell, props }: { cell: CellAddress; props: GridProps }) {
   const correction = props.corrections?.filter((c) => sameCell(c.cell, cell)).at(-1);
   const recovered = !correction && props.runs?.recovered.has(key);
   const pending = !correction && props.runs?.pending.has(key);
-  const classes = ['cell', mark ? `mark-${mark.tone}` : '', value === null && !pending ? 'blank' : '', correction ? 'corrected' : '', recovered ? 'recovered' : '', pending ? 'pending' : '']
+  const missingRow = cell.table === 'requests' && value === null && (props.missingRows?.has(cell.row) ?? false);
+  const classes = ['cell', mark ? `mark-${mark.tone}` : '', value === null && !pending ? 'blank' : '', missingRow ? 'missing-row' : '', correction ? 'corrected' : '', recovered ? 'recovered' : '', pending ? 'pending' : '']
     .filter(Boolean)
     .join(' ');
   const title = [
@@ -66,17 +70,18 @@ function Cell({ cell, props }: { cell: CellAddress; props: GridProps }) {
     correction ? `已更正：原读作 ${formatValue(correction.before)}（${correction.reviewer}：${correction.reason}）` : '',
     recovered ? '原文数字连写，按表格勾稽关系唯一切分得出' : '',
     pending ? '原文数字连写，有多种切分，待选定' : '',
+    missingRow ? '报告中没有这一行' : '',
   ]
     .filter(Boolean)
     .join('\n');
   return (
     <td className={classes} id={`${props.idPrefix}${key}`} data-cell={key} title={title}>
       {props.onCell ? (
-        <button type="button" className="cell-button" aria-label={`${label}：${formatValue(value, pending)}，点击更正`} onClick={() => props.onCell!({ cell, value, label })}>
-          {formatValue(value, pending)}
+        <button type="button" className="cell-button" aria-label={`${label}：${formatValue(value, pending, missingRow)}，点击更正`} onClick={() => props.onCell!({ cell, value, label })}>
+          {formatValue(value, pending, missingRow)}
         </button>
       ) : (
-        formatValue(value, pending)
+        formatValue(value, pending, missingRow)
       )}
     </td>
   );

@@ -16,6 +16,7 @@ import { TableGrids } from '../components/TableGrid.tsx';
 import type { CellTarget } from '../components/TableGrid.tsx';
 import { RunCutPicker, type RunChoice } from '../components/RunCutPicker.tsx';
 import { runCellAddresses, runCells } from '../../shared/run-cells.ts';
+import { missingRequestRows } from '../../shared/missing-rows.ts';
 import { mapEvidence } from '../evidence.ts';
 import { cellLabel, checkTitle } from '../labels.ts';
 import { useApp } from '../store.ts';
@@ -278,6 +279,7 @@ export function DetailScreen({ reportId }: { reportId: number }) {
                   marks={evidence?.cells}
                   corrections={detail.corrections}
                   runs={runs}
+                  missingRows={missingRequestRows(report)}
                   idPrefix="cur-"
                   onCell={(target) => {
                     setCellInput(target.value === null ? '' : String(target.value));

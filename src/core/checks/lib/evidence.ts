@@ -1,6 +1,7 @@
 /** Evidence builders: table cells (with their source page/offset) and quoted sentences. */
 import type { Evidence, Report } from '../../../shared/model.ts';
 import { cellValueAt, type CellAddress } from '../../../shared/template/index.ts';
+import { missingRequestRows } from '../../../shared/missing-rows.ts';
 import type { Sentence } from './sentences.ts';
 
 /**
@@ -11,12 +12,20 @@ export function cellEvidence(report: Report, cell: CellAddress): Evidence {
   const ev: Evidence = cell.table === 'requests' ? { table: cell.table, row: cell.row, col: cell.col } : { table: cell.table, row: cell.index };
   const source = cellValueAt(report.tableSources, cell);
   const value = cellValueAt(report.tables, cell);
-  if (source) {
+  if (source?.correctedFrom !== undefined) {
+    // Corrected by the reviewer: the value the checks used, and what the file said.
+    ev.text = value === null || value === undefined ? '（空白）' : String(value);
+    ev.corrected = { original: source.correctedFrom };
+    if (source.page !== undefined) ev.page = source.page;
+    if (source.offset !== undefined) ev.offset = source.offset;
+  } else if (source) {
     ev.text = source.raw;
     if (source.page !== undefined) ev.page = source.page;
     if (source.offset !== undefined) ev.offset = source.offset;
     // A value read from a scan is shown with the picture of its cell, wherever it is evidence.
     if (source.ocr) ev.ocr = source.ocr;
+  } else if (cell.table === 'requests' && missingRequestRows(report).has(cell.row)) {
+    ev.text = '（报告中无此行）';
   } else {
     ev.text = value === null || value === undefined ? '（空白）' : String(value);
   }
