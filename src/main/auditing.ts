@@ -5,7 +5,7 @@
  */
 import type { Finding, FindingDecision, Report } from '../shared/model.ts';
 import { effectiveStatuses } from '../shared/decisions.ts';
-import type { AuditInput, Store } from './store/store.ts';
+import type { AuditInput, ReportRow, RosterRow, Store } from './store/store.ts';
 import {
   PeerIndex,
   anchorDecisions,
@@ -49,11 +49,20 @@ export async function effectiveReport(store: Store, reportId: number): Promise<R
  * fingerprint its worker computed: it has no corrections yet, so it need not be read back from the store.
  */
 async function related(store: Store, reportId: number, withCorrections: boolean, fresh?: FreshReport): Promise<RelatedReport | null> {
-  const row = await store.reports.row(reportId);
   const report = fresh?.report ?? (withCorrections ? await effectiveReport(store, reportId) : await store.reports.model(reportId));
-  if (!row || !report) return null;
-  const department = row.departmentId !== null ? ((await store.departments.get(row.departmentId))?.name ?? row.departmentText) : row.departmentText;
-  const rel: RelatedReport & { fingerprint?: unknown } = { file: report.file, department, year: row.year, report };
+  if (!report) return null;
+  let department: string | null;
+  let year: number | null;
+  if (fresh?.stored) {
+    // Just written by this import: its department's name and year are known, no need to read them back.
+    ({ department, year } = fresh.stored);
+  } else {
+    const row = await store.reports.row(reportId);
+    if (!row) return null;
+    department = row.departmentId !== null ? ((await store.departments.get(row.departmentId))?.name ?? row.departmentText) : row.departmentText;
+    year = row.year;
+  }
+  const rel: RelatedReport & { fingerprint?: unknown } = { file: report.file, department, year, report };
   const fp = fresh ? fresh.fingerprint : await store.reports.fingerprint(reportId);
   if (fp !== null) {
     rel.fingerprint = fp;
@@ -65,6 +74,8 @@ async function related(store: Store, reportId: number, withCorrections: boolean,
 export interface FreshReport {
   report: Report;
   fingerprint: unknown;
+  /** As stored: the department's stored name (or the text read, without a department) and the year. */
+  stored?: { department: string | null; year: number | null };
 }
 
 /** A peer as the cache holds it: with the fingerprint stored with it (or computed by its worker). */
@@ -202,8 +213,10 @@ export async function contextFor(
   subject: { reportId: number | null; departmentId: number | null; year: number | null },
   peers: PeerCache,
   rubric: Rubric,
+  solo?: SoloContext,
 ): Promise<CheckContext> {
-  const { previous, options } = await soloContextFor(store, subject, rubric);
+  // The caller's solo context when it has one (the one its worker checks ran with): no second read of it.
+  const { previous, options } = solo ?? (await soloContextFor(store, subject, rubric));
   const { departmentId, year } = subject;
   await peers.load(year, store);
   const context: CheckContext = { previous, peers: peers.peers(year, departmentId, subject.reportId), options };
@@ -212,16 +225,27 @@ export async function contextFor(
   return context;
 }
 
+/** Where the office settings and roster entries come from: the store, or an import's copy (import-context.ts). */
+export interface OfficeSource {
+  officeOptions(): Promise<OfficeOptions>;
+  rosterEntry(year: number, departmentId: number): Promise<RosterRow | null>;
+}
+
 /** The context of the checks that need no peers (they run in a worker): the previous year's report and the options. */
-export async function soloContextFor(store: Store, subject: { departmentId: number | null; year: number | null }, rubric: Rubric): Promise<SoloContext> {
+export async function soloContextFor(
+  store: Store,
+  subject: { departmentId: number | null; year: number | null },
+  rubric: Rubric,
+  source: OfficeSource = { officeOptions: () => officeOptions(store), rosterEntry: (year, departmentId) => store.roster.entry(year, departmentId) },
+): Promise<SoloContext> {
   const { departmentId, year } = subject;
   let previous: RelatedReport | null = null;
   if (departmentId !== null && year !== null) {
     const prevId = await store.reports.latestId(departmentId, year - 1);
     if (prevId !== null) previous = await related(store, prevId, true);
   }
-  const office = await officeOptions(store);
-  const roster = departmentId !== null && year !== null ? await store.roster.entry(year, departmentId) : null;
+  const office = await source.officeOptions();
+  const roster = departmentId !== null && year !== null ? await source.rosterEntry(year, departmentId) : null;
   const options: CheckContext['options'] = {
     ...rubricCheckOptions(rubric),
     deadline: roster?.deadline ?? (year !== null ? (office.deadlines?.[String(year)] ?? null) : null),
@@ -297,14 +321,21 @@ export async function checkStored(
  * The rest of a stored report's audit after `checkStored`: the comparison with the year's peers (indexed)
  * and the score with the reviewer's decisions, ready for insertAudit. Fast: runs inside the change's transaction.
  */
-export async function finishStored(store: Store, reportId: number, rubric: Rubric, peers: PeerCache, withoutPeers: readonly Finding[]): Promise<AuditInput | null> {
-  const row = await store.reports.row(reportId);
+export async function finishStored(
+  store: Store,
+  reportId: number,
+  rubric: Rubric,
+  peers: PeerCache,
+  withoutPeers: readonly Finding[],
+  known: { row?: ReportRow; solo?: SoloContext } = {},
+): Promise<AuditInput | null> {
+  const row = known.row ?? (await store.reports.row(reportId));
   const cached = peers.reportOf(reportId);
   const report = cached ?? (await effectiveReport(store, reportId));
   if (!row || !report) return null;
   const fingerprint = cached ? null : await store.reports.fingerprint(reportId);
   if (fingerprint !== null) reuseFingerprint(report, fingerprint);
-  const context = await contextFor(store, { reportId, departmentId: row.departmentId, year: row.year }, peers, rubric);
+  const context = await contextFor(store, { reportId, departmentId: row.departmentId, year: row.year }, peers, rubric, known.solo);
   const decisions = await store.reviews.decisions(reportId);
   // A year held by the peer thread is compared there; the transaction waits, the event loop does not.
   const peerFindings = await peers.comparePeers(report, { reportId, departmentId: row.departmentId, year: row.year }, context.options);

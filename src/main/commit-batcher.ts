@@ -8,8 +8,9 @@
  * next write still fits in `budgetMs`, then the transaction ends and the loop yields before the rest. With
  * SQLite's synchronous=FULL each transaction costs an fsync (~7 ms here), so this turns one fsync per
  * report into one per few reports. A store that asks for batches of one (PostgreSQL: the server syncs
- * off this thread, and small transactions keep concurrent importers from deadlocking) gets a transaction
- * per write, retried by the store when it loses a lock race.
+ * off this thread, and small transactions keep concurrent importers from deadlocking) runs each write on
+ * the store as it is: the write's own transactions (retried by the store when they lose a lock race) are
+ * its unit, so every write handed to `commit` must keep its changes in one store transaction.
  */
 
 /** What the batcher needs of a store: nestable transactions. */
@@ -88,11 +89,16 @@ export class CommitBatcher<S extends Transactional<S>> {
     if (this.pending.length > 0) this.immediate = setImmediate(() => void this.flush());
   }
 
+  /**
+   * Batches of one: the write runs on the store itself, and each of its writes is its own transaction
+   * (writeImported, audits.insert are atomic): wrapping it in one more would only add a savepoint, and
+   * BEGIN/COMMIT around reads, each a round trip to the server.
+   */
   private async writeOne(): Promise<void> {
     const item = this.pending.shift();
     if (!item) return;
     try {
-      item.resolve(await this.store.transaction(item.write));
+      item.resolve(await item.write(this.store));
     } catch (err) {
       item.reject(err);
     }

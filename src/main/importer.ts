@@ -16,7 +16,8 @@ import { WorkerPool, type CheckOutcome, type ReadOutcome } from './worker-pool.t
 import { PeerCache, contextFor, effectiveReport, finishStored, soloContextFor, summarize } from './auditing.ts';
 import { CommitBatcher } from './commit-batcher.ts';
 import { PeerComparer } from './peer-comparer.ts';
-import { ENGINE_VERSION, finishAudit, finishAuditWith, parseRubricJson, reuseFingerprint, rubricCheckOptions, rubricIdentity, vetoScoreFor, withRubricVersion, type Rubric } from './engine.ts';
+import { ImportContext } from './import-context.ts';
+import { ENGINE_VERSION, finishAudit, finishAuditWith, parseRubricJson, reuseFingerprint, rubricCheckOptions, rubricIdentity, vetoScoreFor, withRubricVersion, type Rubric, type SoloContext } from './engine.ts';
 import { readLimits, tooLargeReason } from './settings.ts';
 import { accessReason, walkInputs } from './walk.ts';
 import { sha256Yielding } from './hash.ts';
@@ -95,6 +96,8 @@ export async function importSources(store: Store, sources: ImportSource[], optio
   // A year of many peers is compared in its own thread (started only then), not in this one.
   const comparer = new PeerComparer();
   const peers = new PeerCache(store, comparer, options.peerThreadFrom);
+  // Office settings and rosters read once for the whole import, not per report.
+  const office = new ImportContext(store);
   // Writes go through one batcher: few transactions (fsyncs), and the event loop breathes between them.
   const batcher = new CommitBatcher(store, store.batching);
   const seen = new Map<string, string>();
@@ -158,19 +161,21 @@ export async function importSources(store: Store, sources: ImportSource[], optio
     // scores. A rubric saved between the two whose check options differ (deadlines) makes the checks run again.
     let written: Awaited<ReturnType<typeof commit>> | undefined;
     let checked: Finding[] | null = null;
+    let solo: SoloContext | null = null;
     let checkedWith: Rubric | null = null;
     for (let attempt = 1; !written; attempt++) {
       const rubric = await rubricNow(store);
       const runId = await runs.of(rubric);
       if (outcome.report && !(checkedWith && sameCheckOptions(rubric, checkedWith))) {
-        const own = await checkRead(store, pool, outcome, options, rubric);
-        if (own.findings) [checked, checkedWith] = [own.findings, rubric];
-        else outcome = { ...outcome, report: null, error: own.error, errorCode: own.errorCode };
+        const own = await checkRead(store, pool, outcome, options, rubric, office);
+        solo = own.solo;
+        if (own.outcome.findings) [checked, checkedWith] = [own.outcome.findings, rubric];
+        else outcome = { ...outcome, report: null, error: own.outcome.error, errorCode: own.outcome.errorCode };
       }
       const read = outcome;
       // After a few changes in a row (hardly ever), the rubric in force at the write wins whatever run it is filed under.
       const expected = attempt < 4 ? rubric : null;
-      const committed = batcher.commit((tx) => commit(tx, { source: display, bytes, hash, outcome: read, checked, rubricNow, expected, runId, options, peers }, stored?.id));
+      const committed = batcher.commit((tx) => commit(tx, { source: display, bytes, hash, outcome: read, checked, solo, rubricNow, expected, runId, options, peers }, stored?.id));
       if (nothingLeftToRead()) batcher.flushSoon();
       try {
         written = await committed;
@@ -229,7 +234,7 @@ export async function importSources(store: Store, sources: ImportSource[], optio
       };
       startNext();
     });
-    await refreshPeers({ store, batcher, pool, peers, runs, rubrics, rubricNow }, [...reportIds, ...(await regionReportsOfBatch(store, reportIds))]);
+    await refreshPeers({ store, batcher, pool, peers, runs, rubrics, rubricNow, office }, [...reportIds, ...(await regionReportsOfBatch(store, reportIds))]);
   } finally {
     await comparer.close();
     if (ownPool) await pool.close();
@@ -247,6 +252,8 @@ interface CommitInput {
   outcome: ReadOutcome;
   /** The findings of the checks that need no peers, from the worker (null when the file was not read). */
   checked: Finding[] | null;
+  /** The context those checks ran with (previous year, options): the peer comparison needs no fresh read of it. */
+  solo: SoloContext | null;
   rubricNow: (store: Store) => Promise<Rubric>;
   /** The rubric `checked` ran with and `runId` is filed under; another one in force at the write: RubricChanged. */
   expected: Rubric | null;
@@ -309,6 +316,7 @@ async function commit(store: Store, c: CommitInput, replaceFileId: number | unde
     bytes: c.bytes,
   };
   let departmentId: number | null = null;
+  let departmentName: string | null = null;
   let year: number | null = null;
   // The report as written, kept for the peer cache (set inside the transaction).
   const kept: { report: Report | null } = { report: null };
@@ -318,7 +326,9 @@ async function commit(store: Store, c: CommitInput, replaceFileId: number | unde
       runId: c.runId,
       report: async (tx): Promise<ReportInput> => {
         year = report ? (report.year ?? c.options.year ?? null) : null;
-        departmentId = report?.department ? (await tx.departments.resolve(report.department)).id : null;
+        const department = report?.department ? await tx.departments.resolve(report.department) : null;
+        departmentId = department?.id ?? null;
+        departmentName = department?.name ?? report?.department ?? null;
         return {
           departmentId,
           departmentText: report?.department ?? null,
@@ -335,7 +345,8 @@ async function commit(store: Store, c: CommitInput, replaceFileId: number | unde
         // The worker computed the narrative fingerprint already; the peer check need not do it again here.
         if (outcome.fingerprint !== null) reuseFingerprint(input.report, outcome.fingerprint);
         const subject = { reportId: newId, departmentId: input.departmentId, year: input.year };
-        const context = await contextFor(tx, subject, c.peers, rubric);
+        // The checks' own context when they ran with this rubric's options (`expected`), else read again.
+        const context = await contextFor(tx, subject, c.peers, rubric, (c.expected && c.solo) ?? undefined);
         const peerFindings = await c.peers.comparePeers(input.report, subject, context.options);
         const { findings, score } = peerFindings
           ? finishAuditWith(input.report, context, rubric, c.checked, peerFindings, [])
@@ -348,7 +359,7 @@ async function commit(store: Store, c: CommitInput, replaceFileId: number | unde
   if (written.duplicate) return written;
   // Durable with the report: if this process dies before the closing refresh, the next import finishes it.
   await store.audits.markPendingRefresh(written.reportId);
-  await c.peers.add(store, written.reportId, departmentId, year, kept.report ? { report: kept.report, fingerprint: outcome.fingerprint } : undefined);
+  await c.peers.add(store, written.reportId, departmentId, year, kept.report ? { report: kept.report, fingerprint: outcome.fingerprint, stored: { department: departmentName, year } } : undefined);
   return { duplicate: false, reportId: written.reportId };
 }
 
@@ -368,12 +379,19 @@ function unreadableAudit(outcome: Pick<ReadOutcome, 'error'>, rubric: Rubric): A
  * creating it (that happens when the report is written); a department new to the store has no previous
  * year yet. A previous-year report written later in this import is compared by `refreshPeers`.
  */
-async function checkRead(store: Store, pool: WorkerPool, outcome: ReadOutcome, options: ImportOptions, rubric: Rubric): Promise<CheckOutcome> {
+async function checkRead(
+  store: Store,
+  pool: WorkerPool,
+  outcome: ReadOutcome,
+  options: ImportOptions,
+  rubric: Rubric,
+  office: ImportContext,
+): Promise<{ outcome: CheckOutcome; solo: SoloContext }> {
   const report = outcome.report!;
   const year = report.year ?? options.year ?? null;
   const departmentId = report.department ? ((await store.departments.match(report.department))?.id ?? null) : null;
-  const context = await soloContextFor(store, { departmentId, year }, rubric);
-  return pool.check({ file: report.file, report, fingerprint: outcome.fingerprint, context });
+  const solo = await soloContextFor(store, { departmentId, year }, rubric, office);
+  return { outcome: await pool.check({ file: report.file, report, fingerprint: outcome.fingerprint, context: solo }), solo };
 }
 
 /**
@@ -423,8 +441,9 @@ async function refreshPeers(r: Refresh, reportIds: number[]): Promise<void> {
       const unreadable = before.length === 0; // vetoed: nothing to compare, only the rubric can change
       // No reviewer work yet: with the same check options only the checks comparing with other reports can differ.
       let withoutPeers: readonly Finding[] = before;
+      let solo: SoloContext | undefined;
       if (!unreadable) {
-        const solo = await soloContextFor(store, { departmentId: row.departmentId, year: row.year }, rubric);
+        solo = await soloContextFor(store, { departmentId: row.departmentId, year: row.year }, rubric, r.office);
         const checkAll = !scoredWith || !sameCheckOptions(scoredWith, rubric);
         if (solo.previous || checkAll) {
           const report = peers.reportOf(id) ?? (await effectiveReport(store, id));
@@ -446,7 +465,8 @@ async function refreshPeers(r: Refresh, reportIds: number[]): Promise<void> {
             await tx.audits.insert(id, runId, unreadableAudit({ error: file?.error ?? null }, inForce));
             return;
           }
-          const audit = await finishStored(tx, id, inForce, peers, withoutPeers);
+          // The row and context read a moment ago (outside the transaction), not read again inside it.
+          const audit = await finishStored(tx, id, inForce, peers, withoutPeers, { row, ...(solo && sameRubric(inForce, rubric) ? { solo } : {}) });
           if (!audit) return;
           const same =
             sameRubricAsBefore &&
@@ -477,6 +497,7 @@ interface Refresh {
   runs: RunsByRubric;
   rubrics: KnownRubrics;
   rubricNow: (store: Store) => Promise<Rubric>;
+  office: ImportContext;
 }
 
 /** The rubrics audits were scored with, by id and version: those this import used, else the stored versions. */

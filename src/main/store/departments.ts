@@ -68,13 +68,17 @@ function placesCompatible(a: string[], b: string[]): boolean {
 }
 
 /** Find the department a name refers to, or null. Never creates anything. */
-export async function matchDepartment(sql: Sql, name: string): Promise<{ id: number; how: MatchKind } | null> {
+export async function matchDepartment(sql: Sql, name: string): Promise<{ id: number; how: MatchKind; name: string } | null> {
   const norm = normalizeDepartmentName(name);
   if (!norm) return null;
-  const byName = await sql.get<{ id: number }>('SELECT id FROM departments WHERE norm_name = ?', [norm]);
-  if (byName) return { id: byName.id, how: 'name' };
-  const byAlias = await sql.get<{ id: number }>('SELECT department_id AS id FROM department_aliases WHERE norm_alias = ?', [norm]);
-  if (byAlias) return { id: byAlias.id, how: 'alias' };
+  // Name and alias in one statement (one round trip to a server): a name match wins over an alias.
+  const exact = await sql.all<{ id: number; name: string; alias: number }>(
+    `SELECT id, name, 0 AS alias FROM departments WHERE norm_name = ?
+     UNION ALL SELECT d.id, d.name, 1 AS alias FROM department_aliases a JOIN departments d ON d.id = a.department_id WHERE a.norm_alias = ?`,
+    [norm, norm],
+  );
+  const best = exact.find((r) => Number(r.alias) === 0) ?? exact[0];
+  if (best) return { id: best.id, how: Number(best.alias) === 0 ? 'name' : 'alias', name: best.name };
 
   const wanted = splitPlacePrefix(norm);
   // Without a prefix on either side there is nothing more to try (equal cores would have matched by name).
@@ -97,7 +101,11 @@ export async function matchDepartment(sql: Sql, name: string): Promise<{ id: num
     if (split.places.length === wanted.places.length) continue; // different places = different departments
     if (placesCompatible(split.places, wanted.places)) fits.add(c.id);
   }
-  if (fits.size === 1) return { id: [...fits][0]!, how: 'core' };
+  if (fits.size === 1) {
+    const id = [...fits][0]!;
+    const row = await sql.get<{ name: string }>('SELECT name FROM departments WHERE id = ?', [id]);
+    return { id, how: 'core', name: row?.name ?? cleanDisplayName(name) };
+  }
   return null;
 }
 
@@ -138,16 +146,16 @@ export async function resolveDepartment(
   sql: Sql,
   name: string,
   options: { confirmed?: boolean } = {},
-): Promise<{ id: number; created: boolean; how: MatchKind | 'created' }> {
+): Promise<{ id: number; created: boolean; how: MatchKind | 'created'; name: string }> {
   for (let attempt = 0; ; attempt++) {
     const match = await matchDepartment(sql, name);
     if (match) {
       if (match.how === 'core') await addAlias(sql, match.id, name);
       if (options.confirmed) await sql.run('UPDATE departments SET confirmed = 1 WHERE id = ?', [match.id]);
-      return { id: match.id, created: false, how: match.how };
+      return { id: match.id, created: false, how: match.how, name: match.name };
     }
     const id = await insertDepartment(sql, name, options.confirmed ?? false);
-    if (id !== null) return { id, created: true, how: 'created' };
+    if (id !== null) return { id, created: true, how: 'created', name: cleanDisplayName(name) };
     // Created by another reviewer's import a moment ago: match it now.
     if (attempt > 0) throw new StoreError('conflict', `部门“${name}”无法建立，请重试`);
   }

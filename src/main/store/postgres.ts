@@ -51,13 +51,17 @@ class PostgresSql implements Sql {
   private readonly pool: pg.Pool;
   private readonly client: pg.PoolClient | null;
   private savepoints = 0;
+  readonly sent: { count: number };
 
-  constructor(pool: pg.Pool, client: pg.PoolClient | null) {
+  constructor(pool: pg.Pool, client: pg.PoolClient | null, sent: { count: number } = { count: 0 }) {
     this.pool = pool;
     this.client = client;
+    this.sent = sent;
   }
 
+  /** Where statements go (the transaction's client, else the pool); each call is one round trip. */
   private get target(): Queryable {
+    this.sent.count++;
     return this.client ?? this.pool;
   }
 
@@ -89,25 +93,33 @@ class PostgresSql implements Sql {
   async transaction<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
     if (this.client) {
       const name = `sp${++this.savepoints}`;
-      await this.client.query(`SAVEPOINT ${name}`);
+      const client = this.client;
+      const send = (text: string): Promise<unknown> => {
+        this.sent.count++;
+        return client.query(text);
+      };
+      await send(`SAVEPOINT ${name}`);
       try {
         const result = await fn(this);
-        await this.client.query(`RELEASE SAVEPOINT ${name}`);
+        await send(`RELEASE SAVEPOINT ${name}`);
         return result;
       } catch (err) {
-        await this.client.query(`ROLLBACK TO SAVEPOINT ${name}`);
-        await this.client.query(`RELEASE SAVEPOINT ${name}`);
+        await send(`ROLLBACK TO SAVEPOINT ${name}`);
+        await send(`RELEASE SAVEPOINT ${name}`);
         throw err;
       }
     }
     for (let attempt = 1; ; attempt++) {
       const client = await this.pool.connect();
       try {
+        this.sent.count++;
         await client.query('BEGIN');
-        const result = await fn(new PostgresSql(this.pool, client));
+        const result = await fn(new PostgresSql(this.pool, client, this.sent));
+        this.sent.count++;
         await client.query('COMMIT');
         return result;
       } catch (err) {
+        this.sent.count++;
         await client.query('ROLLBACK').catch(() => undefined);
         if (!this.isRetryable(err) || attempt >= MAX_ATTEMPTS) throw err;
         // Another reviewer's transaction held what this one needed: let it finish, then run again.

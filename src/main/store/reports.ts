@@ -28,6 +28,8 @@ export async function reportFingerprint(sql: Sql, id: number): Promise<unknown> 
  */
 async function nextVersion(sql: Sql, departmentId: number | null, year: number | null): Promise<number> {
   if (departmentId === null) return 1;
+  // Lock first, then count in a second statement: a statement's snapshot is taken before it waits for the
+  // lock, so one statement doing both would miss the version the other reviewer's import just committed.
   if (sql.dialect.forUpdate) await sql.get(`SELECT id FROM departments WHERE id = ?${sql.dialect.forUpdate}`, [departmentId]);
   const row = await sql.get<{ v: number | null }>('SELECT MAX(version) AS v FROM reports WHERE department_id = ? AND year IS NOT DISTINCT FROM ?', [
     departmentId,

@@ -19,6 +19,8 @@ export interface Dialect {
 
 export interface Sql {
   readonly dialect: Dialect;
+  /** Statements sent on this connection (shared by its transactions): see Store.roundTrips. */
+  readonly sent: { count: number };
   all<T>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
   get<T>(sql: string, params?: readonly SqlValue[]): Promise<T | null>;
   /** Returns the number of rows changed. */

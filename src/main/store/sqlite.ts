@@ -36,6 +36,8 @@ interface Connection {
   savepoints: number;
   /** Prepared once and reused: the import and re-score run the same few statements thousands of times. */
   statements: Map<string, Database.Statement>;
+  /** Statements run (Store.roundTrips). */
+  sent: { count: number };
 }
 
 class SqliteSql implements Sql {
@@ -48,7 +50,18 @@ class SqliteSql implements Sql {
     this.inTransaction = inTransaction;
   }
 
+  get sent(): { count: number } {
+    return this.conn.sent;
+  }
+
+  /** One statement about to run (counted as PostgreSQL counts its round trips). */
+  private exec(text: string): void {
+    this.conn.sent.count++;
+    this.conn.db.exec(text);
+  }
+
   private prepare(sql: string): Database.Statement {
+    this.conn.sent.count++;
     let s = this.conn.statements.get(sql);
     if (!s) {
       s = this.conn.db.prepare(sql);
@@ -112,26 +125,26 @@ class SqliteSql implements Sql {
     const { db } = this.conn;
     if (this.inTransaction) {
       const name = `sp${++this.conn.savepoints}`;
-      db.exec(`SAVEPOINT ${name}`);
+      this.exec(`SAVEPOINT ${name}`);
       try {
         const result = await fn(this);
-        db.exec(`RELEASE ${name}`);
+        this.exec(`RELEASE ${name}`);
         return result;
       } catch (err) {
-        db.exec(`ROLLBACK TO ${name}`);
-        db.exec(`RELEASE ${name}`);
+        this.exec(`ROLLBACK TO ${name}`);
+        this.exec(`RELEASE ${name}`);
         throw err;
       }
     }
     const release = await this.conn.writer.acquire();
     try {
-      db.exec('BEGIN IMMEDIATE');
+      this.exec('BEGIN IMMEDIATE');
       try {
         const result = await fn(new SqliteSql(this.conn, true));
-        db.exec('COMMIT');
+        this.exec('COMMIT');
         return result;
       } catch (err) {
-        if (db.inTransaction) db.exec('ROLLBACK');
+        if (db.inTransaction) this.exec('ROLLBACK');
         throw err;
       }
     } catch (err) {
@@ -182,7 +195,7 @@ export function openSqliteStore(file: string, options: { migrate?: boolean; targ
     db.close();
     throw sqliteFault(err, file);
   }
-  const conn: Connection = { db, file, writer: new Mutex(), savepoints: 0, statements: new Map() };
+  const conn: Connection = { db, file, writer: new Mutex(), savepoints: 0, statements: new Map(), sent: { count: 0 } };
   const sql = new SqliteSql(conn, false);
   return new SqlStore(sql, {
     backend: 'sqlite',

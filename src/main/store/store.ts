@@ -225,9 +225,9 @@ export interface DepartmentStore {
   get(id: number): Promise<DepartmentRow | null>;
   list(): Promise<DepartmentRow[]>;
   /** Find the department a name refers to, or null. Never creates anything. */
-  match(name: string): Promise<{ id: number; how: MatchKind } | null>;
-  /** The department a report names: matched, or created unconfirmed. */
-  resolve(name: string, options?: { confirmed?: boolean }): Promise<{ id: number; created: boolean; how: MatchKind | 'created' }>;
+  match(name: string): Promise<{ id: number; how: MatchKind; name: string } | null>;
+  /** The department a report names: matched, or created unconfirmed; `name` is its stored name. */
+  resolve(name: string, options?: { confirmed?: boolean }): Promise<{ id: number; created: boolean; how: MatchKind | 'created'; name: string }>;
   rename(id: number, newName: string): Promise<DepartmentRow>;
   merge(fromId: number, intoId: number): Promise<DepartmentRow>;
 }
@@ -274,6 +274,11 @@ export interface Store {
   /** The backend's own consistency check (SQLite: integrity_check); empty when nothing is wrong. */
   integrity(): Promise<string[]>;
   schemaVersion(): Promise<number>;
+  /**
+   * Statements sent to the database so far by this store and its transactions (BEGIN, COMMIT and
+   * savepoints included): round trips to a PostgreSQL server, each a wait on a loaded network or host.
+   */
+  roundTrips(): number;
   close(): Promise<void>;
 }
 
