@@ -4,7 +4,7 @@
  * PDF reading compared with `pdftotext -layout`, peak memory and the event-loop lag of this process (the one
  * that would serve the UI) while importing, and OCR of the scanned fixtures (bench/ocr-figures.ts).
  *   npm run bench                     300 files (bench/corpus default: ../shared/fixtures/bench)
- *   npm run bench -- --scale 10       the corpus in 10 variants (3,000 files, see bench/scale-corpus.ts)
+ *   npm run bench -- --scale 10       the corpus in 10 variants (3,000 files, see bench/scale-corpus.ts); --no-postgres skips the server lines
  *   npm run bench -- --dir DIR --pool N
  *   npm run bench -- --cold [--runs 3]  the CLI as a user runs it, fresh process per run, next to pdftotext (bench/cold.ts)
  *   npm run bench -- --ocr            only the OCR figures (a few pages of the scanned fixtures)
@@ -34,10 +34,12 @@ interface Args {
   runs: number;
   /** Only the OCR figures (step 4). */
   ocr: boolean;
+  /** Skip the PostgreSQL lines (a --scale run measures pauses and growth; the server comparison is the 300-file run's). */
+  postgres: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { dir: path.resolve(repoRoot, '../shared/fixtures/bench'), scale: 1, pool: undefined, cold: false, runs: 3, ocr: false };
+  const args: Args = { dir: path.resolve(repoRoot, '../shared/fixtures/bench'), scale: 1, pool: undefined, cold: false, runs: 3, ocr: false, postgres: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = (): string => {
@@ -51,7 +53,8 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--cold') args.cold = true;
     else if (a === '--runs') args.runs = Number(value());
     else if (a === '--ocr') args.ocr = true;
-    else throw new Error(`未知参数：${a}（可用：--dir DIR --scale N --pool N --cold --runs N --ocr）`);
+    else if (a === '--no-postgres') args.postgres = false;
+    else throw new Error(`未知参数：${a}（可用：--dir DIR --scale N --pool N --cold --runs N --ocr --no-postgres）`);
   }
   if (!Number.isInteger(args.scale) || args.scale < 1) throw new Error('--scale 必须是正整数');
   return args;
@@ -313,6 +316,7 @@ async function main(): Promise<void> {
     // importing the same folder into one PostgreSQL database at once.
     let postgres: { figures: ImportFigures; concurrent: { wallMs: number; codes: (number | null)[]; reports: number; files: number } } | string;
     if (skipWithoutPostgres) postgres = skipWithoutPostgres;
+    else if (!args.postgres) postgres = '--no-postgres';
     else {
       const cluster = await startPgCluster({ durable: true });
       try {
