@@ -8,14 +8,14 @@
  * next write still fits in `budgetMs`, then the transaction ends and the loop yields before the rest. With
  * SQLite's synchronous=FULL each transaction costs an fsync (~7 ms here), so this turns one fsync per
  * report into one per few reports. A store that asks for batches of one (PostgreSQL: the server syncs
- * off this thread, and small transactions keep concurrent importers from deadlocking) runs each write on
- * the store as it is: the write's own transactions (retried by the store when they lose a lock race) are
- * its unit, so every write handed to `commit` must keep its changes in one store transaction.
+ * off this thread, and small transactions keep concurrent importers from deadlocking) gets a transaction
+ * per write, retried by the store when it loses a lock race.
  */
 
 /** What the batcher needs of a store: nestable transactions. */
 export interface Transactional<S> {
-  transaction<T>(fn: (tx: S) => Promise<T>): Promise<T>;
+  /** `whole`: a failure of `fn` fails the transaction, so writes inside it need no savepoints of their own. */
+  transaction<T>(fn: (tx: S) => Promise<T>, options?: { whole?: boolean }): Promise<T>;
 }
 
 interface Pending<S, T> {
@@ -90,15 +90,14 @@ export class CommitBatcher<S extends Transactional<S>> {
   }
 
   /**
-   * Batches of one: the write runs on the store itself, and each of its writes is its own transaction
-   * (writeImported, audits.insert are atomic): wrapping it in one more would only add a savepoint, and
-   * BEGIN/COMMIT around reads, each a round trip to the server.
+   * Batches of one: the write is the whole transaction (a failure undoes all of it), so the atomic writes
+   * inside it need no savepoints of their own — two round trips fewer each on a server.
    */
   private async writeOne(): Promise<void> {
     const item = this.pending.shift();
     if (!item) return;
     try {
-      item.resolve(await item.write(this.store));
+      item.resolve(await this.store.transaction(item.write, { whole: true }));
     } catch (err) {
       item.reject(err);
     }
@@ -117,7 +116,7 @@ export class CommitBatcher<S extends Transactional<S>> {
           const itemStarted = performance.now();
           // A nested transaction is a savepoint: a failing report rolls back alone.
           try {
-            taken.push({ item, ok: true, value: await tx.transaction(item.write) });
+            taken.push({ item, ok: true, value: await tx.transaction(item.write, { whole: true }) });
           } catch (err) {
             taken.push({ item, ok: false, value: err });
           }

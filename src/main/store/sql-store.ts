@@ -66,15 +66,15 @@ export class SqlStore implements Store {
   private readonly info: SqlStoreInfo;
 
   /**
-   * Inside writeImported's callbacks: the whole write is one transaction that fails as a unit, so a write
-   * made there (resolving the department) needs no savepoint of its own — two round trips fewer per report.
+   * Inside a transaction that fails as a whole (writeImported's callbacks, `transaction(fn, { whole })`):
+   * an atomic write there needs no savepoint of its own — two round trips fewer each on a server.
    */
-  private readonly withinWrite: boolean;
+  private readonly whole: boolean;
 
-  constructor(sql: Sql, info: SqlStoreInfo, withinWrite = false) {
+  constructor(sql: Sql, info: SqlStoreInfo, whole = false) {
     this.sql = sql;
     this.info = info;
-    this.withinWrite = withinWrite;
+    this.whole = whole;
     this.backend = info.backend;
     this.location = info.location;
     this.batching = info.batching;
@@ -140,17 +140,17 @@ export class SqlStore implements Store {
     };
   }
 
-  transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
-    return this.sql.transaction((sql) => fn(new SqlStore(sql, this.info)));
+  transaction<T>(fn: (tx: Store) => Promise<T>, options: { whole?: boolean } = {}): Promise<T> {
+    return this.sql.transaction((sql) => fn(new SqlStore(sql, this.info, options.whole === true)));
   }
 
   /** Several statements as one (a savepoint when already inside a transaction). */
   private atomically<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
-    return this.withinWrite ? fn(this.sql) : this.sql.transaction(fn);
+    return this.whole ? fn(this.sql) : this.sql.transaction(fn);
   }
 
   private writeImported(input: ImportedReportInput, replaceFileId?: number): Promise<ImportedReportResult> {
-    return this.sql.transaction(async (sql) => {
+    return this.atomically(async (sql) => {
       const tx = new SqlStore(sql, this.info, true);
       if (replaceFileId !== undefined) await retireFile(sql, replaceFileId);
       const fileId = await insertFile(sql, input.file);

@@ -266,9 +266,10 @@ export interface Store {
   readonly settings: SettingStore;
   /**
    * Run `fn` in one transaction (nested: a savepoint). A top-level PostgreSQL transaction that loses a
-   * deadlock is retried, so `fn` must be safe to run again.
+   * deadlock is retried, so `fn` must be safe to run again. With `whole`, `fn` failing fails the whole
+   * transaction (nothing catches inside it), so the atomic writes it makes need no savepoints of their own.
    */
-  transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: Store) => Promise<T>, options?: { whole?: boolean }): Promise<T>;
   /** Rows per table, for migrate and verify. */
   counts(): Promise<TableCounts>;
   /** The backend's own consistency check (SQLite: integrity_check); empty when nothing is wrong. */
