@@ -21,9 +21,10 @@ const noFixtures = !fs.existsSync(bench) && `no fixtures at ${bench}`;
 /**
  * Statements per report imported (first import / new versions of the same reports, which also reads the
  * year's 79 stored peers once), the end-of-import re-check included. Measured 2026-12-03: 45.4 / 42.8 on
- * both stores before the round trips were cut; now PostgreSQL 25.6 / 25.8, SQLite 26.0 / 25.6.
+ * both stores before the round trips were cut; then PostgreSQL 25.6 / 25.8, SQLite 26.0 / 25.6; with the
+ * pending-refresh marks and the region re-check landed since, PostgreSQL 27.7 / 27.8, SQLite 28.4 / 28.4.
  */
-const BUDGET: Record<string, { first: number; again: number }> = { SQLite: { first: 28, again: 28 }, PostgreSQL: { first: 28, again: 28 } };
+const BUDGET: Record<string, { first: number; again: number }> = { SQLite: { first: 30, again: 30 }, PostgreSQL: { first: 30, again: 30 } };
 
 let cluster: PgCluster | undefined;
 before(async () => {
