@@ -38,8 +38,8 @@ export interface AuditorService extends AuditorApi {
   close(): Promise<void>;
   /** Progress of every import job as deltas (for the SSE stream, the CLI). Returns the unsubscribe function. */
   onImportProgress(listener: ImportListener): () => void;
-  /** Snapshots of the running jobs, for a listener that joins now. */
-  runningImports(): ImportProgressUpdate[];
+  /** Snapshots of the running jobs and the last finished one, for a listener that joins now. */
+  currentImports(): ImportProgressUpdate[];
   /** Resolves when the job has finished (tests, CLI). */
   waitForImport(jobId: string): Promise<ImportProgress>;
   /** Starts the parsing workers if needed; resolves when they are ready for files. */

@@ -24,6 +24,8 @@ function emptyFiles(root: string, count: number): string {
 
 interface Listener {
   bytes(): number;
+  /** Bytes of the events about one job. */
+  bytesOf(jobId: string): number;
   jobs: Map<string, ImportProgress>;
   closed: Promise<void>;
   stop(): void;
@@ -34,6 +36,7 @@ function listen(port: number, token: string): Promise<Listener> {
   return new Promise((resolve, reject) => {
     const jobs = new Map<string, ImportProgress>();
     let bytes = 0;
+    const perJob = new Map<string, number>();
     let pending = '';
     const req = http.get({ host: '127.0.0.1', port, path: '/api/events', headers: { 'x-ogi-token': token } }, (res) => {
       assert.equal(res.statusCode, 200);
@@ -49,12 +52,13 @@ function listen(port: number, token: string): Promise<Listener> {
           const data = /^data: (.*)$/m.exec(event)?.[1];
           if (!data) continue;
           const update = JSON.parse(data) as ImportProgressUpdate;
+          perJob.set(update.jobId, (perJob.get(update.jobId) ?? 0) + Buffer.byteLength(event) + 2);
           const rebuilt = applyProgressUpdate(jobs.get(update.jobId) ?? null, update);
           assert.ok(rebuilt, `更新跳过了条目：${update.jobId} 从 ${update.skippedFrom}`);
           jobs.set(update.jobId, rebuilt);
         }
       });
-      resolve({ bytes: () => bytes, jobs, closed, stop: () => req.destroy() });
+      resolve({ bytes: () => bytes, bytesOf: (jobId) => perJob.get(jobId) ?? 0, jobs, closed, stop: () => req.destroy() });
     });
     req.on('error', reject);
   });
@@ -83,7 +87,7 @@ test('/api/events: bytes grow linearly with the number of bad files, and the str
       assert.equal(final.total, count);
       assert.equal(final.skipped.length + final.errors.length + final.imported, count);
       assert.deepEqual(client.jobs.get(jobId), await service.importStatus({ jobId }));
-      sent[count] = client.bytes();
+      sent[count] = client.bytesOf(jobId);
       // importUpdate (the renderer's polls, over HTTP or IPC alike) sends only what is past the client's count.
       const update = await service.importUpdate({ jobId, skippedFrom: 100, errorsFrom: 0 });
       assert.equal(update.skippedFrom, 100);
@@ -139,10 +143,12 @@ test('/api/events: a client that never reads is closed, what waits for it stays 
     assert.ok(stats.peakClientBytes <= backlog + 2 * stats.largestEventBytes, `为一个客户端排队 ${stats.peakClientBytes} 字节，超过上限`);
     assert.deepEqual(reader.jobs.get(jobId), await service.importStatus({ jobId }));
 
-    // Reconnecting starts from a snapshot of the running jobs (none now): nothing stale is replayed.
+    // Reconnecting starts from a snapshot: no job runs now, the last finished one is sent whole, once.
     const again = await listen(server.port, server.token);
-    await until('重新连接', () => server.eventStats().clients === 2);
-    assert.equal(again.jobs.size, 0);
+    await until('重新连接后的快照', () => again.jobs.get(jobId)?.finished === true);
+    assert.equal(server.eventStats().clients, 2);
+    assert.deepEqual([...again.jobs.keys()], [jobId]);
+    assert.deepEqual(again.jobs.get(jobId), await service.importStatus({ jobId }));
     again.stop();
     reader.stop();
     await until('断开后释放', () => server.eventStats().clients === 0);

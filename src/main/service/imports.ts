@@ -37,8 +37,11 @@ export interface ImportOptions {
 
 export interface ImportJobs extends Pick<AuditorApi, 'importPaths' | 'importUploads' | 'importStatus' | 'importUpdate' | 'cancelImport'> {
   onImportProgress(listener: ImportListener): () => void;
-  /** Snapshots of the jobs still running: what a listener that joins now starts from (updates follow). */
-  runningImports(): ImportProgressUpdate[];
+  /**
+   * What a listener that joins now starts from (updates follow): snapshots of the jobs still running and of
+   * the last one finished (a client that lost its connection near the end learns how it ended).
+   */
+  currentImports(): ImportProgressUpdate[];
   waitForImport(jobId: string): Promise<ImportProgress>;
   workersReady(): Promise<void>;
   /** The worker pool as the runner of checks (re-audits after a reviewer's change run there, under the time limit). */
@@ -156,7 +159,11 @@ export function importJobs(store: Store, options: ImportOptions): ImportJobs {
         return progressUpdate(job, { skipped: input.skippedFrom, errors: input.errorsFrom });
       }),
 
-    runningImports: () => [...jobs.values()].filter((job) => !job.finished).map(progressSnapshot),
+    currentImports: () => {
+      const all = [...jobs.values()];
+      const lastFinished = all.findLast((job) => job.finished);
+      return all.filter((job) => !job.finished || job === lastFinished).map(progressSnapshot);
+    },
 
     cancelImport: (input) =>
       guard(() => {

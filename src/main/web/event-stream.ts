@@ -1,6 +1,6 @@
 /**
  * GET /api/events: import progress as Server-Sent Events. A client first gets a snapshot of each running job
- * (`progress` events with skippedFrom/errorsFrom 0), then deltas (ImportProgressUpdate: only the entries added
+ * and of the last finished one (`progress` events with skippedFrom/errorsFrom 0), then deltas (ImportProgressUpdate: only the entries added
  * since), and rebuilds each job with applyProgressUpdate. A client that does not read is dropped once what
  * waits for it exceeds the per-client bound; it reconnects and starts again from a snapshot. A closed client
  * is forgotten at once, with whatever was queued for it.
@@ -28,7 +28,7 @@ function frame(update: ImportProgressUpdate): string {
 }
 
 export class ImportEventStream {
-  /** Each client with the largest event written to it: a burst (a snapshot, a job's first thousand skipped files) is not lag. */
+  /** Each client with the largest burst written to it (its snapshot, one event with a job's first thousand skipped files): not lag. */
   private readonly clients = new Map<http.ServerResponse, number>();
   private peak = 0;
   private largestEvent = 0;
@@ -40,18 +40,18 @@ export class ImportEventStream {
     this.maxBacklogBytes = maxBacklogBytes;
   }
 
-  /** Takes over an authorised request: headers, a snapshot of `running`, then every broadcast until it closes. */
-  attach(req: http.IncomingMessage, res: http.ServerResponse, running: ImportProgressUpdate[]): void {
+  /** Takes over an authorised request: headers, a snapshot of `current`, then every broadcast until it closes. */
+  attach(req: http.IncomingMessage, res: http.ServerResponse, current: ImportProgressUpdate[]): void {
     res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' });
     // retry: a dropped client comes back within a second.
     res.write(': ok\nretry: 1000\n\n');
-    let largest = 0;
-    for (const update of running) {
+    let snapshotBytes = 0;
+    for (const update of current) {
       const text = frame(update);
-      largest = Math.max(largest, Buffer.byteLength(text));
+      snapshotBytes += Buffer.byteLength(text);
       res.write(text);
     }
-    this.clients.set(res, largest);
+    this.clients.set(res, snapshotBytes);
     const forget = (): void => {
       this.clients.delete(res);
     };

@@ -187,7 +187,7 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const handleEvents = (req: http.IncomingMessage, res: http.ServerResponse, url: URL): void => {
     const given = (req.headers[TOKEN_HEADER] as string | undefined) ?? url.searchParams.get('token') ?? cookieToken(req);
     if (!sameToken(given ?? undefined, token)) return fail(res, 401, 'unauthorized', '缺少或错误的访问令牌');
-    events.attach(req, res, service.runningImports());
+    events.attach(req, res, service.currentImports());
   };
 
   const serveDownload = (req: http.IncomingMessage, res: http.ServerResponse, url: URL, jobId: string): void => {
