@@ -159,13 +159,14 @@ export class PeerCache {
     const rel = await related(store, reportId, true, fresh);
     if (!rel) return;
     const peers = this.byYear.get(year)!;
-    const index = this.indexes.get(year)!;
+    // A year the peer thread holds has its index there only (see offloadIfLarge).
+    const index = this.indexes.get(year);
     const key = keyOf(departmentId, reportId);
     const old = peers.get(key);
-    if (old) index.remove(old);
+    if (old) index?.remove(old);
     peers.set(key, rel);
     this.byId.set(reportId, rel);
-    index.add(rel);
+    index?.add(rel);
     if (this.comparer?.holds(year)) this.comparer.add(year, peerEntry(key, rel));
     else this.offloadIfLarge(year);
   }
@@ -196,6 +197,9 @@ export class PeerCache {
     const peers = this.byYear.get(year);
     if (!this.comparer || !peers || peers.size < this.offloadFrom || this.comparer.holds(year)) return;
     this.comparer.hold(year, [...peers].map(([key, rel]) => peerEntry(key, rel)));
+    // Compared there from now on: this thread's copy of the index is memory for nothing. Should the thread
+    // fail, the year is compared here with every peer (the index only spares work; verdicts and the peers named are the same).
+    this.indexes.delete(year);
   }
 }
 
