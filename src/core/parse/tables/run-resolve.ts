@@ -1,12 +1,13 @@
 /**
  * Runs of digits found while mapping the tables → cells. Each run is cut by its row's arithmetic
  * (run-split.ts); the runs of table 三 are then weighed together against the rows that tie the table up
- * ((七)总计 = the sum of the result rows; 一 + 二 = (七)总计 + 四, for every column). A cut is used only when
+ * (the results' total = the sum of the result rows; 一 + 二 = that total + 四, for every column). A cut is used only when
  * it is the only one left; never a guess. When no combination satisfies the column sums the table has an
  * arithmetic error anyway: then each row keeps the cuts its own arithmetic allows, so the checks still
  * see the error where it is.
  */
 import type { CellSource, CellValue, ReportTableSources, ReportTables, RunCell, RunCut, TableId } from '../../../shared/model.ts';
+import { REQUEST_COLUMN, REQUEST_ROW, REQUESTS_SIZE } from '../../../shared/template/index.ts';
 import { cutRun, requestsRowRule, reviewRule, type RowRule } from './run-split.ts';
 
 /** A row whose value cells came as fewer pieces than cells, all of them digits. */
@@ -24,18 +25,18 @@ export interface PendingRun {
 const COMBINATION_LIMIT = 50_000;
 
 function ruleFor(run: PendingRun): RowRule {
-  if (run.table === 'requests' && run.cells.length === 7 && run.cells[0]!.col === 0) return requestsRowRule;
+  if (run.table === 'requests' && run.cells.length === REQUESTS_SIZE.cols && run.cells[0]!.col === REQUEST_COLUMN.natural) return requestsRowRule;
   if (run.table === 'review') return reviewRule(run.cells[0]!.row);
   return () => true;
 }
 
-/** Result rows of table 三 that (七)总计 sums: (一)…(六) with their sub-rows (DOMAIN.md). */
-const RESULT_ROWS = Array.from({ length: 21 }, (_, i) => i + 2);
+/** Result rows of table 三 that the results' total sums: (一)…(六) with their sub-rows (DOMAIN.md). */
+const RESULT_ROWS = Array.from({ length: REQUEST_ROW.lastResult - REQUEST_ROW.firstResult + 1 }, (_, i) => i + REQUEST_ROW.firstResult);
 
 function requestsColumnsHold(grid: readonly (readonly CellValue[])[]): boolean {
-  for (let c = 0; c < 7; c++) {
+  for (let c = 0; c < REQUESTS_SIZE.cols; c++) {
     const cell = (r: number): CellValue => grid[r]?.[c] ?? null;
-    const total = cell(23);
+    const total = cell(REQUEST_ROW.total);
     if (total !== null) {
       let sum = 0;
       let known = true;
@@ -49,7 +50,7 @@ function requestsColumnsHold(grid: readonly (readonly CellValue[])[]): boolean {
       }
       if (known && sum !== total) return false;
     }
-    const [a, b, d] = [cell(0), cell(1), cell(24)];
+    const [a, b, d] = [cell(REQUEST_ROW.received), cell(REQUEST_ROW.carriedOver), cell(REQUEST_ROW.carriedForward)];
     if (a !== null && b !== null && total !== null && d !== null && a + b !== total + d) return false;
   }
   return true;

@@ -4,6 +4,7 @@
  * arithmetic; numbers carry no leading zeros. Pure: the callers decide what a unique, an ambiguous or an
  * impossible cut means for the report.
  */
+import { REQUEST_COLUMN, REVIEW_COLUMNS, REVIEW_TOTAL_COLUMN } from '../../../shared/template/index.ts';
 
 /** No table value in these reports reaches eight digits; longer pieces are never one cell. */
 export const MAX_CELL_DIGITS = 7;
@@ -99,29 +100,31 @@ export function cutRun(tokens: readonly string[], count: number, rule: RowRule =
 }
 
 /**
- * 表三 row: the six requester columns sum to 总计 (the seventh). While the six are placed, their sum can
+ * 表三 row: the six requester columns sum to 总计 (the last). While the six are placed, their sum can
  * be no more than the largest 总计 the remaining digits allow (their longest possible tail).
  */
 export const requestsRowRule: RowRule = (cells, complete, ahead) => {
+  const parts = REQUEST_COLUMN.total;
   let sum = 0;
-  for (let i = 0; i < Math.min(6, cells.length); i++) sum += cells[i]!;
-  if (complete) return cells.length === 7 && sum === cells[6];
-  if (cells.length >= 7) return false;
-  const totalDigits = Math.min(MAX_CELL_DIGITS, ahead.length - (6 - cells.length));
+  for (let i = 0; i < Math.min(parts, cells.length); i++) sum += cells[i]!;
+  if (complete) return cells.length === parts + 1 && sum === cells[parts];
+  if (cells.length > parts) return false;
+  const totalDigits = Math.min(MAX_CELL_DIGITS, ahead.length - (parts - cells.length));
   return totalDigits > 0 && sum <= Number(ahead.slice(ahead.length - totalDigits));
 };
 
 /**
- * 表四 cells from `firstIndex` on (0 = 行政复议 结果维持): in each block of five, 维持 + 纠正 + 其他 + 尚未审结 = 总计.
- * Checked as soon as a block is complete, so long runs are pruned early.
+ * 表四 cells from `firstIndex` on (0 = the first block's first column): in each block, the four results sum to
+ * its total (the last column). Checked as soon as a block is complete, so long runs are pruned early.
  */
 export function reviewRule(firstIndex: number): RowRule {
+  const width = REVIEW_COLUMNS.length;
   return (cells) => {
     const n = cells.length;
     const index = firstIndex + n - 1;
-    if (index % 5 !== 4 || n < 5) return true;
+    if (index % width !== REVIEW_TOTAL_COLUMN || n < width) return true;
     let sum = 0;
-    for (let k = n - 5; k < n - 1; k++) sum += cells[k]!;
+    for (let k = n - width; k < n - 1; k++) sum += cells[k]!;
     return sum === cells[n - 1];
   };
 }
