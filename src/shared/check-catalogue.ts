@@ -5,7 +5,23 @@
  * in the rule texts come from the report template (./template).
  */
 import type { CheckCategory, Generation, PartNumber, ScoreResult, Severity, Verdict } from './model.ts';
-import { ACTIVE_2021, partTitle, REQUEST_COLUMNS, REQUEST_HEADER, REQUEST_HEADINGS, requestRowShort, REVIEW_BLOCKS, withoutNumbering } from './template/index.ts';
+import {
+  ACTIVE_2019,
+  ACTIVE_2021,
+  LEGACY_ITEMS,
+  NORMATIVE_DOCUMENTS,
+  partName,
+  partTitle,
+  REQUEST_COLUMNS,
+  REQUEST_HEADER,
+  REQUEST_HEADINGS,
+  REQUEST_ROW,
+  REQUEST_ROWS,
+  requestHeadingName,
+  requestRowShort,
+  REVIEW_BLOCKS,
+  REVIEW_COLUMNS,
+} from './template/index.ts';
 
 export interface CheckMeta {
   /** Stable id from ../shared/spec/CHECKS.md (used in exports, rubrics and tests). */
@@ -41,8 +57,16 @@ export interface CheckMeta {
   docs: string;
 }
 
-const part = (n: PartNumber): string => withoutNumbering(partTitle(n));
-const heading = (i: number): string => withoutNumbering(REQUEST_HEADINGS[i]!.label);
+const part = partName;
+const heading = requestHeadingName;
+/** Words of the template the rule texts quote. */
+const ACTIVE_ROW = (i: number): string => ACTIVE_2021.rows[i]!.label;
+const RULES_AND_NORMATIVE = `${ACTIVE_ROW(0)}、${NORMATIVE_DOCUMENTS}`;
+const RECONSIDERATION = REVIEW_BLOCKS[0]!.label;
+const LAWSUIT = REVIEW_BLOCKS[1]!.label;
+const RESULTS_TOTAL = REQUEST_ROWS[REQUEST_ROW.total]!.label;
+/** The 2019 trial table 二's signed column (increase/decrease). */
+const SIGNED_2019 = ACTIVE_2019.rows.flatMap((r) => r.cells).find((c) => c.signed)!.column;
 
 export const CHECK_CATALOGUE = [
   {
@@ -52,16 +76,16 @@ export const CHECK_CATALOGUE = [
     severity: 'error',
     dimension: '要素齐全',
     profiles: ['2021', '2019'],
-    docs: `依据《中华人民共和国政府信息公开条例》第五十条和国办公开办函〔2021〕30号规定的年报格式，年度报告应依次包含“一、总体情况”至“六、${part(6)}”六个部分，标题可辨认。缺少某一部分或次序颠倒的，逐项列出。`,
+    docs: `依据《中华人民共和国政府信息公开条例》第五十条和国办公开办函〔2021〕30号规定的年报格式，年度报告应依次包含“${partTitle(1)}”至“${partTitle(6)}”六个部分，标题可辨认。缺少某一部分或次序颠倒的，逐项列出。`,
   },
   {
     id: 'overview.aspects',
-    title: '总体情况五个方面',
+    title: `${part(1)}五个方面`,
     category: '内容',
     severity: 'warning',
     dimension: '内容翔实',
     profiles: ['2021', '2019'],
-    docs: '国办公开办函〔2021〕30号要求“总体情况”部分从主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障五个方面报告全年工作，内容“不能遗漏，也不宜泛化”。本检查逐项查找这五个方面，列出未涉及的方面。',
+    docs: `国办公开办函〔2021〕30号要求“${part(1)}”部分从主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障五个方面报告全年工作，内容“不能遗漏，也不宜泛化”。本检查逐项查找这五个方面，列出未涉及的方面。`,
   },
   {
     id: 'overview.art50-4',
@@ -78,7 +102,7 @@ export const CHECK_CATALOGUE = [
     severity: 'error',
     dimension: '要素齐全',
     profiles: ['legacy'],
-    docs: `2008年《中华人民共和国政府信息公开条例》第三十二条规定年度报告应包括：主动公开政府信息的情况；依申请公开和不予公开的情况；政府信息公开的收费及减免情况；因政府信息公开申请行政复议、提起行政诉讼的情况；${part(5)}；${part(6)}。本检查只用于2008—2018年度按旧格式编写的年报，逐项查找前五项。`,
+    docs: `2008年《中华人民共和国政府信息公开条例》第三十二条规定年度报告应包括：${LEGACY_ITEMS.slice(1, 5).join('；')}；${part(5)}；${part(6)}。本检查只用于2008—2018年度按旧格式编写的年报，逐项查找前五项。`,
   },
   {
     id: 'table.active.complete',
@@ -87,7 +111,7 @@ export const CHECK_CATALOGUE = [
     severity: 'error',
     dimension: '要素齐全',
     profiles: ['2021', '2019'],
-    docs: `国办公开办函〔2021〕30号规定的年报格式要求第二部分以统一表格（表二）列出${part(2)}：规章和${ACTIVE_2021.rows[1]!.label}的制发、废止、${ACTIVE_2021.rows[1]!.cells[2]!.column}，行政许可、行政处罚、行政强制的处理决定数量和${ACTIVE_2021.rows[5]!.label}金额。表格缺失或有空白单元格（数值为0也应填写0）均不符合要求。`,
+    docs: `国办公开办函〔2021〕30号规定的年报格式要求第二部分以统一表格（表二）列出${part(2)}：${ACTIVE_ROW(0)}和${ACTIVE_ROW(1)}的制发、废止、${ACTIVE_2021.rows[1]!.cells[2]!.column}，${[2, 3, 4].map(ACTIVE_ROW).join('、')}的${ACTIVE_2021.rows[2]!.cells[0]!.column.replace(/^本年/, '')}和${ACTIVE_ROW(5)}金额。表格缺失或有空白单元格（数值为0也应填写0）均不符合要求。`,
   },
   {
     id: 'table.requests.complete',
@@ -96,7 +120,7 @@ export const CHECK_CATALOGUE = [
     severity: 'error',
     dimension: '要素齐全',
     profiles: ['2021', '2019'],
-    docs: `国办公开办函〔2021〕30号规定第三部分以统一表格（表三）报告${part(3)}，共25行、7列（自然人、五类${REQUEST_HEADER.legalPersons}、总计）。表格缺失或任一单元格空白（数值为0也应填写0；“/”“-”“无”视为未填写）均不符合要求。`,
+    docs: `国办公开办函〔2021〕30号规定第三部分以统一表格（表三）报告${part(3)}，共${REQUEST_ROWS.length}行、${REQUEST_COLUMNS.length}列（${REQUEST_COLUMNS[0]}、五类${REQUEST_HEADER.legalPersons}、总计）。表格缺失或任一单元格空白（数值为0也应填写0；“/”“-”“无”视为未填写）均不符合要求。`,
   },
   {
     id: 'table.review.complete',
@@ -105,7 +129,7 @@ export const CHECK_CATALOGUE = [
     severity: 'error',
     dimension: '要素齐全',
     profiles: ['2021', '2019'],
-    docs: `国办公开办函〔2021〕30号规定第四部分以统一表格（表四）报告${part(4)}，共15个数值（行政复议、${REVIEW_BLOCKS[1]!.sub}、复议后起诉各5项）。表格缺失或有空白单元格均不符合要求；未发生复议、诉讼的应填写0。`,
+    docs: `国办公开办函〔2021〕30号规定第四部分以统一表格（表四）报告${part(4)}，共${REVIEW_BLOCKS.length * REVIEW_COLUMNS.length}个数值（${RECONSIDERATION}、${REVIEW_BLOCKS.slice(1).map((b) => b.sub).join('、')}各${REVIEW_COLUMNS.length}项）。表格缺失或有空白单元格均不符合要求；未发生复议、诉讼的应填写0。`,
   },
   {
     id: 'table.requests.labels',
@@ -162,7 +186,7 @@ export const CHECK_CATALOGUE = [
     severity: 'error',
     dimension: '数据准确',
     profiles: ['2021', '2019'],
-    docs: `国办公开办函〔2021〕30号表三中，每一行的“总计”应等于自然人与商业企业、科研机构、${REQUEST_COLUMNS[3]}、${REQUEST_COLUMNS[4]}、其他五类${REQUEST_HEADER.legalPersons}之和。本检查逐行核对，列出总计不符的行及各列数值。`,
+    docs: `国办公开办函〔2021〕30号表三中，每一行的“总计”应等于${REQUEST_COLUMNS[0]}与${REQUEST_COLUMNS.slice(1, 6).join('、')}五类${REQUEST_HEADER.legalPersons}之和。本检查逐行核对，列出总计不符的行及各列数值。`,
   },
   {
     id: 'requests.result-total',
@@ -171,7 +195,7 @@ export const CHECK_CATALOGUE = [
     severity: 'error',
     dimension: '数据准确',
     profiles: ['2021', '2019'],
-    docs: `国办公开办函〔2021〕30号表三中，“三、${heading(0)}”下的“（七）总计”应等于（一）予以公开至（六）其他处理各项（含全部细项）之和。本检查逐列核对，自行增加的小计行不计入。`,
+    docs: `国办公开办函〔2021〕30号表三中，“三、${heading(0)}”下的“${RESULTS_TOTAL}”应等于${REQUEST_ROWS[REQUEST_ROW.firstResult]!.label}至${REQUEST_HEADINGS.at(-1)!.label}各项（含全部细项）之和。本检查逐列核对，自行增加的小计行不计入。`,
   },
   {
     id: 'requests.balance',
@@ -180,7 +204,7 @@ export const CHECK_CATALOGUE = [
     severity: 'error',
     dimension: '数据准确',
     profiles: ['2021', '2019'],
-    docs: `国办公开办函〔2021〕30号表三注明“本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和”，即本年新收+上年结转=${heading(0)}（七）总计+${requestRowShort(24)}。本检查逐列核对。`,
+    docs: `国办公开办函〔2021〕30号表三注明“本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和”，即本年新收+上年结转=${heading(0)}${RESULTS_TOTAL}+${requestRowShort(REQUEST_ROW.carriedForward)}。本检查逐列核对。`,
   },
   {
     id: 'review.totals',
@@ -189,7 +213,7 @@ export const CHECK_CATALOGUE = [
     severity: 'error',
     dimension: '数据准确',
     profiles: ['2021', '2019'],
-    docs: `国办公开办函〔2021〕30号表四中，行政复议、${REVIEW_BLOCKS[1]!.sub}、复议后起诉三组数据的“总计”应分别等于结果维持、结果纠正、其他结果、尚未审结之和。本检查逐组核对。`,
+    docs: `国办公开办函〔2021〕30号表四中，${RECONSIDERATION}、${REVIEW_BLOCKS.slice(1).map((b) => b.sub).join('、')}三组数据的“总计”应分别等于${REVIEW_COLUMNS.slice(0, -1).join('、')}之和。本检查逐组核对。`,
   },
   {
     id: 'active.values',
@@ -197,7 +221,7 @@ export const CHECK_CATALOGUE = [
     category: '数据',
     severity: 'warning',
     profiles: ['2021', '2019'],
-    docs: `国办公开办函〔2021〕30号表二的件数、数量应为非负整数，${ACTIVE_2021.rows[5]!.label}金额以“万元”为单位，可有小数；2019年试行格式的“本年增/减”可为负数。单元格内写入单位（如“251000元”）属于单位错误，无法汇总。`,
+    docs: `国办公开办函〔2021〕30号表二的件数、数量应为非负整数，${ACTIVE_2021.rows[5]!.label}金额以“万元”为单位，可有小数；2019年试行格式的“${SIGNED_2019}”可为负数。单元格内写入单位（如“251000元”）属于单位错误，无法汇总。`,
   },
   {
     id: 'requests.values',
@@ -218,12 +242,12 @@ export const CHECK_CATALOGUE = [
   },
   {
     id: 'narrative.normative',
-    title: '正文规章、规范性文件数与表二一致',
+    title: `正文${RULES_AND_NORMATIVE}数与表二一致`,
     category: '数据',
     severity: 'warning',
     dimension: '数据准确',
     profiles: ['2021'],
-    docs: `国办公开办函〔2021〕30号表二列出规章、${ACTIVE_2021.rows[1]!.label}本年制发、本年废止和${ACTIVE_2021.rows[1]!.cells[2]!.column}。正文中关于制发、废止或现行有效的规章、规范性文件件数的表述应与表二一致；仅提到公开、解读文件的句子不作比较。`,
+    docs: `国办公开办函〔2021〕30号表二列出规章、${ACTIVE_2021.rows[1]!.label}本年制发、本年废止和${ACTIVE_2021.rows[1]!.cells[2]!.column}。正文中关于制发、废止或现行有效的${RULES_AND_NORMATIVE}件数的表述应与表二一致；仅提到公开、解读文件的句子不作比较。`,
   },
   {
     id: 'narrative.enumeration',
@@ -246,7 +270,7 @@ export const CHECK_CATALOGUE = [
     category: '数据',
     severity: 'warning',
     profiles: ['2021', '2019'],
-    docs: '《中华人民共和国政府信息公开条例》第五十条要求年报报告因政府信息公开工作被申请行政复议、提起行政诉讼的情况。正文中“未发生行政复议、行政诉讼”或“行政复议N件”等表述应与表四（国办公开办函〔2021〕30号）的总计一致。',
+    docs: `《中华人民共和国政府信息公开条例》第五十条要求年报报告因政府信息公开工作被申请${RECONSIDERATION}、提起${LAWSUIT}的情况。正文中“未发生${RECONSIDERATION}、${LAWSUIT}”或“${RECONSIDERATION}N件”等表述应与表四（国办公开办函〔2021〕30号）的总计一致。`,
   },
   {
     id: 'narrative.fee',
@@ -284,7 +308,7 @@ export const CHECK_CATALOGUE = [
   },
   {
     id: 'history.normative-stock',
-    title: '规章、规范性文件存量衔接',
+    title: `${RULES_AND_NORMATIVE}存量衔接`,
     category: '跨年',
     severity: 'info',
     profiles: ['2021'],
@@ -307,7 +331,7 @@ export const CHECK_CATALOGUE = [
     severity: 'warning',
     dimension: '原创与文字',
     comparesReports: true,
-    docs: `年度报告应反映本年度的工作和问题（条例第五十条；国办公开办函〔2021〕30号要求内容“不能遗漏，也不宜泛化”）。本检查将“总体情况”和“${part(5)}”两部分与同一单位上一年度年报比较（去除模板固定文字，按8字片段计算相似度），相似度达到70%的判为雷同，并列出重复段落。`,
+    docs: `年度报告应反映本年度的工作和问题（条例第五十条；国办公开办函〔2021〕30号要求内容“不能遗漏，也不宜泛化”）。本检查将“${part(1)}”和“${part(5)}”两部分与同一单位上一年度年报比较（去除模板固定文字，按8字片段计算相似度），相似度达到70%的判为雷同，并列出重复段落。`,
   },
   {
     id: 'peer.repeated-text',
@@ -317,7 +341,7 @@ export const CHECK_CATALOGUE = [
     dimension: '原创与文字',
     comparesReports: true,
     comparesPeers: true,
-    docs: `各单位年报应如实报告本单位工作（条例第五十条）。本检查将“总体情况”和“${part(5)}”与同一批次其他单位的年报比较，去除国办公开办函〔2021〕30号模板的标题、表格项目和固定句子后按8字片段计算相似度，达到80%的判为雷同，并指出对方单位和重复段落。`,
+    docs: `各单位年报应如实报告本单位工作（条例第五十条）。本检查将“${part(1)}”和“${part(5)}”与同一批次其他单位的年报比较，去除国办公开办函〔2021〕30号模板的标题、表格项目和固定句子后按8字片段计算相似度，达到80%的判为雷同，并指出对方单位和重复段落。`,
   },
   {
     id: 'text.placeholder',

@@ -64,7 +64,7 @@ export interface RunCell {
 
 /**
  * A run of digits that stands for several cells written without separators. Cut by the template's own
- * arithmetic (表三: the six columns sum to 总计, (七)总计 and 四 tie the rows together; 表四: each block's four
+ * arithmetic (表三: the six columns sum to 总计, the result total and the carried-forward row tie the rows together; 表四: each block's four
  * results sum to its 总计; no leading zeros): `recovered` when exactly one cut fits (its cells are filled and
  * marked 'run-split'), `ambiguous` when several do (cells stay null; the reviewer picks one), `impossible` when
  * none does (cells stay null; the row's numbers are inconsistent or a cell is missing).

@@ -37,7 +37,7 @@ function truncate(text: string, max: number): string {
   return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
 }
 
-/** One evidence item in words: "第2页 · 表三 （七）总计 · 总计列 · 填报值“15”". */
+/** One evidence item in words: "第2页 · 表三 <row> · <column>列 · 填报值“15”". */
 export function describeEvidence(e: Evidence, report: Pick<Report, 'generation' | 'tables'> | null): string {
   const parts: string[] = [];
   if (e.page !== undefined) parts.push(`第${e.page}页`);

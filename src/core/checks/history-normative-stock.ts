@@ -4,8 +4,11 @@ import { fail, isNumber, na, pass } from './lib/findings.ts';
 import { otherOf } from './lib/history.ts';
 import { withPreviousReport } from './lib/guards.ts';
 import { checkMeta } from '../../shared/check-catalogue.ts';
+import { ACTIVE_2021, NORMATIVE_DOCUMENTS } from '../../shared/template/index.ts';
 
-const KINDS = [{ name: '规章', base: 0 }, { name: '行政规范性文件', base: 3 }];
+/** The two rows of the 2021 table 二 that keep a stock: their name and first cell (issued, repealed, in force). */
+const KINDS = ACTIVE_2021.rows.slice(0, 2).map((r) => ({ name: r.label, base: r.cells[0]!.index }));
+const IN_FORCE = ACTIVE_2021.rows[0]!.cells[2]!.column;
 
 export const historyNormativeStock: Check = {
   meta: checkMeta('history.normative-stock'),
@@ -28,6 +31,6 @@ export const historyNormativeStock: Check = {
       }
     }
     if (out.length > 0) return out;
-    return compared > 0 ? [pass('规章、规范性文件现行有效件数与上年度衔接')] : [na('相关单元格空白，无法比较')];
+    return compared > 0 ? [pass(`${KINDS[0]!.name}、${NORMATIVE_DOCUMENTS}${IN_FORCE}与上年度衔接`)] : [na('相关单元格空白，无法比较')];
   }),
 };

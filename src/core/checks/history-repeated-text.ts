@@ -4,6 +4,7 @@ import { otherOf } from './lib/history.ts';
 import { cachedFingerprint, MIN_NARRATIVE, quotedSharedPassages, sketchSimilarity } from './lib/similarity.ts';
 import { withPreviousReport } from './lib/guards.ts';
 import { checkMeta } from '../../shared/check-catalogue.ts';
+import { partName } from '../../shared/template/index.ts';
 
 /** Similarity (%) from which a narrative counts as repeated; the rubric prices bands above it. */
 export const HISTORY_THRESHOLD = 70;
@@ -13,7 +14,7 @@ export const historyRepeatedText: Check = {
   run: withPreviousReport((report, prev) => {
     const a = cachedFingerprint(report);
     const b = cachedFingerprint(prev.report);
-    if (a.length < MIN_NARRATIVE || b.length < MIN_NARRATIVE) return [na('“总体情况”“存在的主要问题”正文过短，不作相似度比较')];
+    if (a.length < MIN_NARRATIVE || b.length < MIN_NARRATIVE) return [na(`“${partName(1)}”“存在的主要问题”正文过短，不作相似度比较`)];
     const similarity = sketchSimilarity(a, b);
     const ev = { text: `与${prev.year ?? '上'}年度年报相似度${similarity}%`, other: otherOf(prev) };
     if (similarity < HISTORY_THRESHOLD) return [pass(`第一、五部分与上年度年报相似度${similarity}%`, [ev])];

@@ -2,15 +2,22 @@ import type { Check } from './types.ts';
 import { fail, pass } from './lib/findings.ts';
 import { narrativeParagraphs } from './lib/sentences.ts';
 import { checkMeta } from '../../shared/check-catalogue.ts';
+import { anyOfWords, LEGACY_ITEMS, REVIEW_BLOCKS } from '../../shared/template/index.ts';
 
-/** 2008 条例 第三十二条: the items a report of that time must contain (其他事项 is optional). */
+/** Table 四's block names (reconsideration, lawsuit). */
+const REVIEW_KINDS = [...new Set(REVIEW_BLOCKS.map((b) => b.label))];
+
+/**
+ * 2008 条例 第三十二条: the items a report of that time must contain (the template's LEGACY_ITEMS after the
+ * opening 概述; 其他事项 is optional), each with the words that show it in a report without headings.
+ */
 const ITEMS: { item: string; pattern: RegExp }[] = [
-  { item: '主动公开政府信息的情况', pattern: /主动公开/ },
-  { item: '依申请公开政府信息和不予公开政府信息的情况', pattern: /依申请公开|公开申请/ },
-  { item: '政府信息公开的收费及减免情况', pattern: /收费|减免/ },
-  { item: '因政府信息公开申请行政复议、提起行政诉讼的情况', pattern: /行政复议|行政诉讼|复议和诉讼/ },
-  { item: '政府信息公开工作存在的主要问题及改进情况', pattern: /问题|不足/ },
-];
+  /主动公开/,
+  /依申请公开|公开申请/,
+  /收费|减免/,
+  new RegExp(`${anyOfWords(REVIEW_KINDS)}|复议和诉讼`),
+  /问题|不足/,
+].map((pattern, i) => ({ item: LEGACY_ITEMS[i + 1], pattern }));
 
 export const legacyContents: Check = {
   meta: checkMeta('legacy.contents'),

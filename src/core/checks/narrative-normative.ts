@@ -1,12 +1,17 @@
 import type { Check, CheckFinding } from './types.ts';
 import { cellEvidence, quoteEvidence, show } from './lib/evidence.ts';
 import { fail, isNumber, na, pass } from './lib/findings.ts';
-import { activeCellName } from '../../shared/template/index.ts';
+import { ACTIVE_2021, activeCellName, NORMATIVE_DOCUMENTS } from '../../shared/template/index.ts';
 import { findCountedNumbers } from './lib/numbers.ts';
 import { clauses, sentencesOf } from './lib/sentences.ts';
 import { yearsMentioned } from './lib/years.ts';
 import { withTable } from './lib/guards.ts';
 import { checkMeta } from '../../shared/check-catalogue.ts';
+
+/** The two kinds of document table 二 counts: its first row (rules) and normative documents (the second row's short name). */
+const RULES = ACTIVE_2021.rows[0]!.label;
+const KIND = new RegExp(`(${RULES}|${NORMATIVE_DOCUMENTS})`);
+const KINDS_NAMED = `${RULES}、${NORMATIVE_DOCUMENTS}`;
 
 type Action = 'issued' | 'repealed' | 'inForce';
 const ACTIONS: { action: Action; pattern: RegExp }[] = [
@@ -28,17 +33,17 @@ export const narrativeNormative: Check = {
     const out: CheckFinding[] = [];
     let compared = 0;
     for (const s of sentencesOf(report)) {
-      if (!/规章|规范性文件/.test(s.text)) continue;
+      if (!KIND.test(s.text)) continue;
       if (report.year !== null && yearsMentioned(s.text).some((y) => y < report.year!)) continue;
       for (const { text: c } of clauses(s.text)) {
-        const kindMatch = /(规章|规范性文件)/.exec(c);
+        const kindMatch = KIND.exec(c);
         if (!kindMatch) continue;
         if (OTHER_ACTION.test(c) || /其中|类信息|条信息/.test(c)) continue;
         const action = ACTIONS.find((a) => a.pattern.test(c))?.action;
         if (!action) continue;
         const nums = findCountedNumbers(c, '件|部|个|份|项');
         if (nums.length !== 1) continue;
-        const kind = kindMatch[1] === '规章' ? 'rule' : 'normative';
+        const kind = kindMatch[1] === RULES ? 'rule' : 'normative';
         const idx = index2021(kind, action);
         const cell = values[idx];
         if (!isNumber(cell)) continue;
@@ -50,6 +55,6 @@ export const narrativeNormative: Check = {
       }
     }
     if (out.length > 0) return out;
-    return compared > 0 ? [pass(`正文所述规章、规范性文件件数与表二一致（${compared}处）`)] : [na('正文未陈述制发、废止或现行有效的规章、规范性文件件数')];
+    return compared > 0 ? [pass(`正文所述${KINDS_NAMED}件数与表二一致（${compared}处）`)] : [na(`正文未陈述制发、废止或现行有效的${KINDS_NAMED}件数`)];
   }),
 };

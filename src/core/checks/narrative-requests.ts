@@ -5,7 +5,7 @@ import { fail, isNumber, na, pass, uncertain } from './lib/findings.ts';
 import { findCountedNumbers } from './lib/numbers.ts';
 import { clauses, sentencesOf } from './lib/sentences.ts';
 import { yearsMentioned } from './lib/years.ts';
-import { REQUEST_COLUMN, REQUEST_ROW } from '../../shared/template/index.ts';
+import { anyOfWords, REQUEST_COLUMN, REQUEST_COLUMNS, REQUEST_RESULT_KINDS, REQUEST_ROW, requestRowShort } from '../../shared/template/index.ts';
 import { withTable } from './lib/guards.ts';
 import { checkMeta } from '../../shared/check-catalogue.ts';
 
@@ -17,7 +17,7 @@ const CARRY_FORWARD = /结转(?:至|到)?下(?:一)?年|转入下(?:一)?年|下
 const CARRY_OVER = /上年(?:度)?结转|结转上年|上一年度结转|上年度遗留/;
 const RECEIVED = /新收|收到|受理|承办|接收|接到|共|合计|总计|办理了?|处理了?|申请(?:数量|总数|量)?为?/;
 /** Breakdowns (by channel, applicant or result) are not the total. */
-const BREAKDOWN = /其中|当面|网上|网络|信函|邮寄|传真|电话|电子邮件|自然人|法人|企业|予以公开|部分公开|不予公开|无法提供|不予处理|其他处理|办结|答复|告知|撤回|同比|增加|减少|增长|下降|上升|比上年|较上年|去年/;
+const BREAKDOWN = new RegExp(`其中|当面|网上|网络|信函|邮寄|传真|电话|电子邮件|${REQUEST_COLUMNS[REQUEST_COLUMN.natural]}|法人|企业|${anyOfWords(REQUEST_RESULT_KINDS)}|办结|答复|告知|撤回|同比|增加|减少|增长|下降|上升|比上年|较上年|去年`);
 /**
  * In a government's report the table covers the whole government; a count attributed to its general
  * office or to some of its bodies ("区政府办代表区政府受理…17件") is a part, not the table's total.
@@ -87,7 +87,7 @@ export const narrativeRequests: Check = {
         if (!isNumber(forward)) continue;
         ok = st.value === forward;
         cells = [cellEvidence(report, { table: 'requests', row: REQUEST_ROW.carriedForward, col: REQUEST_COLUMN.total })];
-        expected = `表三结转下年度继续办理${forward}件`;
+        expected = `表三${requestRowShort(REQUEST_ROW.carriedForward)}${forward}件`;
       }
       if (!ok) {
         out.push(fail(`正文称${st.value}件，与${expected}不符：“${quoteEvidence(st.sentence, 60).text}”`, [quoteEvidence(st.sentence), ...cells], { measure: 1 }));

@@ -2,6 +2,9 @@ import type { Check } from './types.ts';
 import { fail, na, pass } from './lib/findings.ts';
 import { partParagraphs } from './lib/sentences.ts';
 import { checkMeta } from '../../shared/check-catalogue.ts';
+import { partName } from '../../shared/template/index.ts';
+
+const OVERVIEW = partName(1);
 
 /** The five aspects of part 一 and the wordings that show each is covered. */
 const ASPECTS: { name: string; pattern: RegExp }[] = [
@@ -16,14 +19,14 @@ export const overviewAspects: Check = {
   meta: checkMeta('overview.aspects'),
   run(report) {
     let paras = partParagraphs(report, 1);
-    // Without a 一、总体情况 heading the overview is the untitled text before part 二.
+    // Without a part 一 heading the overview is the untitled text before part 二.
     if (paras.length === 0) paras = partParagraphs(report, 0);
-    if (paras.length === 0) return [na('未找到“总体情况”部分的正文，无法判断（见“六部分齐全有序”）')];
+    if (paras.length === 0) return [na(`未找到“${OVERVIEW}”部分的正文，无法判断（见“六部分齐全有序”）`)];
     const text = paras.map(({ p }) => p.text).join('\n');
     const missing = ASPECTS.filter((a) => !a.pattern.test(text)).map((a) => a.name);
-    if (missing.length === 0) return [pass('总体情况涵盖主动公开、依申请公开、政府信息管理、平台建设、监督保障五个方面')];
+    if (missing.length === 0) return [pass(`${OVERVIEW}涵盖主动公开、依申请公开、政府信息管理、平台建设、监督保障五个方面`)];
     const first = paras[0]!.p;
-    return [fail(`总体情况未涉及：${missing.join('、')}`, [{ text: `第一部分（${paras.length}段）未见：${missing.join('、')}`, page: first.page, offset: first.offset }], {
+    return [fail(`${OVERVIEW}未涉及：${missing.join('、')}`, [{ text: `第一部分（${paras.length}段）未见：${missing.join('、')}`, page: first.page, offset: first.offset }], {
       measure: missing.length,
     })];
   },

@@ -4,6 +4,7 @@ import { otherOf } from './lib/history.ts';
 import { cachedFingerprint, MIN_NARRATIVE, quotedSharedPassages, sketchSimilarity } from './lib/similarity.ts';
 import type { RelatedReport } from './types.ts';
 import { checkMeta } from '../../shared/check-catalogue.ts';
+import { partName } from '../../shared/template/index.ts';
 
 /** Peers named in one finding; the rest are counted. */
 const NAMED_PEERS = 5;
@@ -33,7 +34,7 @@ export const peerRepeatedText: Check = {
     const others = context.peers.filter((p) => p.report !== report && p.file !== report.file);
     if (others.length === 0) return [na('同一批次没有其他单位的年报可供比较')];
     const mine = cachedFingerprint(report);
-    if (mine.length < MIN_NARRATIVE) return [na('“总体情况”“存在的主要问题”正文过短，不作相似度比较')];
+    if (mine.length < MIN_NARRATIVE) return [na(`“${partName(1)}”“存在的主要问题”正文过短，不作相似度比较`)];
     let best: { peer: (typeof others)[number]; similarity: number } | null = null;
     const similar: { peer: (typeof others)[number]; similarity: number }[] = [];
     let compared = others;

@@ -4,6 +4,7 @@ import { partParagraphs, type Sentence, sentencesOf } from './lib/sentences.ts';
 import { quoteEvidence } from './lib/evidence.ts';
 import type { Report } from '../../shared/model.ts';
 import { checkMeta } from '../../shared/check-catalogue.ts';
+import { partName } from '../../shared/template/index.ts';
 
 const PROBLEM = /问题|不足|差距|短板|薄弱|欠缺|不够|不到位|有待|不及时|不充分|不全面|不规范|不平衡|滞后|单一|不高|不强|仍存|尚存|存在|缺乏|缺少|困难/;
 /** Forward-looking wording of a measure; "有待加强" / "需进一步加大" are problems, not measures. */
@@ -39,7 +40,7 @@ export const problemsMeasures: Check = {
   meta: checkMeta('problems.measures'),
   run(report) {
     const sentences = problemSentences(report);
-    if (sentences === null) return [uncertain('未找到“存在的主要问题及改进情况”部分，无法判断（见“六部分齐全有序”）')];
+    if (sentences === null) return [uncertain(`未找到“${partName(5)}”部分，无法判断（见“六部分齐全有序”）`)];
     const body = sentences.filter((s) => !/^[(（]?[一二三四五六七八九十\d]+[)）、.]?.{0,4}(存在的主要问题|改进情况|改进措施)[。.]?$/.test(s.text) || /将/.test(s.text));
     const text = sentences.map((s) => s.text).join('');
     const plain = text.replace(/[\s。.,，;；:：、]/g, '');

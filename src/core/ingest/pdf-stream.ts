@@ -18,7 +18,7 @@ interface Segment extends TextPiece {
   gapBefore: number;
 }
 
-/** A part heading ("四、政府信息公开行政复议、行政诉讼情况") is never inside a table. */
+/** A part heading ("四、政府信息公开…情况") is never inside a table. */
 const PART_HEADING = /^[一二三四五六七八九十]{1,2}、.{2,30}(?:情况|事项)$/;
 
 interface StreamLine {
@@ -79,7 +79,7 @@ function isDataLine(segments: readonly Segment[]): boolean {
   // Numbers inside running text touch their neighbours; values in a table stand a column gap apart.
   const numeric = segments.filter((s) => s.numeric && s.gapBefore >= 1.0 * s.size).length;
   if (numeric >= 2) return true;
-  // One value after a label ("行政许可   447228"); a long label may leave only a narrow gap.
+  // One value after a label ("规章   447228"); a long label may leave only a narrow gap.
   const last = segments[segments.length - 1]!;
   return segments.length >= 2 && last.numeric && last.gapBefore >= 0.3 * last.size && numeric <= 1;
 }

@@ -89,7 +89,7 @@ export function parseDocument(doc: Document, fileName: string): Report {
     hasTables,
   });
 
-  // The 2019 template has a single "(六)其他处理" row: rows 20–21 have no cells there, so they are 0, not blanks.
+  // The 2019 template has a single row for the last result group: rows 20–21 have no cells there, so they are 0, not blanks.
   const requests = extracted.tables.requests;
   if (generation === '2019' && requests) {
     for (const row of [20, 21]) {

@@ -1,20 +1,20 @@
 /**
  * Text taken off a web page often holds the whole report on one line: the title, the six parts, the
- * tables and the signature run on (`…全面提升平台建设。二、主动公开政府信息情况 第二十条…`). Such a paragraph is
+ * tables and the signature run on (`…全面提升平台建设。二、主动公开…情况 第二十条…`). Such a paragraph is
  * cut where the report's own structure stands in it: the part headings (wherever they are in the line),
  * the numbered sub-headings of the narrative ((一)… after a sentence), the title before part 一 and the
  * signature with its date after the last sentence. Paragraphs without inline headings are left alone.
  */
 import type { Block, ParagraphBlock } from '../document.ts';
 import { normalizeText } from '../text/normalize.ts';
-import { LEGACY_ITEMS, matchPartHeading } from './sections.ts';
+import { isTableRowLookalike, LEGACY_ITEMS, matchPartHeading } from './sections.ts';
 
 const NUMERALS = '一二三四五六七八九十';
 const NUMERAL_VALUE = (s: string): number => (s.length === 1 ? NUMERALS.indexOf(s) + 1 : s === '十' ? 10 : 10 + NUMERALS.indexOf(s[1]!) + 1);
 
 /** A top-level numeral that may open a heading: 二、 二. 二． */
 const HEADING_START = /([一二三四五六七八九十]{1,2})\s*[、.．]/g;
-/** Where a heading's title stops when nothing else marks it: after these words (情况 in 主动公开政府信息情况…). */
+/** Where a heading's title stops when nothing else marks it: after these words (the 情况 that ends most part titles…). */
 const TITLE_END_WORD = /^.*?(?:情况|事项|措施|概述|概况)/;
 /** Characters that end a heading's title. */
 const TITLE_BREAK = /[\s(（0-9０-９。：:；;，,]/;
@@ -52,7 +52,7 @@ function inlineHeadings(text: string): Cut[] {
     const title = normalizeText(text.slice(titleStart, headingEnd)).replace(/\s+/g, '');
     if (!matchPartHeading(heading) && !isLegacyHeading(title)) continue;
     // Table 三's rows (一、本年新收… 四、结转下年度…) look like headings; matchPartHeading refuses them, and so must we.
-    if (/本年新收|上年结转|结转下年度|本年度办理结果/.test(title)) continue;
+    if (isTableRowLookalike(title)) continue;
     found.push({ at: m.index, headingEnd, numeral });
     last = numeral;
   }

@@ -40,7 +40,7 @@ export interface CellView {
 export interface GridRowView {
   label: string;
   indent: number;
-  /** A heading row of the template with no cells (三、本年度办理结果). */
+  /** A heading row of the template with no cells (the results heading of 表三). */
   heading: boolean;
   cells: CellView[];
 }
@@ -84,7 +84,7 @@ function markerMap(views: FindingView[], result: AuditResult): Map<CellKey, numb
     for (const e of result.findings[v.index]?.evidence ?? []) {
       if (!e.table) continue;
       if (e.table === 'requests') {
-        // A bad row points at its total; a bad column at its (七)总计 cell; neither: no cell to mark.
+        // A bad row points at its total; a bad column at its results' total cell; neither: no cell to mark.
         if (e.row === undefined && e.col === undefined) continue;
         add(cellKey({ table: 'requests', row: e.row ?? REQUEST_ROW.total, col: e.col ?? REQUEST_COLUMN.total }), v.number);
       } else {

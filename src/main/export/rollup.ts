@@ -6,7 +6,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { activeCellTitle, REQUEST_COLUMNS, requestRowTitle, reviewCellTitle } from '../../shared/template/index.ts';
+import { activeCellTitle, REQUEST_COLUMNS, requestRowTitle, reviewCellTitle, TABLE_TITLES } from '../../shared/template/index.ts';
 import type { YearRollup } from '../../shared/rollup.ts';
 import { effectiveReport } from '../auditing.ts';
 import { compareWithRollup, regionMember, rollUp, rollupArithmetic, type Rollup, type RollupMember } from '../engine.ts';
@@ -66,19 +66,19 @@ export async function rollupWorkbook(y: YearRollup, title: string): Promise<Exce
   const wb = new ExcelJS.Workbook();
   wb.creator = 'OGI Auditor';
   const active = wb.addWorksheet('表二 主动公开');
-  active.addRow([`${title} 表二 主动公开政府信息情况（汇总）`]).font = HEADER_FONT;
+  active.addRow([`${title} ${TABLE_TITLES.active}（汇总）`]).font = HEADER_FONT;
   header(active, ['项目', '汇总数', '构成（单位：数值）']);
   rollup.tables.active.forEach((v, i) => active.addRow([activeCellTitle(i, '2021'), v, rollup.drillDown.active[i]!.map((c) => `${c.department}：${c.value}`).join('；')]));
   active.columns = [{ width: 40 }, { width: 12 }, { width: 80 }];
 
   const requests = wb.addWorksheet('表三 依申请公开');
-  requests.addRow([`${title} 表三 收到和处理政府信息公开申请情况（汇总）`]).font = HEADER_FONT;
+  requests.addRow([`${title} ${TABLE_TITLES.requests}（汇总）`]).font = HEADER_FONT;
   header(requests, ['项目', ...REQUEST_COLUMNS]);
   rollup.tables.requests.forEach((row, r) => requests.addRow([requestRowTitle(r), ...row]));
   requests.columns = [{ width: 48 }, ...REQUEST_COLUMNS.map(() => ({ width: 12 }))];
 
   const review = wb.addWorksheet('表四 复议诉讼');
-  review.addRow([`${title} 表四 政府信息公开行政复议、行政诉讼情况（汇总）`]).font = HEADER_FONT;
+  review.addRow([`${title} ${TABLE_TITLES.review}（汇总）`]).font = HEADER_FONT;
   header(review, ['项目', '汇总数', '构成']);
   rollup.tables.review.forEach((v, i) => review.addRow([reviewCellTitle(i), v, rollup.drillDown.review[i]!.map((c) => `${c.department}：${c.value}`).join('；')]));
   review.columns = [{ width: 40 }, { width: 12 }, { width: 80 }];

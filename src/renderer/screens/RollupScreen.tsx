@@ -6,7 +6,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { CellContribution, YearRollup } from '../../shared/rollup.ts';
-import { activeCellTitle, cellKey, REQUEST_COLUMNS, requestRowTitle, REVIEW_BLOCKS, REVIEW_COLUMNS, reviewCellTitle, type CellAddress } from '../../shared/template/index.ts';
+import { activeCellTitle, cellKey, REQUEST_COLUMNS, requestRowTitle, REVIEW_BLOCKS, REVIEW_COLUMNS, reviewCellTitle, TABLE_TITLES, type CellAddress } from '../../shared/template/index.ts';
 import { api, errorText } from '../api/client.ts';
 import { useApp } from '../store.ts';
 
@@ -126,7 +126,7 @@ export function RollupScreen() {
       <div className="rollup-body">
         <div className="rollup-tables">
           <section className="card">
-            <h2>表二 主动公开政府信息情况</h2>
+            <h2>{TABLE_TITLES.active}</h2>
             <table className="report-table">
               <tbody>
                 {rollup.tables.active.map((v, index) => (
@@ -139,7 +139,7 @@ export function RollupScreen() {
             </table>
           </section>
           <section className="card">
-            <h2>表三 收到和处理政府信息公开申请情况</h2>
+            <h2>{TABLE_TITLES.requests}</h2>
             <div className="table-scroll">
               <table className="report-table">
                 <thead>
@@ -164,7 +164,7 @@ export function RollupScreen() {
             </div>
           </section>
           <section className="card">
-            <h2>表四 政府信息公开行政复议、行政诉讼情况</h2>
+            <h2>{TABLE_TITLES.review}</h2>
             <table className="report-table">
               <thead>
                 <tr>

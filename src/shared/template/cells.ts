@@ -59,7 +59,7 @@ export const MAX_CELL_VALUE = 999_999_999;
 
 /**
  * What is wrong with a value for a cell, in words naming the cell, or null when it fits: counts are whole
- * numbers from 0 to MAX_CELL_VALUE; table 二's amounts may have decimals and the 2019 本年增/减 may be negative.
+ * numbers from 0 to MAX_CELL_VALUE; table 二's amounts may have decimals and the 2019 signed column (increase/decrease) may be negative.
  */
 export function cellValueProblem(address: CellAddress, value: number, generation: Generation | null, activeValues?: number): string | null {
   const cell = address.table === 'active' ? activeCells(activeTemplateFor(generation, activeValues)).find((c) => c.index === address.index) : undefined;

@@ -2,12 +2,15 @@
  * Names of template rows, columns and cells, for messages (checks), evidence lines (UI, sheet, exports)
  * and grids. All are built from the template data in ./tables.ts.
  */
-import type { Generation, TableId } from '../model.ts';
+import type { Generation, PartNumber, TableId } from '../model.ts';
 import type { CellAddress } from './cells.ts';
 import {
   activeCells,
   activeTemplateFor,
+  partTitle,
   REQUEST_COLUMNS,
+  REQUEST_HEADINGS,
+  REQUEST_ROW,
   REQUEST_ROWS,
   REVIEW_COLUMNS,
   reviewBlockName,
@@ -20,7 +23,7 @@ function shorten(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-/** A row of table 三 with its group: "（三）不予公开 1.属于国家秘密", "（二）部分公开". */
+/** A row of table 三 with its group: the heading and row 4 ("（三）… 1.…"), or row 3 alone without its note. */
 export function requestRowTitle(row: number): string {
   const r = REQUEST_ROWS[row];
   if (!r) return `第${row + 1}行`;
@@ -31,17 +34,17 @@ export function requestColumnTitle(col: number): string {
   return REQUEST_COLUMNS[col] ?? `第${col + 1}列`;
 }
 
-/** For messages: “（一）予以公开”行. */
+/** For messages: the row's title in quotes, then 行. */
 export function requestRowName(row: number): string {
   return `“${shorten(requestRowTitle(row), 24)}”行`;
 }
 
-/** For messages: “自然人”列. */
+/** For messages: the column's name in quotes, then 列. */
 export function requestColumnName(col: number): string {
   return `“${requestColumnTitle(col)}”列`;
 }
 
-/** Table 二 cell: "规章·本年制发件数" (the layout follows the generation, or the number of values read). */
+/** Table 二 cell: "row·column" (the layout follows the generation, or the number of values read). */
 export function activeCellTitle(index: number, generation: Generation | null, valuesRead?: number): string {
   const template = activeTemplateFor(generation, valuesRead);
   const row = template.rows.find((r) => r.cells.some((c) => c.index === index));
@@ -49,26 +52,26 @@ export function activeCellTitle(index: number, generation: Generation | null, va
   return row && cell ? `${row.label}·${cell.column}` : `第${index + 1}项`;
 }
 
-/** For messages: “规章·本年制发件数”. */
+/** For messages: “row·column”. */
 export function activeCellName(generation: Generation | null, index: number, valuesRead?: number): string {
   return `“${activeCellTitle(index, generation, valuesRead)}”`;
 }
 
-/** Table 四 cell: "行政诉讼（复议后起诉）·结果维持". */
+/** Table 四 cell: "block（sub-block）·column". */
 export function reviewCellTitle(index: number): string {
   const columns = REVIEW_COLUMNS.length;
   return `${reviewBlockName(Math.floor(index / columns))}·${REVIEW_COLUMNS[index % columns] ?? ''}`;
 }
 
-/** For messages: 行政诉讼（复议后起诉）“结果维持”. */
+/** For messages: block（sub-block）“column”. */
 export function reviewCellName(index: number): string {
   const columns = REVIEW_COLUMNS.length;
   return `${reviewBlockName(Math.floor(index / columns))}“${REVIEW_COLUMNS[index % columns] ?? ''}”`;
 }
 
 /**
- * One cell for people: "表三 （三）不予公开 1.属于国家秘密 · 自然人列", "表二 规章·本年制发件数",
- * "表四 行政复议·总计". `activeValues` is how many values the report's table 二 has.
+ * One cell for people: "表三 <row title> · <column>列", "表二 <row>·<column>", "表四 <block>·<column>".
+ * `activeValues` is how many values the report's table 二 has.
  */
 export function cellLabel(address: CellAddress, generation: Generation | null, activeValues?: number): string {
   if (address.table === 'requests') return `${TABLE_SHORT.requests} ${requestRowTitle(address.row)} · ${requestColumnTitle(address.col)}列`;
@@ -77,7 +80,7 @@ export function cellLabel(address: CellAddress, generation: Generation | null, a
 }
 
 /**
- * What evidence row/col fields point at, for people: a cell, or for table 三 a whole row ("表三 （七）总计 · 整行")
+ * What evidence row/col fields point at, for people: a cell, or for table 三 a whole row ("表三 <row title> · 整行")
  * or column ("表三 总计列"). Flat tables carry their index in `row`.
  */
 export function tablePlaceLabel(table: TableId, row: number | undefined, col: number | undefined, generation: Generation | null, activeValues?: number): string {
@@ -91,7 +94,7 @@ export function tablePlaceLabel(table: TableId, row: number | undefined, col: nu
   return cellLabel({ table, index: row }, generation, activeValues);
 }
 
-/** A row of table 三 without numbering or note: "上年结转政府信息公开申请数量", "予以公开". */
+/** A row of table 三 without numbering or note (rows 1 and 2 lose their "二、" and "（一）"). */
 export function requestRowShort(row: number): string {
   const r = REQUEST_ROWS[row];
   return r ? withoutNumbering(r.name) : `第${row + 1}行`;
@@ -105,7 +108,7 @@ export interface ActiveGridLayout {
 
 /**
  * Rows with several cells share the header; a row with one cell names its column in its label
- * ("行政许可（本年处理决定数量）"). Where rows differ (2019), a header lists the names used at that position.
+ * ("row（column）"). Where rows differ (2019), a header lists the names used at that position.
  */
 export function activeGridLayout(template: ActiveTemplate): ActiveGridLayout {
   const width = Math.max(...template.rows.map((r) => r.cells.length));
@@ -121,4 +124,26 @@ export function activeGridLayout(template: ActiveTemplate): ActiveGridLayout {
       cells: Array.from({ length: width }, (_, i) => r.cells[i]?.index ?? null),
     })),
   };
+}
+
+/** A part's title without its numbering, for messages and matching. */
+export function partName(part: PartNumber): string {
+  return withoutNumbering(partTitle(part));
+}
+
+/** A heading of table 三 without its numbering, by its place in REQUEST_HEADINGS (0: the results heading). */
+export function requestHeadingName(heading: number): string {
+  return withoutNumbering(REQUEST_HEADINGS[heading]?.label ?? '');
+}
+
+/** The six kinds of result of table 三, without numbering: its first two result rows, then its four result groups. */
+export const REQUEST_RESULT_KINDS: readonly string[] = [
+  requestRowShort(REQUEST_ROW.firstResult),
+  requestRowShort(REQUEST_ROW.firstResult + 1),
+  ...REQUEST_HEADINGS.slice(1).map((h) => withoutNumbering(h.label)),
+];
+
+/** A regular-expression alternation matching any of the words as written. */
+export function anyOfWords(words: readonly string[]): string {
+  return words.map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|');
 }

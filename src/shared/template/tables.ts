@@ -20,6 +20,19 @@ export function partTitle(part: PartNumber): string {
   return PART_TITLES[part - 1]!;
 }
 
+/**
+ * The legacy layout (reports under the 2008 条例): what they open with, then the items its 第三十二条 requires,
+ * in the article's words (其他需要报告的事项 is optional and not listed).
+ */
+export const LEGACY_ITEMS = [
+  '概述（基本情况）',
+  '主动公开政府信息的情况',
+  '依申请公开政府信息和不予公开政府信息的情况',
+  '政府信息公开的收费及减免情况',
+  '因政府信息公开申请行政复议、提起行政诉讼的情况',
+  '政府信息公开工作存在的主要问题及改进情况',
+] as const;
+
 /** Ordinal of each table and the part it belongs to. */
 export const TABLE_SHORT: Record<TableId, string> = { active: '表二', requests: '表三', review: '表四' };
 export const TABLE_PART: Record<TableId, PartNumber> = { active: 2, requests: 3, review: 4 };
@@ -171,12 +184,14 @@ function activeTemplate(generation: '2021' | '2019', rows: { label: string; grou
 }
 
 const ARTICLE_20 = (item: string): string => `第二十条第（${item}）项`;
+/** What both generations call normative documents (the 2021 row adds 行政 in front). */
+export const NORMATIVE_DOCUMENTS = '规范性文件';
 const ISSUED_2021 = ['本年制发件数', '本年废止件数', '现行有效件数'];
 const DECISIONS_2021 = '本年处理决定数量';
 
 export const ACTIVE_2021 = activeTemplate('2021', [
   { label: '规章', group: ARTICLE_20('一'), columns: ISSUED_2021 },
-  { label: '行政规范性文件', group: ARTICLE_20('一'), columns: ISSUED_2021 },
+  { label: `行政${NORMATIVE_DOCUMENTS}`, group: ARTICLE_20('一'), columns: ISSUED_2021 },
   { label: '行政许可', group: ARTICLE_20('五'), columns: [DECISIONS_2021] },
   { label: '行政处罚', group: ARTICLE_20('六'), columns: [DECISIONS_2021] },
   { label: '行政强制', group: ARTICLE_20('六'), columns: [DECISIONS_2021] },
@@ -188,7 +203,7 @@ const ITEMS_2019: (string | [string, 'signed'])[] = ['上一年项目数量', ['
 
 export const ACTIVE_2019 = activeTemplate('2019', [
   { label: '规章', group: ARTICLE_20('一'), columns: ISSUED_2019 },
-  { label: '规范性文件', group: ARTICLE_20('一'), columns: ISSUED_2019 },
+  { label: NORMATIVE_DOCUMENTS, group: ARTICLE_20('一'), columns: ISSUED_2019 },
   { label: '行政许可', group: ARTICLE_20('五'), columns: ITEMS_2019 },
   { label: '其他对外管理服务事项', group: ARTICLE_20('五'), columns: ITEMS_2019 },
   { label: '行政处罚', group: ARTICLE_20('六'), columns: ITEMS_2019 },

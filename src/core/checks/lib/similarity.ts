@@ -6,7 +6,7 @@
  * can persist it (JSON) and compare N reports in O(N·k) per report without re-reading texts.
  */
 import type { Report } from '../../../shared/model.ts';
-import { PART_TITLES, REQUEST_COLUMNS, REQUEST_HEADER, REQUEST_HEADINGS, REQUEST_ROWS, withoutNumbering } from '../../../shared/template/index.ts';
+import { PART_TITLES, partName, REQUEST_COLUMNS, REQUEST_HEADER, REQUEST_HEADINGS, REQUEST_ROWS, withoutNumbering } from '../../../shared/template/index.ts';
 import { narrativeParagraphs } from './sentences.ts';
 
 export const SHINGLE = 8;
@@ -34,7 +34,7 @@ const TEMPLATE_SENTENCES = [
   `本报告由${PART_TITLES.map(withoutNumbering).join('')}等部分组成`,
   '政府信息公开工作年度报告',
   '主动公开情况', '依申请公开情况', '政府信息管理情况', '政府信息公开平台建设情况', '平台建设情况', '监督保障情况',
-  '存在的主要问题', '改进情况', '改进措施', '总体情况',
+  '存在的主要问题', '改进情况', '改进措施', partName(1),
 ];
 
 let boilerplateCache: string[] | null = null;

@@ -10,11 +10,29 @@ import { mapRequests } from './requests.ts';
 import { mapReview } from './review.ts';
 import { resolveRuns } from './run-resolve.ts';
 import { observedRows, rowsFromStream, tableText, type ObservedRow, type RowOptions } from './rows.ts';
+import {
+  ACTIVE_2021,
+  NORMATIVE_DOCUMENTS,
+  REQUEST_HEADER,
+  REQUEST_ROW,
+  REVIEW_BLOCKS,
+  REVIEW_COLUMNS,
+  requestHeadingName,
+  requestRowShort,
+} from '../../../shared/template/index.ts';
 
+/** Words that mark each table: fragments of its labels, and some of its labels as the template writes them. */
 const CLASS_KEYS: Record<TableId, string[]> = {
-  requests: ['本年新收', '上年结转', '办理结果', '予以公开', '申请人情况', '不予公开', '无法提供', '不予处理', '结转下年度', '国家秘密', '三安全一稳定', '过程性信息', '信访举报', '重复申请'],
-  review: ['结果维持', '结果纠正', '尚未审结', '直接起诉', '复议后起诉'],
-  active: ['第二十条', '规章', '规范性文件', '行政许可', '行政处罚', '行政强制', '事业性收费', '集中采购', '制发件数', '决定数量'],
+  requests: [
+    '本年新收', '上年结转', '办理结果', '结转下年度', '国家秘密', '三安全一稳定', '过程性信息', '信访举报',
+    REQUEST_HEADER.all,
+    requestRowShort(REQUEST_ROW.firstResult),
+    ...[1, 2, 3].map(requestHeadingName),
+    // The repeated-applications row of the not-processed group.
+    requestRowShort(16),
+  ],
+  review: [REVIEW_COLUMNS[0], REVIEW_COLUMNS[1], REVIEW_COLUMNS[3], '直接起诉', REVIEW_BLOCKS[2]!.sub!],
+  active: ['第二十条', ACTIVE_2021.rows[0]!.label, NORMATIVE_DOCUMENTS, ...ACTIVE_2021.rows.slice(2, 5).map((r) => r.label), '事业性收费', '集中采购', '制发件数', '决定数量'],
 };
 
 const PART_TABLE: Record<number, TableId> = { 2: 'active', 3: 'requests', 4: 'review' };
@@ -51,7 +69,7 @@ export interface ExtractedTables {
 
 /**
  * A table row's text as pieces: labels and numbers, split at spaces and where digits meet words
- * ("规章000行政规范性文件0 0 41" → 规章 | 000 | 行政规范性文件 | 0 | 0 | 41). A digit right before "."/"、" and
+ * ("规章000行政规范…文件0 0 41" → 规章 | 000 | 行政规范…文件 | 0 | 0 | 41). A digit right before "."/"、" and
  * a word is the next row's list number ("00000002.其他法律…" → 0000000 | 2.其他法律…), not a value.
  */
 export function tableTokens(text: string): string[] {
@@ -104,7 +122,7 @@ function rowsFromParagraphText(blocks: LocatedBlock[], options: RowOptions): Obs
     const spacedNumbers = words.filter((t) => /^[-+]?\d+(\.\d+)?$/.test(t)).length;
     const prose = text.length > 60 && /[。；;]|，.*，/.test(text) && spacedNumbers < 3;
     if (prose) continue;
-    // Numbers inside words ("行政许可55") are cells only where no sentence ends: "截至2012年末…。" is prose.
+    // Numbers inside words ("规章55") are cells only where no sentence ends: "截至2012年末…。" is prose.
     const tokens = /[。！？!?]/.test(text) ? words.filter((w) => w !== '') : tableTokens(text);
     for (const token of tokens) cells.push({ text: token, pos: block.pos });
   }

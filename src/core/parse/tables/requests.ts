@@ -2,16 +2,19 @@
 import type { CellSource, CellValue, ObservedRowLabel } from '../../../shared/model.ts';
 import { alignInOrder, fuzzyScore, keywordScore } from './align.ts';
 import { hasNumbers, type ObservedRow } from './rows.ts';
-import { REQUEST_ROW, REQUEST_ROWS_ABSENT_IN_2019, REQUESTS_SIZE } from '../../../shared/template/index.ts';
+import { REQUEST_HEADINGS, REQUEST_ROW, REQUEST_ROWS_ABSENT_IN_2019, REQUESTS_SIZE, requestHeadingName } from '../../../shared/template/index.ts';
 import { REQUEST_GROUP_PATTERN, REQUEST_ROWS } from './templates.ts';
 import { pickValues } from './values.ts';
 import type { PendingRun } from './run-resolve.ts';
+
+/** A leaf label ending in the last result group's name: in the 2019 layout that group is one row. */
+const LAST_GROUP_LEAF = new RegExp(`${requestHeadingName(REQUEST_HEADINGS.length - 1)}$`);
 
 export interface RequestsTable {
   values: CellValue[][];
   sources: (CellSource | null)[][];
   labels: ObservedRowLabel[];
-  /** The 2019 trial layout (a single "(六)其他处理" row) was found. */
+  /** The 2019 trial layout (the last result group as a single row) was found. */
   layout2019: boolean;
   matchedRows: number;
   warnings: string[];
@@ -22,12 +25,12 @@ const COLUMNS = REQUESTS_SIZE.cols;
 
 function rowScore(row: ObservedRow, templateIndex: number): number {
   const t = REQUEST_ROWS[templateIndex]!;
-  // A subtotal such as "(三)不予公开(总计)" must not be taken for the grand total.
+  // A subtotal such as "(三)…(总计)" must not be taken for the grand total.
   if (REQUEST_GROUP_PATTERN.test(row.leaf) && t.index !== REQUEST_ROW.lastResult) return 0;
   let s = keywordScore(row.leaf, row.full, t.keys, t.leafPattern);
   if (s === 0 && t.keys.length > 0) s = fuzzyScore(row.leaf, t.label);
-  // "(六)其他处理" alone with values is the 2019 layout's single row, mapped to the last result row.
-  if (t.index === REQUEST_ROW.lastResult && /其他处理$/.test(row.leaf)) s = Math.max(s, 3);
+  // The last result group's label alone with values is the 2019 layout's single row, mapped to the last result row.
+  if (t.index === REQUEST_ROW.lastResult && LAST_GROUP_LEAF.test(row.leaf)) s = Math.max(s, 3);
   return s;
 }
 
@@ -61,7 +64,7 @@ export function mapRequests(rows: ObservedRow[]): RequestsTable | null {
       ...(pos?.offset !== undefined ? { offset: pos.offset } : {}),
     });
     if (canonical === null) return;
-    if (canonical === REQUEST_ROW.lastResult && /其他处理$/.test(row.leaf)) layout2019 = true;
+    if (canonical === REQUEST_ROW.lastResult && LAST_GROUP_LEAF.test(row.leaf)) layout2019 = true;
     const picked = pickValues(row.values, COLUMNS);
     values[canonical] = picked.values;
     sources[canonical] = picked.sources;

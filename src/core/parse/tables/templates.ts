@@ -7,6 +7,7 @@
 import {
   ACTIVE_2019 as ACTIVE_2019_TEMPLATE,
   ACTIVE_2021 as ACTIVE_2021_TEMPLATE,
+  NORMATIVE_DOCUMENTS,
   REQUEST_HEADINGS,
   REQUEST_ROWS as TEMPLATE_REQUEST_ROWS,
   withoutNumbering,
@@ -19,7 +20,7 @@ export interface TemplateRow {
   label: string;
   /** Distinctive substrings of the compact label; longer keys are stronger evidence. */
   keys: string[];
-  /** A regular expression the whole leaf label may match instead (for generic labels like "3.其他"). */
+  /** A regular expression the whole leaf label may match instead (for generic labels such as the last result row). */
   leafPattern?: RegExp;
 }
 
@@ -83,7 +84,7 @@ export interface ActiveRowTemplate {
 }
 
 /** Keys of table 二's rows by template row (the row label itself is always a key). */
-const ACTIVE_KEYS_2021: Key[][] = [[OWN], ['规范性文件'], [OWN], [OWN], [OWN], [OWN, '事业性收费']];
+const ACTIVE_KEYS_2021: Key[][] = [[OWN], [NORMATIVE_DOCUMENTS], [OWN], [OWN], [OWN], [OWN, '事业性收费']];
 const ACTIVE_KEYS_2019: Key[][] = [[OWN], [OWN], [OWN], ['其他对外管理服务', '对外管理服务'], [OWN], [OWN], [OWN, '事业性收费'], [OWN, '集中采购']];
 
 function activeRows(template: ActiveTemplate, keys: Key[][]): ActiveRowTemplate[] {
