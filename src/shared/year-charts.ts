@@ -28,9 +28,9 @@ export function dimensionChart(year: number, dimensions: readonly string[], fail
 export const TREND_CELLS = {
   /** 表三 一、本年新收 · 总计. */
   received: { row: 0, col: REQUEST_COLUMNS.length - 1 },
-  /** 表三 四、结转下年度继续办理 · 总计. */
+  /** 表三, the carried-forward row · 总计. */
   carried: { row: 24, col: REQUEST_COLUMNS.length - 1 },
-  /** 表四 行政复议 · 总计. */
+  /** 表四, the first block (reconsideration) · 总计. */
   reconsideration: { index: REVIEW_TOTAL_COLUMN },
 } as const;
 
