@@ -30,7 +30,11 @@ function bracketedOrgName(compact: string): string | null {
   return name.length <= MAX_BRACKETED_NAME ? name : null;
 }
 
-export function cleanOrgName(raw: string): string | null {
+/** A seal note after a signature ("××局（盖章）") is not part of the name. */
+const SEAL_NOTE = /[(（]\s*(?:盖章|印章|公章|签章|章)\s*[)）]\s*$/;
+
+export function cleanOrgName(rawWithSeal: string): string | null {
+  const raw = rawWithSeal.replace(SEAL_NOTE, '');
   const bracketed = bracketedOrgName(stripInvisible(raw).replace(/\s+/g, '').replace(LEADING_NOISE, '').replace(/[《》“”"']/g, ''));
   if (bracketed) return bracketed;
   let name = stripInvisible(raw).replace(/\s+/g, '').replace(/[《》“”"'()（）【】\[\]]/g, '');

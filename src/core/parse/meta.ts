@@ -4,6 +4,7 @@
  * 〔2023〕1号, last year's comparison, next year's plans), so no single mention decides.
  */
 import { findDates, type FoundDate } from './dates.ts';
+import { cleanOrgName } from './department.ts';
 
 export interface MetaParagraph {
   text: string;
@@ -16,7 +17,7 @@ export function findTitle(paragraphs: MetaParagraph[], metaTitle: string | undef
   for (let i = 0; i < head.length; i++) {
     const t = head[i]!.text.replace(/\s+/g, '');
     if (t.length > 70) continue;
-    if (/(年度报告|年报)$/.test(t) || (/政府信息公开|政务公开/.test(t) && /报告$/.test(t))) return t;
+    if (/(年度报告|年报)$/.test(t) || (/政府信息公开|政务公开/.test(t) && /报告$/.test(t))) return withNameAbove(head[i - 1]?.text, t);
     // A title wrapped over two lines ("…政府信息公开工" + "作年度报告").
     const next = head[i + 1]?.text.replace(/\s+/g, '');
     if (next && /政府信息公开|政务公开/.test(t) && !/[。，,]/.test(t) && next.length <= 20 && /报告$/.test(next)) return t + next;
@@ -26,6 +27,16 @@ export function findTitle(paragraphs: MetaParagraph[], metaTitle: string | undef
     if (/(政府信息公开|政务公开).*报告/.test(t)) return t;
   }
   return null;
+}
+
+/**
+ * A title set over two lines with the body's name alone on the first ("临江县交通运输局" / "2024年政府信息公开…报告"):
+ * the name belongs to the title. Only a line that is nothing but an organisation name is taken.
+ */
+function withNameAbove(above: string | undefined, title: string): string {
+  if (above === undefined || !/^(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})年|^(?:关于)?(?:政府信息公开|政务公开)/.test(title)) return title;
+  const name = cleanOrgName(above);
+  return name && name === above.replace(/\s+/g, '') ? name + title : title;
 }
 
 /** The signing date: the last date in the closing paragraphs, standing on its own line (or after the signature). */
