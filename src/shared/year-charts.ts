@@ -5,7 +5,7 @@
  * counts), and the trends of applications received, carried over and administrative reconsiderations.
  */
 import type { BarChart, LineChart } from './charts.ts';
-import { REQUEST_COLUMNS, requestRowShort, REVIEW_BLOCKS, REVIEW_COLUMNS, REVIEW_TOTAL_COLUMN } from './template/index.ts';
+import { REQUEST_COLUMN, REQUEST_COLUMNS, REQUEST_ROW, requestRowShort, REVIEW_BLOCKS, REVIEW_COLUMNS, REVIEW_TOTAL_COLUMN } from './template/index.ts';
 
 export const GRADES = ['优秀', '良好', '合格', '不合格'] as const;
 
@@ -27,9 +27,9 @@ export function dimensionChart(year: number, dimensions: readonly string[], fail
 /** The three statistics followed over the years, where table 三 and 四 put them. */
 export const TREND_CELLS = {
   /** 表三 一、本年新收 · 总计. */
-  received: { row: 0, col: REQUEST_COLUMNS.length - 1 },
+  received: { row: REQUEST_ROW.received, col: REQUEST_COLUMN.total },
   /** 表三, the carried-forward row · 总计. */
-  carried: { row: 24, col: REQUEST_COLUMNS.length - 1 },
+  carried: { row: REQUEST_ROW.carriedForward, col: REQUEST_COLUMN.total },
   /** 表四, the first block (reconsideration) · 总计. */
   reconsideration: { index: REVIEW_TOTAL_COLUMN },
 } as const;
