@@ -18,6 +18,7 @@ import { departmentApi } from './service/departments.ts';
 import { exportApi } from './service/exports.ts';
 import { settingsApi } from './service/settings.ts';
 import { rollupApi } from './service/rollup.ts';
+import { chartsApi } from './service/charts.ts';
 import { databaseApi, type DatabaseSettingOptions } from './service/database.ts';
 
 export { ServiceError } from './service/errors.ts';
@@ -64,6 +65,7 @@ export function createService(options: ServiceOptions): AuditorService {
     ...exports,
     ...settingsApi(store, options.office),
     ...rollupApi(store),
+    ...chartsApi(store),
     ...databaseApi(store, options.database ?? {}),
     async close() {
       await imports.close();

@@ -6,6 +6,7 @@
 import type { AuditResult, CellValue, DecisionAction, Finding, FindingDecision, Generation } from './model.ts';
 import type { CellAddress } from './template/index.ts';
 import type { YearRollup } from './rollup.ts';
+import type { TrendPoint, YearCharts } from './year-charts.ts';
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
 
@@ -260,6 +261,13 @@ export interface AuditorApi {
 
   /** 汇总统计: the year's three tables summed over the departments (corrections applied), with who is left out and why. */
   rollup(input: { year: number }): Promise<YearRollup>;
+
+  /** The overview's charts of a year: grade distribution, failed checks per dimension (the printed summary's numbers). */
+  yearCharts(input: { year: number }): Promise<YearCharts>;
+  /** 本年新收 / 结转下年度 / 行政复议 of the region (each year's roll-up) over the imported years. */
+  regionTrend(): Promise<{ points: (TrendPoint & { departments: number })[] }>;
+  /** The same three values from one department's latest report of each year it reported. */
+  departmentTrend(input: { departmentId: number }): Promise<{ department: string; points: TrendPoint[] }>;
 }
 
 export type ApiMethod = keyof AuditorApi;
@@ -297,6 +305,9 @@ export const API_METHODS = [
   'getSettings',
   'saveSettings',
   'rollup',
+  'yearCharts',
+  'regionTrend',
+  'departmentTrend',
 ] as const satisfies readonly ApiMethod[];
 
 export type { Finding };

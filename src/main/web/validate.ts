@@ -89,6 +89,9 @@ export const INPUT_RULES: Record<ApiMethod, Rule> = {
   exportYear: shape({ year: int }, { folder: str }),
   exportStatus: shape({ jobId: str }),
   rollup: shape({ year: int }),
+  yearCharts: shape({ year: int }),
+  regionTrend: none,
+  departmentTrend: shape({ departmentId: int }),
   getSettings: none,
   saveSettings: shape({ office: str }),
 };

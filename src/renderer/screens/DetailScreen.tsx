@@ -20,6 +20,7 @@ import { missingRequestRows } from '../../shared/missing-rows.ts';
 import { mapEvidence } from '../evidence.ts';
 import { cellLabel, checkTitle } from '../labels.ts';
 import { useApp } from '../store.ts';
+import { TrendChart } from '../components/TrendChart.tsx';
 
 type Pane = 'text' | 'tables' | 'compare';
 
@@ -321,6 +322,9 @@ export function DetailScreen({ reportId }: { reportId: number }) {
               dataChanged();
             }}
           />
+          {detail.summary.departmentId !== null && (
+            <TrendChart departmentId={detail.summary.departmentId} title={`${detail.summary.department ?? '本单位'}历年收到申请、结转和行政复议情况`} />
+          )}
           {detail.fixedSincePrevious.length > 0 && (
             <section className="card">
               <h2>已整改（与上一版相比）</h2>

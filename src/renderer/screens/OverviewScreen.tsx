@@ -8,6 +8,7 @@ import type { OverviewRow, ReportSummary } from '../../shared/api.ts';
 import { api, errorText } from '../api/client.ts';
 import { DocumentPreview } from '../components/DocumentPreview.tsx';
 import { BatchExportDialog } from '../components/BatchExportDialog.tsx';
+import { OverviewCharts } from '../components/OverviewCharts.tsx';
 import { useApp, type OverviewSortKey as SortKey } from '../store.ts';
 import { competitionRanks } from '../../shared/rank.ts';
 
@@ -214,6 +215,7 @@ export function OverviewScreen() {
         {loading ? ' · 正在加载…' : ''}
         {shown.length !== rows.length ? ` · 显示 ${shown.length} 个` : ''}
       </p>
+      {year !== null && <OverviewCharts year={year} />}
       <div className="table-scroll">
         <table className="grid overview-table">
           <thead>

@@ -9,6 +9,7 @@ import type { CellContribution, YearRollup } from '../../shared/rollup.ts';
 import { activeCellTitle, cellKey, REQUEST_COLUMNS, requestRowTitle, REVIEW_BLOCKS, REVIEW_COLUMNS, reviewCellTitle, TABLE_TITLES, type CellAddress } from '../../shared/template/index.ts';
 import { api, errorText } from '../api/client.ts';
 import { useApp } from '../store.ts';
+import { TrendChart } from '../components/TrendChart.tsx';
 
 interface Selected {
   address: CellAddress;
@@ -112,6 +113,7 @@ export function RollupScreen() {
           )}
         </section>
       )}
+      <TrendChart title="本地区历年收到申请、结转和行政复议情况（各单位汇总）" />
       {failed.length > 0 && (
         <section className="card rollup-warning" aria-label="汇总数勾稽关系">
           <h2>汇总数的勾稽关系</h2>
