@@ -264,7 +264,7 @@ export interface AuditorApi {
 
   /** The overview's charts of a year: grade distribution, failed checks per dimension (the printed summary's numbers). */
   yearCharts(input: { year: number }): Promise<YearCharts>;
-  /** 本年新收 / 结转下年度 / 行政复议 of the region (each year's roll-up) over the imported years. */
+  /** Applications received, carried over and administrative reconsiderations of the region (each year's roll-up) over the imported years. */
   regionTrend(): Promise<{ points: (TrendPoint & { departments: number })[] }>;
   /** The same three values from one department's latest report of each year it reported. */
   departmentTrend(input: { departmentId: number }): Promise<{ department: string; points: TrendPoint[] }>;

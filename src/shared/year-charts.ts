@@ -43,6 +43,9 @@ export const TREND_NAMES: Record<TrendKey, string> = {
   reconsideration: `${REVIEW_BLOCKS[0]!.label}（${REVIEW_COLUMNS[REVIEW_TOTAL_COLUMN]}）`,
 };
 
+/** What a trend chart follows, for its title: 收到申请、结转和（表四 first block）情况. */
+export const TREND_SUBJECT = `收到申请、结转和${REVIEW_BLOCKS[0]!.label}情况`;
+
 /** One year's three values (null: no report, or its tables were left out). */
 export interface TrendPoint {
   year: number;

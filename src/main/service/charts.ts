@@ -1,7 +1,7 @@
 /**
  * AuditorApi: the charts' data. The year's grade distribution and failed checks per dimension come from the
  * summary's own view of the same results the printed summary uses, so screen and paper show the same numbers;
- * the trends of 本年新收 / 结转下年度 / 行政复议 over the imported years come from each year's roll-up (the
+ * the trends of applications received, carried over and administrative reconsiderations over the imported years come from each year's roll-up (the
  * region) or the department's latest report of each year (corrections applied).
  */
 import type { AuditorApi } from '../../shared/api.ts';

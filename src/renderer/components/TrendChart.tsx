@@ -1,5 +1,5 @@
 /**
- * Year-over-year trend of 本年新收 / 结转下年度 / 行政复议: of the region (each year's roll-up) or of one
+ * Year-over-year trend of applications received, carried over and administrative reconsiderations: of the region (each year's roll-up) or of one
  * department (its latest report of each year). Shown once at least two years have values.
  */
 import { useEffect, useState } from 'react';

@@ -21,6 +21,7 @@ import { mapEvidence } from '../evidence.ts';
 import { cellLabel, checkTitle } from '../labels.ts';
 import { useApp } from '../store.ts';
 import { TrendChart } from '../components/TrendChart.tsx';
+import { TREND_SUBJECT } from '../../shared/year-charts.ts';
 
 type Pane = 'text' | 'tables' | 'compare';
 
@@ -323,7 +324,7 @@ export function DetailScreen({ reportId }: { reportId: number }) {
             }}
           />
           {detail.summary.departmentId !== null && (
-            <TrendChart departmentId={detail.summary.departmentId} title={`${detail.summary.department ?? '本单位'}历年收到申请、结转和行政复议情况`} />
+            <TrendChart departmentId={detail.summary.departmentId} title={`${detail.summary.department ?? '本单位'}历年${TREND_SUBJECT}`} />
           )}
           {detail.fixedSincePrevious.length > 0 && (
             <section className="card">

@@ -10,6 +10,7 @@ import { activeCellTitle, cellKey, REQUEST_COLUMNS, requestRowTitle, REVIEW_BLOC
 import { api, errorText } from '../api/client.ts';
 import { useApp } from '../store.ts';
 import { TrendChart } from '../components/TrendChart.tsx';
+import { TREND_SUBJECT } from '../../shared/year-charts.ts';
 
 interface Selected {
   address: CellAddress;
@@ -113,7 +114,7 @@ export function RollupScreen() {
           )}
         </section>
       )}
-      <TrendChart title="本地区历年收到申请、结转和行政复议情况（各单位汇总）" />
+      <TrendChart title={`本地区历年${TREND_SUBJECT}（各单位汇总）`} />
       {failed.length > 0 && (
         <section className="card rollup-warning" aria-label="汇总数勾稽关系">
           <h2>汇总数的勾稽关系</h2>
