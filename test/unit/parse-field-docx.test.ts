@@ -64,15 +64,15 @@ test('table 三 in Word: merged headers and labels, written numbers, split by a 
   const split = 12;
   const body = [
     para('临江县交通运输局2024年政府信息公开工作年度报告'),
-    para(partTitle(0 + 1)),
+    para(partTitle(1)),
     para('2024年，我局认真贯彻《条例》。'),
-    para(partTitle(2 + 1)),
+    para(partTitle(3)),
     table([...header, ...REQUEST_ROWS.slice(0, split).map((r) => dataRow(r.index))]),
     '<w:p><w:r><w:br w:type="page"/></w:r></w:p>',
     table([...header, ...REQUEST_ROWS.slice(split).map((r) => dataRow(r.index))]),
-    para(partTitle(3 + 1)),
-    para(partTitle(4 + 1)),
-    para(partTitle(5 + 1)),
+    para(partTitle(4)),
+    para(partTitle(5)),
+    para(partTitle(6)),
   ].join('');
   const report = parseDocument(await ingestDocx(await docx(body)), 'field.docx');
   assert.equal(report.department, '临江县交通运输局');
