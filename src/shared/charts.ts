@@ -1,6 +1,6 @@
 /**
  * Charts as SVG text from plain data: the same picture on screen (the renderer inserts the SVG) and on paper
- * (the printed summary is static HTML printed by Chromium); inline, the SVG's text takes the page's font. No DOM: text widths are estimated (CJK characters
+ * (the printed summary is static HTML printed by Chromium, the SVG inline; the screen shows it as an image). No DOM: text widths are estimated (CJK characters
  * one em, others half). Every chart carries its title and a description with all its numbers (<title>/<desc>,
  * role="img"), and `chartTable` gives the same numbers as a table for a text fallback.
  */
@@ -39,6 +39,8 @@ export type Chart = BarChart | LineChart;
 /** Print-safe colours (distinct in greyscale too: dark to light). */
 const COLORS = ['#1f4e79', '#c55a11', '#548235', '#7f6000', '#7030a0', '#2e75b6'];
 const TEXT = 13;
+/** The printed documents' embedded font first (src/core/sheet/styles.ts), then the system's CJK fonts (the screen shows the SVG as an image). */
+const FONT = "'OGI Noto Sans SC', 'Noto Sans CJK SC', 'Noto Sans SC', 'Microsoft YaHei', 'PingFang SC', sans-serif";
 
 function escapeXml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -84,7 +86,7 @@ export function chartTable(chart: Chart): { head: string[]; rows: string[][] } {
 function svgOpen(chart: Chart, width: number, height: number, id: string): string {
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" aria-labelledby="${id}-t ${id}-d" ` +
-    `width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-size="${TEXT}">` +
+    `width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-size="${TEXT}" font-family="${escapeXml(FONT)}">` +
     `<title id="${id}-t">${escapeXml(chart.title)}</title><desc id="${id}-d">${escapeXml(chartDescription(chart))}</desc>` +
     `<text x="${width / 2}" y="18" text-anchor="middle" font-size="15" font-weight="bold" fill="#000">${escapeXml(chart.title)}</text>`
   );

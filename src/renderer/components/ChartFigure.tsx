@@ -2,14 +2,14 @@
  * One chart on screen: the SVG of src/shared/charts.ts (the picture the printed summary shows) with its numbers
  * as a table under 数据 for readers who cannot see the picture or want the exact values.
  */
-import { chartSvg, chartTable, type Chart } from '../../shared/charts.ts';
+import { chartDescription, chartSvg, chartTable, type Chart } from '../../shared/charts.ts';
 
 export function ChartFigure({ chart, width }: { chart: Chart; width?: number }) {
   const table = chartTable(chart);
   return (
     <figure className="chart-figure">
-      {/* Built from escaped text only (charts.ts); the SVG names itself (role="img", <title>, <desc>). */}
-      <div className="chart-svg" dangerouslySetInnerHTML={{ __html: chartSvg(chart, width) }} />
+      {/* The renderer never injects markup: the SVG is shown as an image (no script can run in it), named by its title and numbers. */}
+      <img className="chart-svg" src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(chartSvg(chart, width))}`} alt={`${chart.title}：${chartDescription(chart)}`} />
       <details className="chart-data">
         <summary>数据（{chart.title}）</summary>
         <table className="grid compact">
