@@ -84,6 +84,12 @@ export interface ReportDetail {
   versions: { reportId: number; version: number; importedAt: string; score: number | null }[];
   /** Findings of the previous version that no longer fail in this one (rectification). */
   fixedSincePrevious: { check: string; message: string }[];
+  /**
+   * Corrections of the previous version whose cell the department has changed in this one (to another value
+   * than the correction's): not carried over, for the reviewer to look at again. Corrections of cells still
+   * holding the value read are carried over as corrections of this version.
+   */
+  correctionsToReview: { cell: CellAddress; read: CellValue; corrected: CellValue; now: CellValue; reviewer: string; reason: string; version: number }[];
   /** The same department's report for the previous year, when stored. */
   previousYearReportId: number | null;
 }

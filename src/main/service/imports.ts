@@ -12,6 +12,7 @@ import type { CheckRunner } from '../auditing.ts';
 import { WorkerPool } from '../worker-pool.ts';
 import { readLimits } from '../settings.ts';
 import { ServiceError, guard } from './errors.ts';
+import { carryOverCorrections } from './versions.ts';
 import { rubricInForce, rubricInForceReader } from './rubrics.ts';
 
 /** Receives every job's updates in order; applying them (applyProgressUpdate) rebuilds the job's progress. */
@@ -113,7 +114,16 @@ export function importJobs(store: Store, options: ImportOptions): ImportJobs {
         signal: abort.signal,
       };
       if (year !== undefined) opts.year = year;
-      return importSources(store, sources, opts);
+      const summary = await importSources(store, sources, opts);
+      // A department's new version keeps the reviewer's corrections where the cell still holds the value read.
+      for (const id of summary.reportIds) {
+        try {
+          await carryOverCorrections(store, id, workerPool());
+        } catch (err) {
+          summary.errors.push({ file: '', reason: `沿用上一版的更正未完成（报告编号 ${id}）：${(err as Error).message}` });
+        }
+      }
+      return summary;
     });
     const done = run.then(
       (summary) => {

@@ -5,6 +5,7 @@ import type { Store, SummaryRow } from '../store/store.ts';
 import { effectiveReport } from '../auditing.ts';
 import { reanchorDecisions } from '../engine.ts';
 import { ServiceError, guard } from './errors.ts';
+import { correctionsToReview, fixedSincePrevious } from './versions.ts';
 
 export function toSummary(r: SummaryRow): ReportSummary {
   return {
@@ -28,16 +29,6 @@ export function toSummary(r: SummaryRow): ReportSummary {
     error: r.error,
     importedAt: r.importedAt,
   };
-}
-
-/** Same failure in two versions: same check at the same table cells (messages carry values that change). */
-function findingKey(f: Finding): string {
-  const cells = f.evidence
-    .filter((e) => e.table !== undefined)
-    .map((e) => `${e.table}:${e.row ?? ''}:${e.col ?? ''}`)
-    .sort()
-    .join(',');
-  return `${f.check}|${cells}`;
 }
 
 export async function summaryOf(store: Store, reportId: number): Promise<ReportSummary> {
@@ -74,16 +65,6 @@ export async function reportDetail(store: Store, reportId: number): Promise<Repo
   const row = (await store.reports.row(reportId))!;
   const result = await auditResultOf(store, reportId);
   const versions = await store.reports.versions(row.departmentId, row.year, reportId);
-  const previous = versions.filter((v) => v.version < row.version).at(-1);
-  let fixedSincePrevious: ReportDetail['fixedSincePrevious'] = [];
-  if (previous) {
-    const prevRow = await store.reports.row(previous.reportId);
-    const prevFindings = prevRow?.currentAuditId ? await store.audits.findings(prevRow.currentAuditId) : [];
-    const stillFailing = new Set(result.findings.filter((f) => f.status === 'fail').map(findingKey));
-    fixedSincePrevious = prevFindings
-      .filter((f) => f.status === 'fail' && !stillFailing.has(findingKey(f)))
-      .map((f) => ({ check: f.check, message: f.message }));
-  }
   const stored = await store.reviews.decisions(reportId);
   const corrections = await store.reviews.corrections(reportId);
   return {
@@ -96,7 +77,8 @@ export async function reportDetail(store: Store, reportId: number): Promise<Repo
     comment: await store.reviews.comment(reportId),
     revision: stored.length + corrections.length,
     versions,
-    fixedSincePrevious,
+    fixedSincePrevious: await fixedSincePrevious(store, reportId, result.findings),
+    correctionsToReview: await correctionsToReview(store, reportId),
     previousYearReportId: row.departmentId !== null && row.year !== null ? await store.reports.latestId(row.departmentId, row.year - 1) : null,
   };
 }

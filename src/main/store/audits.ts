@@ -93,3 +93,8 @@ export async function clearPendingRefresh(sql: Sql, reportIds: readonly number[]
     await sql.run(`DELETE FROM pending_refresh WHERE report_id IN (${chunk.map(() => '?').join(', ')})`, chunk);
   }
 }
+
+export async function firstAuditOf(sql: Sql, reportId: number): Promise<number | null> {
+  const row = await sql.get<{ id: number | null }>('SELECT MIN(id) AS id FROM audits WHERE report_id = ?', [reportId]);
+  return row?.id ?? null;
+}

@@ -2,7 +2,7 @@
  * The `Store` interface over an `Sql` connection: the same queries for SQLite and PostgreSQL (the adapters
  * supply the connection and the dialect). Writes that must be atomic are wrapped in a transaction here.
  */
-import { clearPendingRefresh, createRun, findingsOfAudit, insertAudit, markPendingRefresh, pendingRefresh, scoreOfAudit } from './audits.ts';
+import { clearPendingRefresh, createRun, findingsOfAudit, firstAuditOf, insertAudit, markPendingRefresh, pendingRefresh, scoreOfAudit } from './audits.ts';
 import { getDepartment, listDepartments, matchDepartment, mergeDepartments, renameDepartment, resolveDepartment } from './departments.ts';
 import { blobBytes, blobPage, fileById, fileBySha, insertFile } from './files.ts';
 import {
@@ -102,6 +102,7 @@ export class SqlStore implements Store {
       insert: (reportId, runId, audit) => this.atomically((tx) => insertAudit(tx, reportId, runId, audit)),
       findings: (auditId) => findingsOfAudit(sql, auditId),
       score: (auditId) => scoreOfAudit(sql, auditId),
+      firstOf: (reportId) => firstAuditOf(sql, reportId),
       markPendingRefresh: (reportId) => markPendingRefresh(sql, reportId),
       pendingRefresh: () => pendingRefresh(sql),
       clearPendingRefresh: (reportIds) => clearPendingRefresh(sql, reportIds),

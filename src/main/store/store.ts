@@ -196,6 +196,8 @@ export interface AuditStore {
   insert(reportId: number, runId: number, audit: AuditInput): Promise<number>;
   findings(auditId: number): Promise<Finding[]>;
   score(auditId: number): Promise<ScoreResult | null>;
+  /** The report's first audit: the file as the department sent it, before any reviewer correction. */
+  firstOf(reportId: number): Promise<number | null>;
   /** Mark a report just written: its cross-report checks still wait for the rest of its import. */
   markPendingRefresh(reportId: number): Promise<void>;
   /** Reports still marked (an import that wrote them died before its closing refresh), oldest first. */

@@ -338,6 +338,22 @@ export function DetailScreen({ reportId }: { reportId: number }) {
               </ul>
             </section>
           )}
+          {detail.correctionsToReview.length > 0 && (
+            <section className="card" aria-label="上一版的更正待复核">
+              <h2>上一版的更正待复核</h2>
+              <p className="muted small">单位在新版中改动了这些单元格，原更正未沿用，请核对新值；需要时点击单元格重新更正。</p>
+              <ul className="plain-list">
+                {detail.correctionsToReview.map((c, i) => (
+                  <li key={i}>
+                    {cellLabel(c.cell, report?.generation ?? null, report?.tables.active?.length)}：第{c.version}版读作 {c.read ?? '空'}，更正为 {c.corrected ?? '空'}；新版填报 <strong>{c.now ?? '空'}</strong>
+                    <span className="muted">
+                      （{c.reviewer}：{c.reason}）
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
           {detail.versions.length > 1 && (
             <section className="card">
               <h2>版本</h2>
