@@ -3,8 +3,9 @@
  * year, same-year peers, roster deadline and date of receipt), reviewer corrections applied to a copy of the
  * report, reviewer decisions applied by the engine, and the summary numbers the lists show.
  */
-import type { Finding, FindingDecision, Report } from '../shared/model.ts';
+import type { Finding, FindingDecision, Report, ScoreResult } from '../shared/model.ts';
 import { effectiveStatuses } from '../shared/decisions.ts';
+import { countFailed } from '../shared/problem-counts.ts';
 import type { AuditInput, ReportRow, RosterRow, Store } from './store/store.ts';
 import {
   PeerIndex,
@@ -260,24 +261,18 @@ export async function soloContextFor(
 }
 
 /** Counts the lists show: findings after reviewer decisions (dismissed = not failed, confirmed = failed). */
-export function summarize(findings: Finding[], decisions: readonly FindingDecision[] = []): Pick<AuditInput, 'late' | 'failed' | 'uncertain' | 'failedByCategory'> {
-  const failedByCategory: Record<string, number> = {};
-  let failed = 0;
-  let uncertain = 0;
+export function summarize(findings: Finding[], decisions: readonly FindingDecision[] = [], score: ScoreResult | null = null): Pick<AuditInput, 'late' | 'failed' | 'uncertain' | 'failedCounts'> {
   const statuses = effectiveStatuses(findings, anchorDecisions(findings, decisions));
-  findings.forEach((f, i) => {
-    if (statuses[i] === 'fail') {
-      failed++;
-      const cat = checkCategory(f.check);
-      failedByCategory[cat] = (failedByCategory[cat] ?? 0) + 1;
-    } else if (statuses[i] === 'uncertain') uncertain++;
-  });
+  // Failed findings per check and rubric dimension: the overview's columns and common problems, counted as the summary counts them.
+  const failedCounts = countFailed(findings, statuses, score);
+  const failed = statuses.filter((s) => s === 'fail').length;
+  const uncertain = statuses.filter((s) => s === 'uncertain').length;
   // A dismissed deadline finding counts as on time.
   const deadline = statuses.filter((s, i) => findings[i]!.check === 'deadline');
   let late: boolean | null = null;
   if (deadline.includes('fail')) late = true;
   else if (deadline.includes('pass') || deadline.includes('dismissed')) late = false;
-  return { late, failed, uncertain, failedByCategory };
+  return { late, failed, uncertain, failedCounts };
 }
 
 /** What runs the checks that need no peers: the worker pool (`WorkerPool.check`), under its time limit. */
@@ -346,5 +341,5 @@ export async function finishStored(
   const { findings, score } = peerFindings
     ? finishAuditWith(report, context, rubric, withoutPeers, peerFindings, decisions)
     : finishAudit(report, context, rubric, withoutPeers, decisions);
-  return { findings, score, ...summarize(findings, decisions) };
+  return { findings, score, ...summarize(findings, decisions, score) };
 }

@@ -11,6 +11,7 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import type { ImportProgress } from '../shared/api.ts';
 import type { Finding, Report } from '../shared/model.ts';
+import { NO_FAILED } from '../shared/problem-counts.ts';
 import type { AuditInput, FileInput, ReportInput, RunInput, Store } from './store/store.ts';
 import { WorkerPool, type CheckOutcome, type ReadOutcome } from './worker-pool.ts';
 import { PeerCache, contextFor, effectiveReport, finishStored, soloContextFor, summarize } from './auditing.ts';
@@ -351,7 +352,7 @@ async function commit(store: Store, c: CommitInput, replaceFileId: number | unde
         const { findings, score } = peerFindings
           ? finishAuditWith(input.report, context, rubric, c.checked, peerFindings, [])
           : finishAudit(input.report, context, rubric, c.checked, []);
-        return { findings, score, ...summarize(findings) };
+        return { findings, score, ...summarize(findings, [], score) };
       },
     },
     replaceFileId,
@@ -370,7 +371,7 @@ function unreadableAudit(outcome: Pick<ReadOutcome, 'error'>, rubric: Rubric): A
     late: null,
     failed: 0,
     uncertain: 0,
-    failedByCategory: {},
+    failedCounts: NO_FAILED,
   };
 }
 

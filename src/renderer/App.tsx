@@ -11,7 +11,7 @@ import { ImportScreen, startImport } from './screens/ImportScreen.tsx';
 import { OverviewScreen } from './screens/OverviewScreen.tsx';
 import { RubricScreen } from './screens/RubricScreen.tsx';
 import { RollupScreen } from './screens/RollupScreen.tsx';
-import { useApp } from './store.ts';
+import { resumeJobs, useApp } from './store.ts';
 import { watchOtherReviewers } from './watch-changes.ts';
 import type { View } from './store.ts';
 
@@ -30,6 +30,8 @@ export function App() {
 
   // Other reviewers' changes on a shared database refresh the screens.
   useEffect(() => watchOtherReviewers(), []);
+  // After a reload the running imports' cards come back (the jobs run on the server).
+  useEffect(() => void resumeJobs(), []);
 
   // Application-menu commands (Electron only).
   useEffect(() => {

@@ -37,6 +37,8 @@ export interface OverviewView {
   onlyProblems: boolean;
   /** Worst-first by default: rank descending (未报送 and unscored on top). */
   sort: { key: OverviewSortKey; desc: boolean };
+  /** A common problem picked in the overview's panel: only departments failing this check are shown. */
+  check: string;
 }
 
 interface AppState extends Route {
@@ -85,7 +87,7 @@ export const useApp = create<AppState>()((set, get) => ({
   jobs: [],
   notice: null,
   dataVersion: 0,
-  overviewView: { search: '', grade: '', onlyProblems: false, sort: { key: 'rank', desc: true } },
+  overviewView: { search: '', grade: '', onlyProblems: false, sort: { key: 'rank', desc: true }, check: '' },
   setOverviewView(patch) {
     set({ overviewView: { ...get().overviewView, ...patch } });
   },
@@ -152,6 +154,24 @@ async function pollJob(jobId: string): Promise<void> {
       updateJob(jobId, { failure: errorText(error) });
     }
     await new Promise((resolve) => setTimeout(resolve, 400));
+  }
+}
+
+/**
+ * The import jobs the server still runs (or finished a short while ago) come back as cards after a page
+ * reload or a new window: the jobs live on the server, the page only asks for them.
+ */
+export async function resumeJobs(): Promise<void> {
+  let list: ImportProgress[];
+  try {
+    list = await api.listImports();
+  } catch {
+    return; // an older server without the call, or not reachable yet: nothing to show
+  }
+  for (const progress of list) {
+    if (useApp.getState().jobs.some((job) => job.jobId === progress.jobId)) continue;
+    useApp.setState((state) => ({ jobs: [...state.jobs, { jobId: progress.jobId, label: progress.label ?? '导入任务', progress, failure: null }] }));
+    if (!progress.finished) void pollJob(progress.jobId);
   }
 }
 

@@ -24,9 +24,10 @@ export interface ReportSummary {
   score: number | null;
   grade: string | null;
   veto: string | null;
-  /** Findings with status fail after reviewer decisions, per category. */
+  /** Findings with status fail after reviewer decisions, and how many per check and per rubric dimension (src/shared/problem-counts.ts). */
   failed: number;
-  failedByCategory: Record<string, number>;
+  failedByCheck: Record<string, number>;
+  failedByDimension: Record<string, number>;
   uncertain: number;
   signedOn: string | null;
   /** null when the deadline could not be judged (undated). */
@@ -96,6 +97,8 @@ export interface ReportDetail {
 
 export interface ImportProgress {
   jobId: string;
+  /** What was imported, in words ("D:\\年报 等 3 项", "上传的 12 个文件"): the job card's title, also after a page reload. */
+  label?: string;
   total: number;
   done: number;
   current: string | null;
@@ -200,6 +203,8 @@ export interface AuditorApi {
   importStatus(input: { jobId: string }): Promise<ImportProgress>;
   /** What is new in a job for a client that holds `skippedFrom` skipped and `errorsFrom` error entries (0, 0: a snapshot). */
   importUpdate(input: { jobId: string; skippedFrom: number; errorsFrom: number }): Promise<ImportProgressUpdate>;
+  /** The import jobs still running and those finished in the last 30 minutes, oldest first: a reloaded page shows their cards again. */
+  listImports(): Promise<ImportProgress[]>;
   /** Stop an import: files not yet read are left out (import them again later), a scan being read stops at its next page. */
   cancelImport(input: { jobId: string }): Promise<ImportProgress>;
 
@@ -284,6 +289,7 @@ export const API_METHODS = [
   'importUploads',
   'importStatus',
   'importUpdate',
+  'listImports',
   'cancelImport',
   'listYears',
   'listReports',

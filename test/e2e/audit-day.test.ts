@@ -70,7 +70,10 @@ describe('审核一天（浏览器模式）', { skip: reason ?? false, timeout: 
     await page.goto(`${server.openUrl}#/import`);
     await page.getByLabel('或输入服务器上的文件夹路径').fill(inbox);
     await page.getByRole('button', { name: '导入该文件夹' }).click();
-    const job = page.locator('section.job').first();
+    await page.locator('section.job').first().waitFor();
+    // The import runs on the server: a reloaded page shows its card again.
+    await page.reload();
+    const job = page.locator('section.job', { hasText: inbox }).first();
     await job.getByText('已完成').waitFor({ timeout: 300_000 });
     const text = (await job.textContent()) ?? '';
     assert.match(text, /空文件/);
@@ -93,6 +96,26 @@ describe('审核一天（浏览器模式）', { skip: reason ?? false, timeout: 
     await page.getByText(/未识别单位或年度的报告（\d+）/).waitFor();
     await page.getByRole('button', { name: /scan-0001\.txt/ }).waitFor();
     await screenshot(page, 'day-1-overview');
+
+    // 常见问题: the checks failing in most departments; picking one shows only those departments, and the
+    // choice is kept while a department is open.
+    const panel = page.getByRole('region', { name: '常见问题' });
+    const top = panel.locator('button.problem').first();
+    await top.waitFor();
+    const [, units] = /(\d+) 个单位 · (\d+) 处/.exec((await top.textContent()) ?? '') ?? [];
+    assert.ok(units, '常见问题列出单位数和问题数');
+    await top.click();
+    await page.getByText(/只看「.+」未通过的单位/).waitFor();
+    assert.equal(await rows.count(), Number(units));
+    await screenshot(page, 'day-1b-common-problems');
+    await rows.first().click();
+    await page.locator('h1.dept-name').waitFor();
+    await tab(page, '总览').click();
+    await page.getByText(/只看「.+」未通过的单位/).waitFor();
+    assert.equal(await rows.count(), Number(units));
+    await panel.getByRole('button', { name: '显示全部单位' }).click();
+    await rows.nth(count - 1).waitFor();
+    assert.equal(await rows.count(), count);
   });
 
   test('单位：机关名称、归入未识别的报告、导入名单（未报送）', async () => {

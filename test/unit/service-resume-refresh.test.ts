@@ -38,7 +38,7 @@ test('the app opened after an interrupted import finishes its refresh', { timeou
         const findings = (await store.audits.findings(row.currentAuditId!)).filter((f) => !f.check.startsWith('peer.'));
         const score = (await store.audits.score(row.currentAuditId!))!;
         await store.transaction(async (tx) => {
-          await tx.audits.insert(reportId, runId, { findings, score: { ...score, score: 0 }, late: null, failed: 0, uncertain: 0, failedByCategory: {} });
+          await tx.audits.insert(reportId, runId, { findings, score: { ...score, score: 0 }, late: null, failed: 0, uncertain: 0, failedCounts: { byCheck: {}, byDimension: {} } });
           await tx.audits.markPendingRefresh(reportId);
         });
       }

@@ -1,10 +1,11 @@
 /** View model of the year's summary ranking (汇总排名表). */
 import { competitionRanks } from '../../shared/rank.ts';
-import type { AuditResult } from '../../shared/model.ts';
-import { checkInfo, DIMENSION_ORDER, UNSCORED_DIMENSION } from '../../shared/check-catalogue.ts';
+import type { AuditResult, FindingDecision } from '../../shared/model.ts';
+import { DIMENSION_ORDER } from '../../shared/check-catalogue.ts';
 import type { CheckInfoMap } from '../../shared/check-catalogue.ts';
+import { commonProblems, failedAfterDecisions, unitKey } from '../../shared/problem-counts.ts';
 import { baseName, formatScore, worstVerdict } from './format.ts';
-import { DEFAULT_OFFICE, departmentOf, dimensionOf } from './finding-view.ts';
+import { DEFAULT_OFFICE, departmentOf } from './finding-view.ts';
 import { dimensionChart, gradeChart, type YearCharts } from '../../shared/year-charts.ts';
 
 export interface SummaryInput {
@@ -15,6 +16,8 @@ export interface SummaryInput {
   generatedAt: string;
   office?: string;
   checks?: CheckInfoMap;
+  /** Reviewer decisions per result file (anchored to its findings): dismissed findings are not counted. */
+  decisions?: Record<string, readonly FindingDecision[]>;
 }
 
 /**
@@ -35,6 +38,7 @@ export interface SummaryRowView {
   grade: string;
   veto: string | null;
   onTime: '按时' | '逾期' | '未能判断';
+  /** Failed findings (after the reviewer's decisions) per dimension of `dimensions`, as the overview counts them. */
   failedByDimension: number[];
   failedTotal: number;
 }
@@ -44,6 +48,7 @@ export interface CommonProblemView {
   title: string;
   dimension: string;
   departments: number;
+  findings: number;
   share: string;
 }
 
@@ -72,22 +77,17 @@ export function onTimeFlag(result: AuditResult): SummaryRowView['onTime'] {
 export function buildSummaryView(input: SummaryInput): SummaryView {
   const { results } = input;
   const ranks = rankResults(results);
+  const failed = results.map((r) => failedAfterDecisions(r.findings, input.decisions?.[r.file] ?? [], r.score, input.checks));
   const dimSet = new Set<string>();
   for (const r of results) for (const d of r.score?.dimensions ?? []) dimSet.add(d.name);
-  const failedChecks = results.map((r) => {
-    const set = new Set<string>();
-    for (const f of r.findings) if (f.status === 'fail') set.add(f.check);
-    return set;
-  });
-  failedChecks.forEach((set, i) => set.forEach((c) => dimSet.add(dimensionOf(c, results[i]!, input.checks))));
+  for (const f of failed) for (const d of Object.keys(f.byDimension)) dimSet.add(d);
   const dimensions = [...dimSet].sort((a, b) => {
     const ia = DIMENSION_ORDER.indexOf(a);
     const ib = DIMENSION_ORDER.indexOf(b);
     return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib);
   });
   const rows: SummaryRowView[] = results.map((r, i) => {
-    const perDim = dimensions.map(() => 0);
-    for (const c of failedChecks[i]!) perDim[dimensions.indexOf(dimensionOf(c, r, input.checks))]! += 1;
+    const perDim = dimensions.map((d) => failed[i]!.byDimension[d] ?? 0);
     return {
       index: i,
       rank: ranks[i] ?? null,
@@ -98,27 +98,17 @@ export function buildSummaryView(input: SummaryInput): SummaryView {
       veto: r.score?.veto ?? (r.error ? '文件无法读取' : null),
       onTime: onTimeFlag(r),
       failedByDimension: perDim,
-      failedTotal: failedChecks[i]!.size,
+      failedTotal: perDim.reduce((a, n) => a + n, 0),
     };
   });
   rows.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.department.localeCompare(b.department, 'zh-Hans-CN'));
   // Common problems count departments, not files: a resubmitted report must not count twice.
-  const unitKey = (r: AuditResult): string => r.report?.department?.trim() || `file:${r.file}`;
-  const perCheck = new Map<string, Set<string>>();
-  failedChecks.forEach((set, i) => {
-    for (const c of set) perCheck.set(c, (perCheck.get(c) ?? new Set<string>()).add(unitKey(results[i]!)));
-  });
-  const audited = new Set(results.filter((r) => r.report !== null).map(unitKey)).size;
-  const common: CommonProblemView[] = [...perCheck.entries()]
-    .map(([check, units]): [string, number] => [check, units.size])
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    .map(([check, n]) => ({
-      check,
-      title: checkInfo(check, input.checks).title,
-      dimension: checkInfo(check, input.checks).dimension ?? UNSCORED_DIMENSION,
-      departments: n,
-      share: audited > 0 ? `${Math.round((n / audited) * 100)}%` : '—',
-    }));
+  const units = results.map((r, i) => ({ unit: unitKey(r.report?.department, r.file), failed: failed[i]! }));
+  const audited = new Set(results.filter((r) => r.report !== null).map((r) => unitKey(r.report?.department, r.file))).size;
+  const common: CommonProblemView[] = commonProblems(units, input.checks).map((p) => ({
+    ...p,
+    share: audited > 0 ? `${Math.round((p.departments / audited) * 100)}%` : '—',
+  }));
   const grades = ['优秀', '良好', '合格', '不合格'].map((grade) => ({ grade, count: results.filter((r) => r.score?.grade === grade).length }));
   const failedPerDimension = dimensions.map((_, d) => rows.reduce((n, r) => n + r.failedByDimension[d]!, 0));
   return {

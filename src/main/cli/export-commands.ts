@@ -91,7 +91,7 @@ async function runExport(opts: ExportCommandOptions): Promise<number> {
   await writeRollupOutputs(yearRollup, opts.out, `${opts.office ?? '本地区'}${year}年度`);
   const issuedOn = opts.issuedOn ?? isoDate(new Date());
   await writeCircular(
-    { year, results: stored.results, missing: stored.missing, generatedAt: new Date().toISOString(), office: opts.office, issuedOn, fixBy: opts.fixBy ?? addDays(issuedOn, 15), anonymise: opts.anonymise },
+    { year, results: stored.results, decisions: stored.decisions, missing: stored.missing, generatedAt: new Date().toISOString(), office: opts.office, issuedOn, fixBy: opts.fixBy ?? addDays(issuedOn, 15), anonymise: opts.anonymise },
     opts.out,
   );
   console.log(`已写入 circular.docx（通报稿${opts.anonymise ? '，典型问题不点名' : ''}）`);

@@ -148,6 +148,7 @@ export async function writeOutputs(results: AuditResult[], outDir: string, opts:
         generatedAt: auditedAt,
         office: opts.office,
         checks: opts.checks,
+        ...(opts.decisions ? { decisions: opts.decisions } : {}),
       }).html,
     });
   }
@@ -169,7 +170,7 @@ export async function writeOutputs(results: AuditResult[], outDir: string, opts:
   };
   try {
     const xlsx = path.join(outDir, 'summary.xlsx');
-    await writeWorkbook(xlsx, results, { year, generatedAt: auditedAt, missing: opts.missing, office: opts.office, checks: opts.checks });
+    await writeWorkbook(xlsx, results, { year, generatedAt: auditedAt, missing: opts.missing, office: opts.office, checks: opts.checks, ...(opts.decisions ? { decisions: opts.decisions } : {}) });
     step(xlsx);
     const csv = path.join(outDir, 'findings.csv');
     await writeFile(csv, findingsCsv(results, opts.checks), 'utf8');

@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import type { CheckInfoMap } from '../../shared/check-catalogue.ts';
 import { activeCellTitle, REQUEST_COLUMNS, REQUEST_HEADER, REQUEST_ROWS, REVIEW_SIZE, reviewCellTitle } from '../../shared/template/index.ts';
 import { baseName, buildSummaryView, departmentOf, GENERATION_LABELS } from '../engine-documents.ts';
-import type { AuditResult, CellValue } from '../../shared/model.ts';
+import type { AuditResult, CellValue, FindingDecision } from '../../shared/model.ts';
 import { FINDING_COLUMNS, findingRows } from './finding-rows.ts';
 
 export interface WorkbookOptions {
@@ -15,6 +15,8 @@ export interface WorkbookOptions {
   missing?: string[];
   office?: string;
   checks?: CheckInfoMap;
+  /** Reviewer decisions per result file: the summary counts problems after them, as the overview does. */
+  decisions?: Record<string, readonly FindingDecision[]>;
 }
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8E8E8' } };
@@ -41,6 +43,7 @@ function addSummary(wb: ExcelJS.Workbook, results: AuditResult[], options: Workb
     generatedAt: options.generatedAt,
     office: options.office,
     checks: options.checks,
+    ...(options.decisions ? { decisions: options.decisions } : {}),
   });
   const sheet = wb.addWorksheet('汇总');
   const header = ['名次', '单位', '年度', '文件', '得分', '等级', '否决事项', '按时报送', ...view.dimensions.map((d) => `不通过·${d}`), '不通过合计', '待确认', 'SHA-256'];

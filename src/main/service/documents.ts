@@ -5,7 +5,8 @@ import { ENGINE_VERSION } from '../engine.ts';
 import { renderNoticeHtml, renderSheetHtml, renderSummaryHtml } from '../engine-documents.ts';
 import { embedFonts } from '../print/fonts.ts';
 import { ServiceError, guard } from './errors.ts';
-import { auditResultOf, reportDetail } from './reports.ts';
+import { reportDetail } from './reports.ts';
+import { loadYearFromStore } from '../export/from-store.ts';
 import { officeName } from './settings.ts';
 import { competitionRanks } from '../../shared/rank.ts';
 
@@ -28,15 +29,12 @@ export function documentApi(store: Store, fallbackOffice: string | undefined): P
         if (input.kind === 'summary') {
           if (input.year === undefined) throw new ServiceError('invalid', '生成汇总表需要指定年度');
           const year = input.year;
-          const latest = await store.reports.summaries({ year, latestOnly: true });
-          const missing = (await store.roster.forYear(year))
-            .filter((e) => !latest.some((r) => r.departmentId === e.departmentId))
-            .map((e) => e.department);
-          const results = [];
-          for (const r of latest) results.push(await auditResultOf(store, r.reportId));
+          // The same year as the batch export and the overview: latest reports, stored names, decisions applied.
+          const { results, decisions, missing } = await loadYearFromStore(store, year);
           return withFonts(renderSummaryHtml({
             year,
             results,
+            decisions,
             missing,
             generatedAt: new Date().toISOString(),
             ...(office ? { office } : {}),

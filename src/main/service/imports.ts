@@ -36,7 +36,7 @@ export interface ImportOptions {
   workerEntry?: URL;
 }
 
-export interface ImportJobs extends Pick<AuditorApi, 'importPaths' | 'importUploads' | 'importStatus' | 'importUpdate' | 'cancelImport'> {
+export interface ImportJobs extends Pick<AuditorApi, 'importPaths' | 'importUploads' | 'importStatus' | 'importUpdate' | 'listImports' | 'cancelImport'> {
   onImportProgress(listener: ImportListener): () => void;
   /**
    * What a listener that joins now starts from (updates follow): snapshots of the jobs still running and of
@@ -55,6 +55,9 @@ export function importJobs(store: Store, options: ImportOptions): ImportJobs {
   const jobs = new Map<string, ImportProgress>();
   const waiters = new Map<string, Promise<ImportProgress>>();
   const aborts = new Map<string, AbortController>();
+  // Each job's title and when it finished: a reloaded page asks for the jobs (listImports) and shows their cards again.
+  const labels = new Map<string, string>();
+  const finishedAt = new Map<string, number>();
   const listeners = new Set<ImportListener>();
   let pool: WorkerPool | null = null;
   let importChain: Promise<unknown> = Promise.resolve();
@@ -87,17 +90,21 @@ export function importJobs(store: Store, options: ImportOptions): ImportJobs {
   /** Entries of each job already broadcast: the next update starts there. */
   const broadcast = new Map<string, SeenEntries>();
 
-  const notify = (p: ImportProgress): void => {
+  const notify = (progress: ImportProgress): void => {
+    const label = labels.get(progress.jobId);
+    const p = label === undefined ? progress : { ...progress, label };
     jobs.set(p.jobId, p);
+    if (p.finished && !finishedAt.has(p.jobId)) finishedAt.set(p.jobId, Date.now());
     const update = progressUpdate(p, broadcast.get(p.jobId) ?? { skipped: 0, errors: 0 });
     // Kept after the job finished too: the importer's last report and the job's summary both say finished.
     broadcast.set(p.jobId, { skipped: p.skipped.length, errors: p.errors.length });
     for (const l of listeners) l(update);
   };
 
-  const startImport = (sources: ImportSource[], year: number | undefined): { jobId: string } => {
+  const startImport = (sources: ImportSource[], year: number | undefined, label: string): { jobId: string } => {
     if (closed) throw new ServiceError('closed', '服务已关闭');
     const jobId = crypto.randomUUID();
+    labels.set(jobId, label);
     notify({ jobId, total: sources.length, done: 0, current: null, imported: 0, skipped: [], errors: [], finished: false });
     const abort = new AbortController();
     aborts.set(jobId, abort);
@@ -145,13 +152,15 @@ export function importJobs(store: Store, options: ImportOptions): ImportJobs {
   };
 
   return {
-    importPaths: (input) => guard(() => startImport(input.paths.map((p) => ({ path: p })), input.year)),
+    importPaths: (input) =>
+      guard(() => startImport(input.paths.map((p) => ({ path: p })), input.year, input.paths.length === 1 ? input.paths[0]! : `${input.paths[0] ?? ''} 等 ${input.paths.length} 项`)),
 
     importUploads: (input) =>
       guard(() =>
         startImport(
           input.files.map((f) => ({ path: f.name, bytes: new Uint8Array(Buffer.from(f.base64, 'base64')) })),
           undefined,
+          input.files.length === 1 ? input.files[0]!.name : `上传的 ${input.files.length} 个文件`,
         ),
       ),
 
@@ -174,6 +183,12 @@ export function importJobs(store: Store, options: ImportOptions): ImportJobs {
       const lastFinished = all.findLast((job) => job.finished);
       return all.filter((job) => !job.finished || job === lastFinished).map(progressSnapshot);
     },
+
+    listImports: () =>
+      guard(() => {
+        const since = Date.now() - 30 * 60_000;
+        return [...jobs.values()].filter((job) => !job.finished || (finishedAt.get(job.jobId) ?? 0) >= since);
+      }),
 
     cancelImport: (input) =>
       guard(() => {

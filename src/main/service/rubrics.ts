@@ -2,6 +2,7 @@
 import type { AuditorApi, RubricDocument } from '../../shared/api.ts';
 import type { Store } from '../store/store.ts';
 import { effectiveReport, summarize } from '../auditing.ts';
+import { NO_FAILED } from '../../shared/problem-counts.ts';
 import {
   ENGINE_VERSION,
   defaultRubricJson,
@@ -93,14 +94,14 @@ export function rubricApi(store: Store): Pick<AuditorApi, 'getRubric' | 'saveRub
             if (!report) {
               // Unreadable: still vetoed, but under the new rubric's version like every other audit.
               const file = await tx.files.byId(row.fileId);
-              await tx.audits.insert(reportId, runId, { findings: [], score: vetoScoreFor(file?.error ?? '无法读取', r), late: null, failed: 0, uncertain: 0, failedByCategory: {} });
+              await tx.audits.insert(reportId, runId, { findings: [], score: vetoScoreFor(file?.error ?? '无法读取', r), late: null, failed: 0, uncertain: 0, failedCounts: NO_FAILED });
               n++;
               continue;
             }
             const findings = await tx.audits.findings(row.currentAuditId);
             const decisions = await tx.reviews.decisions(reportId);
             const rescored = rescoreFindings(report, findings, r, decisions);
-            await tx.audits.insert(reportId, runId, { findings: rescored.findings, score: rescored.score, ...summarize(rescored.findings, decisions) });
+            await tx.audits.insert(reportId, runId, { findings: rescored.findings, score: rescored.score, ...summarize(rescored.findings, decisions, rescored.score) });
             n++;
           }
         });

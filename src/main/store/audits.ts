@@ -27,7 +27,7 @@ export async function insertAudit(sql: Sql, reportId: number, runId: number, a: 
       a.late === null ? null : a.late ? 1 : 0,
       a.failed,
       a.uncertain,
-      JSON.stringify(a.failedByCategory),
+      JSON.stringify(a.failedCounts),
       a.score ? JSON.stringify(a.score) : null,
       nowIso(),
     ],

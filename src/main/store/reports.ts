@@ -2,6 +2,7 @@
  * Report versions and the lists built on them.
  */
 import type { Report } from '../../shared/model.ts';
+import type { FailedCounts } from '../../shared/problem-counts.ts';
 import { nowIso, parseJson, type Sql } from './sql.ts';
 import type { ReportInput, ReportRow, SummaryFilter, SummaryRow, VersionRow } from './store.ts';
 
@@ -111,10 +112,19 @@ export async function retireFile(sql: Sql, fileId: number): Promise<void> {
 
 // ---------- summaries ----------
 
-interface RawSummary extends Omit<SummaryRow, 'latest' | 'late' | 'failedByCategory'> {
+/**
+ * The stored failed counts; audits stored before counts were kept per check and dimension held counts per
+ * category, which nothing shows any more: read as unknown (null) until the report is re-scored.
+ */
+function storedFailedCounts(json: string | null): FailedCounts | null {
+  const data = parseJson<Partial<FailedCounts>>(json);
+  return data && typeof data.byCheck === 'object' && typeof data.byDimension === 'object' ? (data as FailedCounts) : null;
+}
+
+interface RawSummary extends Omit<SummaryRow, 'latest' | 'late' | 'failedCounts'> {
   latest: number;
   late: number | null;
-  failedByCategory: string | null;
+  failedCounts: string | null;
 }
 
 function summarySelect(): string {
@@ -122,7 +132,7 @@ function summarySelect(): string {
 SELECT r.id AS "reportId", r.department_id AS "departmentId", COALESCE(d.name, r.department_text) AS department, r.year, r.version,
   CASE WHEN r.department_id IS NULL OR r.version = (SELECT MAX(x.version) FROM reports x WHERE x.department_id = r.department_id AND x.year IS NOT DISTINCT FROM r.year)
     THEN 1 ELSE 0 END AS latest,
-  f.path AS file, f.format, r.generation, a.score, a.grade, a.veto, a.failed, a.failed_by_category AS "failedByCategory", a.uncertain,
+  f.path AS file, f.format, r.generation, a.score, a.grade, a.veto, a.failed, a.failed_by_category AS "failedCounts", a.uncertain,
   r.signed_on AS "signedOn", a.late, f.error, r.imported_at AS "importedAt"
 FROM reports r
 JOIN files f ON f.id = r.file_id
@@ -155,7 +165,7 @@ export async function summaries(sql: Sql, filter: SummaryFilter = {}): Promise<S
     ...r,
     latest: r.latest === 1,
     late: r.late === null ? null : r.late === 1,
-    failedByCategory: parseJson<Record<string, number>>(r.failedByCategory),
+    failedCounts: storedFailedCounts(r.failedCounts),
   }));
 }
 

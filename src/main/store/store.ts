@@ -7,6 +7,7 @@ import type { CellCorrection, ReportSummary, ReviewerComment, ReviewerDecision }
 import { CodedError } from '../../shared/coded-error.ts';
 import type { CellValue, Finding, Generation, Report, ScoreResult, TableId } from '../../shared/model.ts';
 import type { CellAddress } from '../../shared/template/index.ts';
+import type { FailedCounts } from '../../shared/problem-counts.ts';
 
 // ---------- rows ----------
 
@@ -71,13 +72,14 @@ export interface AuditInput {
   late: boolean | null;
   failed: number;
   uncertain: number;
-  failedByCategory: Record<string, number>;
+  /** Failed findings per check and dimension (stored in the column failed_by_category, named before dimensions). */
+  failedCounts: FailedCounts;
 }
 
 /** A report as listed: the API's summary, with counts still null where no audit stored them. */
-export interface SummaryRow extends Omit<ReportSummary, 'failed' | 'failedByCategory' | 'uncertain'> {
+export interface SummaryRow extends Omit<ReportSummary, 'failed' | 'failedByCheck' | 'failedByDimension' | 'uncertain'> {
   failed: number | null;
-  failedByCategory: Record<string, number> | null;
+  failedCounts: FailedCounts | null;
   uncertain: number | null;
 }
 

@@ -64,6 +64,7 @@ export const INPUT_RULES: Record<ApiMethod, Rule> = {
   importUploads: shape({ files: arrayOf(shape({ name: str, base64: str }), 1000) }),
   importStatus: shape({ jobId: str }),
   importUpdate: shape({ jobId: str, skippedFrom: count, errorsFrom: count }),
+  listImports: none,
   cancelImport: shape({ jobId: str }),
   listYears: none,
   listReports: shape({}, { year: int, latestOnly: bool }),

@@ -30,7 +30,7 @@ export interface CellTarget {
   label: string;
 }
 
-interface GridProps {
+export interface GridProps {
   tables: ReportTables;
   generation: Generation | null;
   marks?: Map<string, CellMark>;
@@ -191,6 +191,13 @@ function MissingTable({ table }: { table: TableId }) {
     </div>
   );
 }
+
+/** The three tables one by one, for views that lay each table out on its own (上年对照). */
+export const TABLE_VIEWS = [
+  { table: 'active', View: ActiveTable },
+  { table: 'requests', View: RequestsTable },
+  { table: 'review', View: ReviewTable },
+] as const;
 
 export function TableGrids(props: GridProps) {
   return (

@@ -15,6 +15,7 @@ import { ReportText } from '../components/ReportText.tsx';
 import { TableGrids } from '../components/TableGrid.tsx';
 import type { CellTarget } from '../components/TableGrid.tsx';
 import { RunCutPicker, type RunChoice } from '../components/RunCutPicker.tsx';
+import { YearComparison } from '../components/YearComparison.tsx';
 import { runCellAddresses, runCells } from '../../shared/run-cells.ts';
 import { missingRequestRows } from '../../shared/missing-rows.ts';
 import { mapEvidence } from '../evidence.ts';
@@ -291,20 +292,14 @@ export function DetailScreen({ reportId }: { reportId: number }) {
               </>
             )}
             {report && pane === 'compare' && (
-              <div className="compare">
-                <div>
-                  <h3>{summary.year} 年度（本报告）</h3>
-                  <TableGrids tables={report.tables} generation={report.generation} marks={evidence?.cells} corrections={detail.corrections} runs={runs} idPrefix="cur-" />
-                </div>
-                <div>
-                  <h3>{previous?.summary.year ?? ''} 年度（上一年）</h3>
-                  {previous?.result.report ? (
-                    <TableGrids tables={previous.result.report.tables} generation={previous.result.report.generation} idPrefix="prev-" />
-                  ) : (
-                    <p className="muted">正在读取…</p>
-                  )}
-                </div>
-              </div>
+              <YearComparison
+                current={{ year: summary.year, label: '本报告', grid: { tables: report.tables, generation: report.generation, marks: evidence?.cells, corrections: detail.corrections, runs, idPrefix: 'cur-' } }}
+                previous={{
+                  year: previous?.summary.year ?? null,
+                  label: '上一年',
+                  grid: previous?.result.report ? { tables: previous.result.report.tables, generation: previous.result.report.generation, idPrefix: 'prev-' } : null,
+                }}
+              />
             )}
           </div>
         </section>

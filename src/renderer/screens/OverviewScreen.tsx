@@ -9,6 +9,8 @@ import { api, errorText } from '../api/client.ts';
 import { DocumentPreview } from '../components/DocumentPreview.tsx';
 import { BatchExportDialog } from '../components/BatchExportDialog.tsx';
 import { OverviewCharts } from '../components/OverviewCharts.tsx';
+import { CommonProblemsPanel, yearCommonProblems } from '../components/CommonProblemsPanel.tsx';
+import { FailedByDimension } from '../components/FailedByDimension.tsx';
 import { useApp, type OverviewSortKey as SortKey } from '../store.ts';
 import { competitionRanks } from '../../shared/rank.ts';
 
@@ -76,12 +78,13 @@ export function OverviewScreen() {
   const [rows, setRows] = useState<OverviewRow[]>([]);
   const [unassigned, setUnassigned] = useState<ReportSummary[]>([]);
   const [loading, setLoading] = useState(false);
-  const { search, grade, onlyProblems, sort } = useApp((s) => s.overviewView);
+  const { search, grade, onlyProblems, sort, check } = useApp((s) => s.overviewView);
   const setView = useApp((s) => s.setOverviewView);
   const setSearch = (value: string) => setView({ search: value });
   const setGrade = (value: string) => setView({ grade: value });
   const setOnlyProblems = (value: boolean) => setView({ onlyProblems: value });
   const setSort = (value: { key: SortKey; desc: boolean }) => setView({ sort: value });
+  const setCheck = (value: string) => setView({ check: value });
   const [summary, setSummary] = useState<{ html: string; title: string } | null>(null);
   const [exporting, setExporting] = useState(false);
 
@@ -128,10 +131,14 @@ export function OverviewScreen() {
     };
   }, [year, dataVersion, notify]);
 
+  const problems = useMemo(() => yearCommonProblems(rows, unassigned.filter((r) => r.year === year && r.departmentId === null)), [rows, unassigned, year]);
+  const pickedProblem = problems.find((p) => p.check === check) ?? null;
+
   const shown = useMemo(() => {
     const needle = search.trim();
     const filtered = rows.filter((row) => {
       if (needle && !row.department.includes(needle) && !(row.report?.file ?? '').includes(needle)) return false;
+      if (check && !(row.report && (row.report.failedByCheck[check] ?? 0) > 0)) return false;
       if (grade === 'none' && row.report?.grade) return false;
       if (grade && grade !== 'none' && row.report?.grade !== grade) return false;
       if (onlyProblems) {
@@ -146,7 +153,7 @@ export function OverviewScreen() {
       return sort.desc ? -order : order;
     });
     return filtered;
-  }, [rows, search, grade, onlyProblems, sort, ranks]);
+  }, [rows, search, grade, onlyProblems, sort, ranks, check]);
 
   const counts = useMemo(() => {
     const reported = rows.filter((r) => r.report).length;
@@ -214,8 +221,10 @@ export function OverviewScreen() {
         共 {counts.total} 个单位，已报送 {counts.reported}，未报送 {counts.missing}，逾期 {counts.late}
         {loading ? ' · 正在加载…' : ''}
         {shown.length !== rows.length ? ` · 显示 ${shown.length} 个` : ''}
+        {pickedProblem ? ` · 只看「${pickedProblem.title}」未通过的单位` : ''}
       </p>
       {year !== null && <OverviewCharts year={year} />}
+      <CommonProblemsPanel problems={problems} selected={check} onSelect={setCheck} />
       <div className="table-scroll">
         <table className="grid overview-table">
           <thead>
@@ -226,7 +235,7 @@ export function OverviewScreen() {
               <th>等级</th>
               <th>状态</th>
               <SortHeader label="未通过" sortKey="failed" sort={sort} setSort={setSort} />
-              <th>按类别</th>
+              <th>按维度</th>
               <SortHeader label="待确认" sortKey="uncertain" sort={sort} setSort={setSort} />
               <SortHeader label="导入时间" sortKey="importedAt" sort={sort} setSort={setSort} />
             </tr>
@@ -259,14 +268,7 @@ export function OverviewScreen() {
                     ))}
                   </td>
                   <td className="num">{r ? r.failed : '—'}</td>
-                  <td className="categories">
-                    {r
-                      ? Object.entries(r.failedByCategory)
-                          .filter(([, n]) => n > 0)
-                          .map(([category, n]) => `${category} ${n}`)
-                          .join('，') || '—'
-                      : ''}
-                  </td>
+                  <td className="categories">{r ? <FailedByDimension counts={r.failedByDimension} /> : ''}</td>
                   <td className="num">{r ? r.uncertain : '—'}</td>
                   <td className="muted">{r ? r.importedAt.slice(0, 16).replace('T', ' ') : ''}</td>
                 </tr>

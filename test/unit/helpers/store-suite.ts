@@ -41,7 +41,7 @@ const auditOf = (findings: Finding[]): AuditInput => ({
   late: false,
   failed: findings.filter((f) => f.status === 'fail').length,
   uncertain: findings.filter((f) => f.status === 'uncertain').length,
-  failedByCategory: { 表格: findings.filter((f) => f.status === 'fail').length },
+  failedCounts: { byCheck: { 'requests.row-total': findings.filter((f) => f.status === 'fail').length }, byDimension: { 数据准确: findings.filter((f) => f.status === 'fail').length } },
 });
 
 /** Import one made-up report of `department` for `year` the way the importer does. */
@@ -133,7 +133,7 @@ export function storeSuite(backend: string, open: OpenStore, skip: string | fals
     const latest2024 = await store.reports.summaries({ year: 2024, latestOnly: true });
     assert.deepEqual(latest2024.map((s) => s.reportId), [second.reportId]);
     assert.equal(latest2024[0]!.failed, 0);
-    assert.deepEqual(all[0]!.failedByCategory, { 表格: 1 });
+    assert.deepEqual(all[0]!.failedCounts, { byCheck: { 'requests.row-total': 1 }, byDimension: { 数据准确: 1 } });
     assert.equal(all[0]!.late, false);
     assert.deepEqual(await store.reports.years(), [2024, 2023]);
     const departmentId = row.departmentId!;
