@@ -155,6 +155,9 @@ export function OverviewScreen() {
     return filtered;
   }, [rows, search, grade, onlyProblems, sort, ranks, check]);
 
+  // A common problem picked: the reports not yet given a department that have it (they count in the panel too).
+  const shownUnassigned = check ? unassigned.filter((r) => r.year === year && (r.failedByCheck[check] ?? 0) > 0) : unassigned;
+
   const counts = useMemo(() => {
     const reported = rows.filter((r) => r.report).length;
     return { total: rows.length, reported, missing: rows.filter((r) => r.missing).length, late: rows.filter((r) => r.report?.late === true).length };
@@ -284,11 +287,11 @@ export function OverviewScreen() {
           </tbody>
         </table>
       </div>
-      {unassigned.length > 0 && (
+      {shownUnassigned.length > 0 && (
         <section className="card">
-          <h2>未识别单位或年度的报告（{unassigned.length}）</h2>
+          <h2>未识别单位或年度的报告（{shownUnassigned.length}）</h2>
           <ul className="plain-list">
-            {unassigned.map((r) => (
+            {shownUnassigned.map((r) => (
               <li key={r.reportId}>
                 <button type="button" className="link wrap" onClick={() => navigate({ view: 'detail', reportId: r.reportId })}>
                   {r.file}
