@@ -3,7 +3,8 @@
  * worker pool, run the checks that need no peers there too (under the same time limit), then — in this
  * thread — resolve the department and version, compare with the year's peers (indexed; in the peer thread
  * once the year is large, peer-comparer.ts), score, and write
- * file + report + findings in one transaction per file.
+ * file + report + findings in one transaction per file. Files are written in the order of the folder walk
+ * (whichever worker finishes first), so a department's versions within one import follow the sorted paths.
  * Killing the process loses nothing committed; running the import again finishes the rest, including the
  * closing refresh of the reports the killed import wrote (marked pending_refresh in their own transaction).
  */
@@ -16,6 +17,7 @@ import type { AuditInput, FileInput, ReportInput, RunInput, Store } from './stor
 import { WorkerPool, type CheckOutcome, type ReadOutcome } from './worker-pool.ts';
 import { PeerCache, contextFor, effectiveReport, finishStored, soloContextFor, summarize } from './auditing.ts';
 import { CommitBatcher } from './commit-batcher.ts';
+import { TurnOrder } from './turn-order.ts';
 import { PeerComparer } from './peer-comparer.ts';
 import { ImportContext } from './import-context.ts';
 import { ENGINE_VERSION, finishAudit, finishAuditWith, parseRubricJson, reuseFingerprint, rubricCheckOptions, rubricIdentity, vetoScoreFor, withRubricVersion, type Rubric, type SoloContext } from './engine.ts';
@@ -104,6 +106,10 @@ export async function importSources(store: Store, sources: ImportSource[], optio
   const seen = new Map<string, string>();
   const reportIds: number[] = [];
   let nextTaskId = 1;
+  // Writes take turns in queue order (the walk's sorted paths): a department-year's versions, and so which
+  // file is its latest, must not depend on which worker finished first. A file that hangs holds the later
+  // writes back only until its time limit.
+  const writes = new TurnOrder();
 
   // Bounded in-flight work: hashing and reading stay a little ahead of the workers (each holds two files,
   // and one more per worker waits read and hashed), memory stays flat.
@@ -111,7 +117,7 @@ export async function importSources(store: Store, sources: ImportSource[], optio
   let cursor = 0;
 
   /** `readDone` frees the file's reading slot as soon as the worker is done, before its write is committed. */
-  const handle = async (source: ImportSource, readDone: () => void): Promise<void> => {
+  const handle = async (source: ImportSource, index: number, readDone: () => void): Promise<void> => {
     const display = source.path;
     progress.current = display;
     let bytes: Uint8Array;
@@ -176,7 +182,11 @@ export async function importSources(store: Store, sources: ImportSource[], optio
       const read = outcome;
       // After a few changes in a row (hardly ever), the rubric in force at the write wins whatever run it is filed under.
       const expected = attempt < 4 ? rubric : null;
+      await writes.turn(index);
       const committed = batcher.commit((tx) => commit(tx, { source: display, bytes, hash, outcome: read, checked, solo, rubricNow, expected, runId, options, peers }, stored?.id));
+      // The batcher writes in the order it is given: the next file may queue its write behind this one.
+      // (A rubric saved mid-import sends the writes caught by it round again, in the order their checks end.)
+      writes.release(index);
       if (nothingLeftToRead()) batcher.flushSoon();
       try {
         written = await committed;
@@ -209,7 +219,8 @@ export async function importSources(store: Store, sources: ImportSource[], optio
     await new Promise<void>((resolve) => {
       const startNext = (): void => {
         while (reading < maxInFlight && cursor < queue.length) {
-          const source = queue[cursor++]!;
+          const index = cursor++;
+          const source = queue[index]!;
           reading++;
           unfinished++;
           let freed = false;
@@ -219,11 +230,13 @@ export async function importSources(store: Store, sources: ImportSource[], optio
             reading--;
             startNext();
           };
-          void handle(source, readDone)
+          void handle(source, index, readDone)
             .catch((err: unknown) => {
               progress.errors.push({ file: source.path, reason: `导入失败：${(err as Error).message}` });
             })
             .finally(() => {
+              // Skipped, failed or written: the later files' writes need not wait for this one.
+              writes.release(index);
               unfinished--;
               progress.done++;
               emit();
