@@ -136,13 +136,14 @@ export function importJobs(store: Store, options: ImportOptions): ImportJobs {
       (summary) => {
         const { reportIds: _ids, ms: _ms, ...progress } = summary;
         notify(progress);
-        return progress;
+        // What importStatus answers from now on (with the job's label), not the importer's bare summary.
+        return jobs.get(jobId) ?? progress;
       },
       (err: unknown) => {
         const last = jobs.get(jobId)!;
         const failed = { ...last, finished: true, errors: [...last.errors, { file: '', reason: `导入中断：${(err as Error).message}` }] };
         notify(failed);
-        return failed;
+        return jobs.get(jobId) ?? failed;
       },
     );
     importChain = done;
